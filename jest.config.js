@@ -1,0 +1,11 @@
+/** ESM TypeScript through ts-jest; type errors are caught by `npm run typecheck`, so tests only transpile. */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testTimeout: 30000,
+  // Integration tests share one Redis and one PostgreSQL server; two workers keep a 2-core machine responsive.
+  maxWorkers: 2,
+};

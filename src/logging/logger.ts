@@ -1,0 +1,43 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+/**
+ * Paths that may carry secrets or ticket text. Webhook bodies are never logged whole, but a careless
+ * `log.info({ payload })` must still not leak: pino replaces these with "[redacted]".
+ */
+export const REDACT_PATHS = [
+  'secret',
+  '*.secret',
+  'apiKey',
+  '*.apiKey',
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'headers["x-hub-signature"]',
+  'headers["linear-signature"]',
+  'description',
+  '*.description',
+  'body',
+  '*.body',
+  'payload',
+  '*.payload',
+];
+
+export interface LoggerOptions {
+  level?: string;
+  destination?: DestinationStream;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      name: 'donegate',
+      level: options.level ?? 'info',
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    },
+    options.destination,
+  );
+}
+
+export type { Logger };

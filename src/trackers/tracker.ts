@@ -1,0 +1,63 @@
+import type { VerdictComment, VerdictProperty } from '../gate/verdict.js';
+
+export type TrackerName = 'jira' | 'linear';
+
+/** A workflow status as the tracker reports it, with the one fact the gate needs: is it a "done" status. */
+export interface TicketStatus {
+  id: string;
+  name: string;
+  /** Jira status category key (`new`, `indeterminate`, `done`) or Linear state type (`completed`, …). */
+  category: string;
+  /** Jira category `done` or Linear type `completed`: a move into it is gated. */
+  isDone: boolean;
+}
+
+/** A ticket read fresh from its tracker. Never built from a webhook body: deliveries can be stale. */
+export interface Ticket {
+  tracker: TrackerName;
+  /** Jira issue id / Linear issue UUID. */
+  id: string;
+  /** Jira key (`ML-142`) / Linear identifier (`AI-7`): what people and the API routes use. */
+  key: string;
+  title: string;
+  status: TicketStatus;
+  /** Jira project key / Linear team key. */
+  project: string;
+  /** Jira issue type name; Linear has none. */
+  issueType?: string;
+  labels: string[];
+  url?: string;
+}
+
+/** How to find a ticket: by id, by key, or both (ids win when both are known). */
+export interface TicketRef {
+  id?: string;
+  key?: string;
+}
+
+export type MoveOutcome =
+  | { moved: true; toStatusId: string; transitionId?: string }
+  | { moved: false; reason: 'no-transition'; detail: string };
+
+/**
+ * Everything donegate does to a tracker goes through this interface, so a new tracker
+ * (GitHub Issues, say) fits without touching the gate or the worker.
+ */
+export interface Tracker {
+  readonly name: TrackerName;
+  /** The account donegate acts as (Jira accountId, Linear viewer id). Its own moves are never gated. */
+  selfId(): Promise<string>;
+  getTicket(ref: TicketRef): Promise<Ticket>;
+  /** Move the ticket to `statusId` (Jira: through a workflow transition; Linear: by setting the state). */
+  moveTo(ticket: Ticket, statusId: string): Promise<MoveOutcome>;
+  /**
+   * Keep exactly one donegate comment on the ticket: edit the one donegate wrote before (found by its
+   * author and marker), or create it. Renders the comment in the tracker's own format.
+   */
+  upsertComment(ticket: Ticket, comment: VerdictComment): Promise<{ commentId: string; created: boolean }>;
+  /** Idempotent: adding a label already there, or removing one that is absent, changes nothing. */
+  addLabel(ticket: Ticket, label: string): Promise<void>;
+  removeLabel(ticket: Ticket, label: string): Promise<void>;
+  /** Publish the verdict where tracker-side automation can read it (Jira issue property); no-op elsewhere. */
+  setVerdictProperty(ticket: Ticket, verdict: VerdictProperty): Promise<void>;
+}
