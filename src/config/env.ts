@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/** Variables that switch a tracker on. All set → on; none set → off; some set → startup error. */
+const JIRA_VARS = ['JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_WEBHOOK_SECRET'] as const;
+const LINEAR_VARS = ['LINEAR_API_KEY', 'LINEAR_WEBHOOK_SECRET'] as const;
+
+const nonEmpty = z.string().trim().min(1);
+const optionalNonEmpty = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+/** A whole number given as text; unset or empty → `fallback`. */
+const wholeNumber = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? String(fallback) : value.trim()))
+    .pipe(z.string().regex(/^\d+$/, 'must be a whole number'))
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+
+const envSchema = z.object({
+  PORT: wholeNumber(3000, 0, 65535),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  DATABASE_URL: optionalNonEmpty.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATA_DIR: nonEmpty.default('./.donegate'),
+  POLICY_FILE: nonEmpty.default('config/policy.yaml'),
+  JIRA_BASE_URL: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  JIRA_EMAIL: optionalNonEmpty,
+  JIRA_API_TOKEN: optionalNonEmpty,
+  JIRA_WEBHOOK_SECRET: optionalNonEmpty,
+  LINEAR_API_KEY: optionalNonEmpty,
+  LINEAR_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.linear.app/graphql'),
+  LINEAR_WEBHOOK_SECRET: optionalNonEmpty,
+  WEBHOOK_MAX_BYTES: wholeNumber(5 * 1024 * 1024, 1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** BullMQ key prefix. With Redis Cluster use a hash tag, e.g. `{donegate}`, so a queue's keys share a slot. */
+  QUEUE_PREFIX: nonEmpty.default('donegate'),
+  WORKER_CONCURRENCY: wholeNumber(8, 1),
+});
+
+export interface JiraConfig {
+  baseUrl: string;
+  email: string;
+  apiToken: string;
+  webhookSecret: string;
+}
+
+export interface LinearConfig {
+  apiKey: string;
+  apiUrl: string;
+  webhookSecret: string;
+}
+
+export interface Config {
+  port: number;
+  redisUrl: string;
+  /** Unset → the embedded PGlite database under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  policyFile: string;
+  jira?: JiraConfig;
+  linear?: LinearConfig;
+  webhookMaxBytes: number;
+  logLevel: string;
+  queuePrefix: string;
+  workerConcurrency: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Parse the environment once, at startup. Every problem is reported at once, each naming its
+ * variable, so an operator fixes the deployment in one pass.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.')}: ${issue.message}`);
+    }
+  }
+  problems.push(...halfConfigured('Jira', JIRA_VARS, env), ...halfConfigured('Linear', LINEAR_VARS, env));
+  if (problems.length > 0 || !parsed.success) {
+    throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    redisUrl: e.REDIS_URL,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    dataDir: e.DATA_DIR,
+    policyFile: e.POLICY_FILE,
+    ...(e.JIRA_BASE_URL && e.JIRA_EMAIL && e.JIRA_API_TOKEN && e.JIRA_WEBHOOK_SECRET
+      ? {
+          jira: {
+            baseUrl: e.JIRA_BASE_URL.replace(/\/+$/, ''),
+            email: e.JIRA_EMAIL,
+            apiToken: e.JIRA_API_TOKEN,
+            webhookSecret: e.JIRA_WEBHOOK_SECRET,
+          },
+        }
+      : {}),
+    ...(e.LINEAR_API_KEY && e.LINEAR_WEBHOOK_SECRET
+      ? { linear: { apiKey: e.LINEAR_API_KEY, apiUrl: e.LINEAR_API_URL, webhookSecret: e.LINEAR_WEBHOOK_SECRET } }
+      : {}),
+    webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
+    logLevel: e.LOG_LEVEL,
+    queuePrefix: e.QUEUE_PREFIX,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+  };
+}
+
+function halfConfigured(tracker: string, vars: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const isSet = (name: string) => (env[name] ?? '').trim() !== '';
+  const missing = vars.filter((name) => !isSet(name));
+  if (missing.length === 0 || missing.length === vars.length) return [];
+  return [`${tracker} is partly configured: set ${missing.join(', ')} too (or unset ${vars.filter(isSet).join(', ')} to turn ${tracker} off)`];
+}

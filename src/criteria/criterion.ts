@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { EvidenceRecord } from '../evidence/evidence-record.js';
+import type { CriterionResult } from '../gate/verdict.js';
+import type { Ticket } from '../trackers/tracker.js';
+
+export interface CriterionContext {
+  ticket: Ticket;
+  /** Evidence stored for this ticket and this criterion, newest first. */
+  evidence: EvidenceRecord[];
+  now: Date;
+}
+
+/**
+ * A security Definition-of-Done criterion. Adding one means writing a module like this and listing it
+ * in the registry; nothing else changes.
+ */
+export interface Criterion<Options = unknown> {
+  /** Appears verbatim in policies, comments, audit entries and API output. */
+  readonly id: string;
+  /** What the criterion asks, in the words a checklist uses. */
+  readonly title: string;
+  readonly optionsSchema: z.ZodType<Options>;
+  evaluate(context: CriterionContext, options: Options): Promise<CriterionResult> | CriterionResult;
+}
+
+/**
+ * Erase a criterion's option type so criteria of different options share one registry. Sound because
+ * the gate only ever passes a criterion options parsed by that criterion's own `optionsSchema`.
+ */
+export function defineCriterion<Options>(criterion: Criterion<Options>): Criterion {
+  return criterion as unknown as Criterion;
+}

@@ -1,0 +1,32 @@
+import type { TrackerName } from '../trackers/tracker.js';
+
+/**
+ * One piece of evidence for one criterion of one ticket. Immutable once stored: new evidence is a new
+ * record, so the history an auditor reads is never rewritten.
+ */
+export interface EvidenceRecord {
+  id: string;
+  tracker: TrackerName;
+  ticketKey: string;
+  criterion: string;
+  /** What the evidence shows on its own (a clean report passes, a report with findings fails). */
+  outcome: 'pass' | 'fail';
+  /** Parsed summary for comments and audits; never raw personal data. */
+  summary: EvidenceSummary;
+  /** sha256 of the bytes received, so the report can be matched to its original. */
+  sha256: string;
+  /** Where it came from: `api`, `cli`, `ci:github-actions`, `attachment`, … */
+  source: string;
+  /** Who submitted it (token name or account id). */
+  submitter: string;
+  createdAt: Date;
+}
+
+export interface EvidenceSummary {
+  /** One line a PM can read: "npm audit: 0 high or critical findings". */
+  text: string;
+  details?: string[];
+  [key: string]: unknown;
+}
+
+export type NewEvidence = Omit<EvidenceRecord, 'id' | 'createdAt'> & { createdAt?: Date };

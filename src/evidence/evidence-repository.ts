@@ -1,0 +1,73 @@
+import type { Database } from '../store/database.js';
+import type { TrackerName } from '../trackers/tracker.js';
+import type { EvidenceRecord, EvidenceSummary, NewEvidence } from './evidence-record.js';
+
+interface EvidenceRow {
+  id: string;
+  tracker: TrackerName;
+  ticket_key: string;
+  criterion: string;
+  outcome: 'pass' | 'fail';
+  summary: EvidenceSummary;
+  sha256: string;
+  source: string;
+  submitter: string;
+  created_at: Date | string;
+}
+
+export interface EvidenceRepository {
+  add(evidence: NewEvidence): Promise<EvidenceRecord>;
+  /** All evidence for a ticket, grouped by criterion, newest first within each. */
+  forTicket(tracker: TrackerName, ticketKey: string): Promise<Map<string, EvidenceRecord[]>>;
+}
+
+export function createEvidenceRepository(db: Database): EvidenceRepository {
+  return {
+    async add(evidence) {
+      const [row] = await db.query<EvidenceRow>(
+        `INSERT INTO evidence (tracker, ticket_key, criterion, outcome, summary, sha256, source, submitter, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now())) RETURNING *`,
+        [
+          evidence.tracker,
+          evidence.ticketKey,
+          evidence.criterion,
+          evidence.outcome,
+          JSON.stringify(evidence.summary),
+          evidence.sha256,
+          evidence.source,
+          evidence.submitter,
+          evidence.createdAt?.toISOString() ?? null,
+        ],
+      );
+      return toRecord(row!);
+    },
+    async forTicket(tracker, ticketKey) {
+      const rows = await db.query<EvidenceRow>(
+        `SELECT * FROM evidence WHERE tracker = $1 AND ticket_key = $2 ORDER BY created_at DESC, id`,
+        [tracker, ticketKey],
+      );
+      const byCriterion = new Map<string, EvidenceRecord[]>();
+      for (const row of rows) {
+        const list = byCriterion.get(row.criterion) ?? [];
+        list.push(toRecord(row));
+        byCriterion.set(row.criterion, list);
+      }
+      return byCriterion;
+    },
+  };
+}
+
+function toRecord(row: EvidenceRow): EvidenceRecord {
+  return {
+    id: row.id,
+    tracker: row.tracker,
+    ticketKey: row.ticket_key,
+    criterion: row.criterion,
+    outcome: row.outcome,
+    summary: row.summary,
+    sha256: row.sha256,
+    source: row.source,
+    submitter: row.submitter,
+    createdAt: new Date(row.created_at),
+  };
+}

@@ -1,0 +1,83 @@
+import type { PolicyRule } from '../policy/policy.js';
+import type { MoveOutcome, Ticket } from '../trackers/tracker.js';
+import {
+  BLOCKED_LABEL,
+  type CriterionResult,
+  type VerdictComment,
+  type VerdictProperty,
+  type VerdictStatus,
+} from './verdict.js';
+
+export interface GateInput {
+  ticket: Ticket;
+  /** The status the ticket came from (what a block moves it back to). */
+  from: { statusId: string; statusName?: string };
+  rule: PolicyRule;
+  results: CriterionResult[];
+  policyHash: string;
+  now: Date;
+}
+
+/** What the gate decided and what should happen to the ticket. Pure data: the worker carries it out. */
+export interface GatePlan {
+  verdict: VerdictStatus;
+  /** Set when the ticket must go back (block mode, not all criteria pass). */
+  moveBackTo?: { statusId: string; statusName?: string };
+  label: { add?: string; remove?: string };
+  property: VerdictProperty;
+}
+
+/**
+ * The gate: policy rule + ticket + criterion results → verdict and planned actions. No I/O, so every
+ * branch is a plain unit test. Only a full pass passes: a criterion that could not be checked (`error`)
+ * is not evidence.
+ */
+export function planGate(input: GateInput): GatePlan {
+  const verdict: VerdictStatus = input.results.every((r) => r.status === 'pass') ? 'pass' : 'fail';
+  const blocking = verdict === 'fail' && input.rule.mode === 'block';
+  const hasLabel = input.ticket.labels.includes(BLOCKED_LABEL);
+  return {
+    verdict,
+    ...(blocking ? { moveBackTo: input.from } : {}),
+    // The label marks tickets held back by the gate; warn mode holds nothing back.
+    label: blocking ? (hasLabel ? {} : { add: BLOCKED_LABEL }) : hasLabel ? { remove: BLOCKED_LABEL } : {},
+    property: {
+      status: verdict,
+      rule: input.rule.name,
+      mode: input.rule.mode,
+      criteria: input.results.map(({ criterion, status, reason }) => ({ criterion, status, reason })),
+      evaluatedAt: input.now.toISOString(),
+    },
+  };
+}
+
+/**
+ * The words of donegate's comment. Written after the move was attempted, because whether the ticket
+ * could go back changes what the reader must do.
+ */
+export function composeComment(input: GateInput, plan: GatePlan, move?: MoveOutcome): VerdictComment {
+  const { ticket, rule, results } = input;
+  const open = results.filter((r) => r.status !== 'pass').length;
+  const missing = `${open} of ${results.length} security ${results.length === 1 ? 'check is' : 'checks are'} not met`;
+  const back = input.from.statusName ?? 'its previous status';
+  const notes: string[] = [];
+  let headline: string;
+  if (plan.verdict === 'pass') {
+    headline = `All ${results.length} security Definition-of-Done checks pass for ${ticket.key}.`;
+  } else if (rule.mode === 'warn') {
+    headline = `Warning: ${missing}. This project's policy only warns, so ${ticket.key} stays in ${ticket.status.name}; please supply the evidence below.`;
+  } else if (move && !move.moved) {
+    headline = `${ticket.key} could not be moved back: ${missing}. It is not security-done until the evidence below is supplied.`;
+    notes.push(`${move.detail}. A Jira admin can add that transition, or block the move before it happens with the workflow validator described in donegate's README.`);
+  } else {
+    headline = `Moved back to ${back}: ${missing}. Supply the evidence below, then move ${ticket.key} to Done again.`;
+  }
+  return {
+    status: plan.verdict,
+    mode: rule.mode,
+    headline,
+    criteria: results,
+    notes,
+    footer: `Rule "${rule.name}" (${rule.mode} mode) · policy sha256:${input.policyHash.slice(0, 12)} · evaluated ${input.now.toISOString()}`,
+  };
+}

@@ -1,0 +1,24 @@
+import type { GateMode } from '../gate/verdict.js';
+import type { RuleMatch } from './policy-schema.js';
+
+export interface Requirement {
+  criterion: string;
+  /** Options already parsed by the criterion's own schema (defaults applied). */
+  options: unknown;
+}
+
+export interface PolicyRule {
+  name: string;
+  match: RuleMatch;
+  mode: GateMode;
+  require: Requirement[];
+}
+
+/** A validated policy, ready for the gate. `hash` identifies exactly which text was in force. */
+export interface Policy {
+  version: 1;
+  rules: PolicyRule[];
+  /** sha256 of the policy file's bytes. */
+  hash: string;
+  source: string;
+}

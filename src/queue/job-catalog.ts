@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const ticketTransition = z.object({
+  tracker: z.enum(['jira', 'linear']),
+  deliveryId: z.string().min(1),
+  ticketId: z.string().min(1),
+  ticketKey: z.string().min(1),
+  fromStatusId: z.string().min(1),
+  fromStatusName: z.string().optional(),
+  toStatusId: z.string().min(1),
+  toStatusName: z.string().optional(),
+  actorId: z.string().optional(),
+  occurredAt: z.string(),
+});
+
+/**
+ * Every job the queue carries: name → payload schema. Handlers are typed against this map, so a job
+ * without a handler does not compile, and payloads are re-validated when a worker picks them up.
+ */
+const moveOutcome = z.union([
+  z.object({ moved: z.literal(true), toStatusId: z.string(), transitionId: z.string().optional() }),
+  z.object({ moved: z.literal(false), reason: z.literal('no-transition'), detail: z.string() }),
+]);
+
+export const JOB_CATALOG = {
+  'decide-transition': z.object({
+    transition: ticketTransition,
+    receivedAt: z.string(),
+    /** Progress saved by an earlier attempt of the same job (see DecideCheckpoint). */
+    checkpoint: z.object({ move: moveOutcome.optional() }).optional(),
+  }),
+} as const;
+
+export type JobName = keyof typeof JOB_CATALOG;
+export type JobPayload<Name extends JobName> = z.infer<(typeof JOB_CATALOG)[Name]>;
+
+export const DECIDE_QUEUE = 'decisions';

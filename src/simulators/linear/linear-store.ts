@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+
+/** Linear's workflow state types; `completed` is the one a move into is gated. */
+export type WorkflowStateType = 'triage' | 'backlog' | 'unstarted' | 'started' | 'completed' | 'canceled' | 'duplicate';
+
+export interface SimOrganization {
+  id: string;
+  name: string;
+  urlKey: string;
+}
+
+export interface SimUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface SimTeam {
+  id: string;
+  key: string;
+  name: string;
+  /** Next issue number for `KEY-N` identifiers. */
+  nextNumber: number;
+  createdAt: string;
+}
+
+export interface SimWorkflowState {
+  id: string;
+  teamId: string;
+  name: string;
+  type: WorkflowStateType;
+  color: string;
+  position: number;
+  createdAt: string;
+}
+
+export interface SimLabel {
+  id: string;
+  name: string;
+  color: string;
+  /** Absent for a workspace label, set for a team label. */
+  teamId?: string;
+  creatorId?: string;
+  createdAt: string;
+}
+
+export interface SimIssue {
+  id: string;
+  identifier: string;
+  number: number;
+  title: string;
+  description?: string;
+  teamId: string;
+  stateId: string;
+  labelIds: string[];
+  creatorId?: string;
+  createdAt: string;
+  updatedAt: string;
+  startedAt?: string;
+  completedAt?: string;
+  canceledAt?: string;
+}
+
+export interface SimComment {
+  id: string;
+  issueId: string;
+  body: string;
+  userId?: string;
+  createdAt: string;
+  updatedAt: string;
+  editedAt?: string;
+}
+
+/** The simulated workspace: plain records keyed by id, in insertion order (Linear's default `createdAt` order). */
+export interface LinearStore {
+  organization: SimOrganization;
+  users: Map<string, SimUser>;
+  teams: Map<string, SimTeam>;
+  states: Map<string, SimWorkflowState>;
+  labels: Map<string, SimLabel>;
+  issues: Map<string, SimIssue>;
+  comments: Map<string, SimComment>;
+  /** Linear's `lastSyncId`: grows with every write. */
+  syncId: number;
+}
+
+export function createLinearStore(organization: SimOrganization): LinearStore {
+  return {
+    organization,
+    users: new Map(),
+    teams: new Map(),
+    states: new Map(),
+    labels: new Map(),
+    issues: new Map(),
+    comments: new Map(),
+    syncId: 1000,
+  };
+}
+
+export const newId = (): string => randomUUID();
+export const now = (): string => new Date().toISOString();
+
+/** Linear's `issue(id:)` takes the UUID or the identifier (`AI-7`, any case). */
+export function findIssue(store: LinearStore, idOrIdentifier: string): SimIssue | undefined {
+  const byId = store.issues.get(idOrIdentifier);
+  if (byId) return byId;
+  const wanted = idOrIdentifier.toUpperCase();
+  for (const issue of store.issues.values()) {
+    if (issue.identifier === wanted) return issue;
+  }
+  return undefined;
+}
+
+/** Teams are addressed by UUID or by key in the simulator's own API (the GraphQL API takes either too). */
+export function findTeam(store: LinearStore, idOrKey: string): SimTeam | undefined {
+  const byId = store.teams.get(idOrKey);
+  if (byId) return byId;
+  for (const team of store.teams.values()) {
+    if (team.key === idOrKey.toUpperCase()) return team;
+  }
+  return undefined;
+}
+
+export function statesOfTeam(store: LinearStore, teamId: string): SimWorkflowState[] {
+  return [...store.states.values()].filter((state) => state.teamId === teamId);
+}
+
+/** Labels an issue of `teamId` may carry: workspace labels and that team's own. */
+export function labelsUsableBy(store: LinearStore, teamId: string): SimLabel[] {
+  return [...store.labels.values()].filter((label) => label.teamId === undefined || label.teamId === teamId);
+}

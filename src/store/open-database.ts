@@ -1,0 +1,16 @@
+import type { Database } from './database.js';
+import { migrate } from './migrate.js';
+import { openPglite } from './open-pglite.js';
+import { openPostgres } from './open-postgres.js';
+
+/** `DATABASE_URL` set → PostgreSQL; unset → PGlite under `dataDir` (or in memory with `null`). Migrated. */
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string | null }): Promise<Database> {
+  const db = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return db;
+}

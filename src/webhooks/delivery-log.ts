@@ -1,0 +1,54 @@
+import type { RequestHandler, Response } from 'express';
+import type { Logger } from '../logging/logger.js';
+import type { TrackerName } from '../trackers/tracker.js';
+
+/** Facts gathered while a delivery is handled; written as one log line when the answer is sent. */
+export interface DeliveryLogContext {
+  deliveryId?: string;
+  ticketKey?: string;
+  outcome?: string;
+  /** Only for unexpected failures (500). Never the body. */
+  error?: unknown;
+}
+
+const contexts = new WeakMap<Response, DeliveryLogContext>();
+
+export function deliveryLog(res: Response): DeliveryLogContext {
+  let context = contexts.get(res);
+  if (context === undefined) {
+    context = {};
+    contexts.set(res, context);
+  }
+  return context;
+}
+
+/**
+ * One line per delivery (tracker, deliveryId, ticketKey, outcome, status), written when the response
+ * finishes or the connection drops. Only the fields above are logged: never headers, body or secret.
+ */
+export function startDeliveryLog(tracker: TrackerName, log: Logger): RequestHandler {
+  return (_req, res, next) => {
+    const started = process.hrtime.bigint();
+    const context = deliveryLog(res);
+    let written = false;
+    const write = (aborted: boolean): void => {
+      if (written) return;
+      written = true;
+      const status = res.statusCode;
+      const line = {
+        ticketKey: context.ticketKey,
+        outcome: aborted ? 'aborted' : (context.outcome ?? `http-${status}`),
+        status,
+        durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
+        ...(context.error === undefined ? {} : { err: context.error }),
+      };
+      const child = log.child({ tracker, deliveryId: context.deliveryId });
+      if (status >= 500) child.error(line, 'webhook delivery');
+      else if (status >= 400 || aborted) child.warn(line, 'webhook delivery');
+      else child.info(line, 'webhook delivery');
+    };
+    res.once('finish', () => write(false));
+    res.once('close', () => write(!res.writableFinished));
+    next();
+  };
+}

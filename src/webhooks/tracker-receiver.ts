@@ -1,0 +1,32 @@
+import type { TrackerName } from '../trackers/tracker.js';
+import type { NormalisedDelivery } from './ticket-transition.js';
+
+/** What a receiver knows about one delivery besides its JSON body. */
+export interface DeliveryContext {
+  rawBody: Buffer;
+  /** The tracker's delivery-id header when it sent one (already checked to be a sane token). */
+  deliveryIdHeader: string | undefined;
+  /** Milliseconds since the epoch, from the injected clock. */
+  now: number;
+}
+
+/**
+ * The tracker-specific half of a webhook receiver: which headers carry the signature and the delivery id,
+ * how to check the signature, and how to turn the parsed body into a decision. The HTTP half
+ * (`createWebhookRouter`) is shared, so both trackers answer identically.
+ */
+export interface TrackerReceiver {
+  tracker: TrackerName;
+  /** "Jira" / "Linear", for messages. */
+  label: string;
+  /** The env var holding the signing secret, named in messages that tell the fix. */
+  secretEnvVar: string;
+  /** Lower-case header names. */
+  signatureHeader: string;
+  deliveryIdHeader: string;
+  /** Where the operator sets the secret on the tracker's side, for the "signature missing" message. */
+  secretSetupHint: string;
+  verifySignature(secret: string, rawBody: Buffer, signatureHeaderValue: string): boolean;
+  /** Parsed JSON → decision. Throws `WebhookRequestError` (400 bad shape, 401 stale). */
+  normalise(body: unknown, context: DeliveryContext): NormalisedDelivery;
+}

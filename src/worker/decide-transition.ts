@@ -1,0 +1,152 @@
+import type { CriterionRegistry } from '../criteria/registry.js';
+import type { ActionRecord, Decision, DecisionOutcome } from '../decisions/decision.js';
+import type { DecisionRepository } from '../decisions/decision-repository.js';
+import type { EvidenceRepository } from '../evidence/evidence-repository.js';
+import { composeComment, planGate, type GateInput } from '../gate/plan-gate.js';
+import type { Logger } from '../logging/logger.js';
+import { matchRule } from '../policy/match-rule.js';
+import type { Policy } from '../policy/policy.js';
+import type { JobPayload } from '../queue/job-catalog.js';
+import { TrackerPermanentError } from '../trackers/errors.js';
+import type { MoveOutcome, Ticket, Tracker, TrackerName } from '../trackers/tracker.js';
+import { carryOutFollowUps } from './carry-out-plan.js';
+import { evaluateCriteria } from './evaluate-criteria.js';
+
+export interface DecideDeps {
+  trackers: Partial<Record<TrackerName, Tracker>>;
+  policy: () => Policy;
+  registry: CriterionRegistry;
+  evidence: EvidenceRepository;
+  decisions: DecisionRepository;
+  log: Logger;
+  now?: () => Date;
+}
+
+/**
+ * Progress a job keeps across its own retries. The move back is the one action that changes what a
+ * re-read shows: without this, a retry after "moved, then the comment hit a rate limit" would see the
+ * ticket out of Done, take it for a stale delivery, and never post the comment.
+ */
+export interface DecideCheckpoint {
+  move?: MoveOutcome;
+}
+
+export interface DecideContext {
+  checkpoint: DecideCheckpoint;
+  saveCheckpoint(checkpoint: DecideCheckpoint): Promise<void>;
+  /** True on the last attempt: a transient fault then becomes a recorded `error` decision. */
+  isLastAttempt: boolean;
+}
+
+export interface DecideResult {
+  outcome: DecisionOutcome | 'already-decided';
+  reason?: string;
+}
+
+/** Decide one ticket transition: re-read, match, evaluate, act, record. The worker holds the ticket's lock. */
+export function createDecideTransition(deps: DecideDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  return async function decideTransition(
+    { transition, receivedAt }: JobPayload<'decide-transition'>,
+    context: DecideContext,
+  ): Promise<DecideResult> {
+    const log = deps.log.child({ tracker: transition.tracker, deliveryId: transition.deliveryId, ticket: transition.ticketKey });
+    if (await deps.decisions.isDecided(transition.tracker, transition.deliveryId)) {
+      log.info('delivery already decided; nothing to do');
+      return { outcome: 'already-decided' };
+    }
+    const base = {
+      deliveryId: transition.deliveryId,
+      tracker: transition.tracker,
+      ticketKey: transition.ticketKey,
+      ticketId: transition.ticketId,
+      fromStatus: transition.fromStatusName ?? transition.fromStatusId,
+      toStatus: transition.toStatusName ?? transition.toStatusId,
+      occurredAt: new Date(transition.occurredAt),
+      receivedAt: new Date(receivedAt),
+      criteria: [],
+      actions: [],
+    } satisfies Partial<Decision>;
+    const record = async (decision: Omit<Decision, keyof typeof base | 'decidedAt'> & Partial<Decision>): Promise<DecideResult> => {
+      await deps.decisions.record({ ...base, ...decision, decidedAt: now() });
+      log.info({ outcome: decision.outcome, reason: decision.reason }, 'decision recorded');
+      return { outcome: decision.outcome, ...(decision.reason !== undefined ? { reason: decision.reason } : {}) };
+    };
+
+    const tracker = deps.trackers[transition.tracker];
+    if (!tracker) {
+      return record({ outcome: 'error', reason: `${transition.tracker} is not configured on this donegate` });
+    }
+
+    try {
+      if (transition.actorId !== undefined && transition.actorId === (await tracker.selfId())) {
+        return record({ outcome: 'skipped', reason: 'moved by donegate itself' });
+      }
+      const ticket = await tracker.getTicket({ id: transition.ticketId, key: transition.ticketKey });
+      const movedBack = context.checkpoint.move?.moved === true;
+      if (!movedBack && (ticket.status.id !== transition.toStatusId || !ticket.status.isDone)) {
+        return record({
+          outcome: 'skipped',
+          reason: `ticket is now in "${ticket.status.name}", no longer in the status this delivery moved it to; not acting on a stale move`,
+        });
+      }
+      const policy = deps.policy();
+      const rule = matchRule(policy, ticket);
+      if (!rule) {
+        return record({ outcome: 'skipped', reason: 'no policy rule matches this ticket', policyHash: policy.hash });
+      }
+
+      const time = now();
+      const evidence = await deps.evidence.forTicket(ticket.tracker, ticket.key);
+      const results = await evaluateCriteria(deps.registry, rule.require, ticket, evidence, time);
+      const input: GateInput = {
+        ticket,
+        from: { statusId: transition.fromStatusId, ...(transition.fromStatusName ? { statusName: transition.fromStatusName } : {}) },
+        rule,
+        results,
+        policyHash: policy.hash,
+        now: time,
+      };
+      const plan = planGate(input);
+      const actions: ActionRecord[] = [];
+
+      let move = context.checkpoint.move;
+      if (plan.moveBackTo && !move) {
+        move = await tracker.moveTo(ticket, plan.moveBackTo.statusId);
+        await context.saveCheckpoint({ move });
+      }
+      if (plan.moveBackTo && move) {
+        actions.push({
+          type: 'move',
+          ok: move.moved,
+          detail: move.moved ? `moved back to ${plan.moveBackTo.statusName ?? plan.moveBackTo.statusId}` : move.detail,
+          at: now().toISOString(),
+        });
+      }
+      const ticketNow: Ticket = move?.moved ? { ...ticket, status: { ...ticket.status, id: move.toStatusId } } : ticket;
+      actions.push(...(await carryOutFollowUps(tracker, ticketNow, plan, composeComment(input, plan, move), now)));
+
+      return record({
+        outcome: plan.verdict,
+        ...(move && !move.moved ? { reason: move.detail } : {}),
+        rule: rule.name,
+        mode: rule.mode,
+        policyHash: policy.hash,
+        criteria: results,
+        actions,
+      });
+    } catch (error) {
+      if (error instanceof TrackerPermanentError) {
+        await record({ outcome: 'error', reason: `${error.fault}: ${error.message}` });
+        throw error;
+      }
+      if (context.isLastAttempt) {
+        await record({ outcome: 'error', reason: `gave up after retries: ${error instanceof Error ? error.message : String(error)}` });
+      }
+      throw error;
+    }
+  };
+}
+
+export type DecideTransition = ReturnType<typeof createDecideTransition>;
