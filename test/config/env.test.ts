@@ -1,0 +1,62 @@
+import { ConfigError, loadConfig } from '../../src/config/env.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      redisUrl: 'redis://127.0.0.1:6379',
+      dataDir: './.donegate',
+      policyFile: 'config/policy.yaml',
+      webhookMaxBytes: 5 * 1024 * 1024,
+    });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.jira).toBeUndefined();
+    expect(config.linear).toBeUndefined();
+  });
+
+  it('turns a tracker on only when all of its variables are set', () => {
+    const config = loadConfig({
+      JIRA_BASE_URL: 'https://acme.atlassian.net/',
+      JIRA_EMAIL: 'bot@acme.test',
+      JIRA_API_TOKEN: 'token',
+      JIRA_WEBHOOK_SECRET: 'secret',
+      LINEAR_API_KEY: 'lin_api_x',
+      LINEAR_WEBHOOK_SECRET: 'lsecret',
+    });
+    expect(config.jira).toEqual({ baseUrl: 'https://acme.atlassian.net', email: 'bot@acme.test', apiToken: 'token', webhookSecret: 'secret' });
+    expect(config.linear).toEqual({ apiKey: 'lin_api_x', apiUrl: 'https://api.linear.app/graphql', webhookSecret: 'lsecret' });
+  });
+
+  it('refuses a half-configured tracker and names each missing variable', () => {
+    expect(() => loadConfig({ JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_EMAIL: 'bot@acme.test' })).toThrow(
+      /JIRA_API_TOKEN, JIRA_WEBHOOK_SECRET/,
+    );
+    expect(() => loadConfig({ LINEAR_WEBHOOK_SECRET: 'x' })).toThrow(/set LINEAR_API_KEY/);
+  });
+
+  it('treats empty variables as unset rather than as half a configuration', () => {
+    expect(loadConfig({ JIRA_BASE_URL: '', LINEAR_API_KEY: '  ' }).jira).toBeUndefined();
+  });
+
+  it('reports every invalid variable by name in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', WEBHOOK_MAX_BYTES: '0', REDIS_URL: 'http://x', DATABASE_URL: 'mysql://x/y' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['PORT', 'WEBHOOK_MAX_BYTES', 'REDIS_URL', 'DATABASE_URL']) expect(message).toContain(name);
+  });
+
+  it('never echoes a secret value in its error', () => {
+    expect(() => loadConfig({ JIRA_API_TOKEN: 'super-secret-token-value' })).toThrow(ConfigError);
+    try {
+      loadConfig({ JIRA_API_TOKEN: 'super-secret-token-value' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('super-secret-token-value');
+    }
+  });
+});
