@@ -1,0 +1,302 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createFaultQueue, type LinearFault } from './fault-queue.js';
+import { createGraphqlHandler } from './handle-graphql-request.js';
+import { issueUpdateDelivery, type LinearWebhookDelivery } from './issue-webhook-delivery.js';
+import {
+  LinearSimulatorEmitter,
+  type LinearRequestRecord,
+  type LinearViolation,
+} from './linear-simulator-events.js';
+import {
+  createLinearStore,
+  findIssue,
+  findTeam,
+  newId,
+  now,
+  statesOfTeam,
+  type LinearStore,
+  type SimComment,
+  type SimIssue,
+  type SimLabel,
+  type SimTeam,
+  type SimUser,
+  type SimWorkflowState,
+  type WorkflowStateType,
+} from './linear-store.js';
+import { createViews } from './linear-views.js';
+import { createComment, createIssue, createLabel, updateIssue, type NewIssue, type NewLabel } from './linear-writes.js';
+import { loadLinearSchema } from './load-linear-schema.js';
+import { createMutationRoot } from './mutation-root.js';
+import { createQueryRoot } from './query-root.js';
+
+export interface LinearSimulatorOptions {
+  /** The personal API key the simulator accepts in `Authorization`. Default `lin_api_simulator`. */
+  apiKey?: string;
+  /** Id of the key's owner (the `viewer`, donegate's own account). Default: a fresh UUID. */
+  viewerId?: string;
+  viewerName?: string;
+  /** When set, deliveries from `moveIssue` carry `linear-signature` computed with it. */
+  webhookSecret?: string;
+}
+
+export interface NewState {
+  name: string;
+  type: WorkflowStateType;
+  color?: string;
+  id?: string;
+}
+
+export interface NewTeam {
+  key: string;
+  name?: string;
+  id?: string;
+  /** Default: Linear's default workflow (Backlog, Todo, In Progress, In Review, Done, Canceled, Duplicate). */
+  states?: NewState[];
+}
+
+export interface MoveActor {
+  actorId: string;
+  actorName?: string;
+}
+
+export interface LinearSimulator {
+  /** GraphQL endpoint, for `new LinearClient({ apiKey, apiUrl: url })` or LINEAR_API_URL. */
+  readonly url: string;
+  readonly apiKey: string;
+  readonly viewer: SimUser;
+  readonly store: LinearStore;
+  readonly events: LinearSimulatorEmitter;
+  /** Documents the real Linear would refuse (and simulator gaps); a passing test should leave this empty. */
+  readonly violations: LinearViolation[];
+  readonly requests: LinearRequestRecord[];
+  addTeam(team: NewTeam): SimTeam & { states: SimWorkflowState[] };
+  addState(team: string, state: NewState): SimWorkflowState;
+  addUser(user: { name: string; email?: string; id?: string }): SimUser;
+  addLabel(label: NewLabel): SimLabel;
+  /** `team` is a key or id; `stateId` may also be a state name of that team. */
+  addIssue(issue: NewIssue): SimIssue;
+  /** A comment as someone wrote it on the board (default author: a fresh user who is not the viewer). */
+  addComment(issue: string, body: string, userId?: string): SimComment;
+  issue(idOrIdentifier: string): SimIssue | undefined;
+  stateOf(idOrIdentifier: string): SimWorkflowState | undefined;
+  labelNamesOf(idOrIdentifier: string): string[];
+  commentsOn(idOrIdentifier: string): SimComment[];
+  /** A state of the issue's team by name (`Done`). */
+  stateNamed(team: string, name: string): SimWorkflowState | undefined;
+  /**
+   * Move an issue as a person on the board would, and return the webhook Linear would send for it.
+   * The simulator does not POST it: the caller decides where, when and how often it arrives.
+   */
+  moveIssue(idOrIdentifier: string, toStateId: string, actor: MoveActor): LinearWebhookDelivery;
+  failNext(fault: LinearFault): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_STATES: NewState[] = [
+  { name: 'Backlog', type: 'backlog', color: '#bec2c8' },
+  { name: 'Todo', type: 'unstarted', color: '#e2e2e2' },
+  { name: 'In Progress', type: 'started', color: '#f2c94c' },
+  { name: 'In Review', type: 'started', color: '#0f783c' },
+  { name: 'Done', type: 'completed', color: '#5e6ad2' },
+  { name: 'Canceled', type: 'canceled', color: '#95a2b3' },
+  { name: 'Duplicate', type: 'duplicate', color: '#95a2b3' },
+];
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A Linear GraphQL API on 127.0.0.1 built on the real schema of @linear/sdk 88.3.0: every document is
+ * validated as Linear would, answers come from an in-memory workspace, and faults (rate limiting,
+ * revoked keys, outages) are injected on demand.
+ *
+ * @example
+ * const linear = await createLinearSimulator();
+ * const team = linear.addTeam({ key: 'AI' });
+ * const issue = linear.addIssue({ team: 'AI', title: 'Train model' });
+ * const delivery = linear.moveIssue(issue.identifier, linear.stateNamed('AI', 'Done')!.id, { actorId: alice.id });
+ */
+export async function createLinearSimulator(options: LinearSimulatorOptions = {}): Promise<LinearSimulator> {
+  const apiKey = options.apiKey ?? 'lin_api_simulator';
+  const store = createLinearStore({ id: newId(), name: 'Simulated Workspace', urlKey: 'simulated' });
+  const viewer: SimUser = {
+    id: options.viewerId ?? newId(),
+    name: options.viewerName ?? 'donegate',
+    email: 'donegate@simulated.example',
+  };
+  store.users.set(viewer.id, viewer);
+  const events = new LinearSimulatorEmitter();
+  const violations: LinearViolation[] = [];
+  const requests: LinearRequestRecord[] = [];
+  const faults = createFaultQueue();
+  const webhookId = newId();
+  const views = createViews(store, viewer.id);
+  const windowStart = Date.now();
+
+  const handle = createGraphqlHandler({
+    schema: loadLinearSchema(),
+    apiKey,
+    queryRoot: createQueryRoot(store, viewer.id, views),
+    mutationRoot: createMutationRoot(store, viewer.id, views, events),
+    faults,
+    recordViolation(violation) {
+      violations.push(violation);
+      events.emit('violation', violation);
+    },
+    rateLimitHeaders: () => ({
+      'x-ratelimit-requests-limit': '5000',
+      'x-ratelimit-requests-remaining': String(Math.max(0, 5000 - requests.length - 1)),
+      'x-ratelimit-requests-reset': String(windowStart + 3_600_000),
+    }),
+  });
+
+  const server = createServer((req, res) => {
+    void serve(req, res);
+  });
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/graphql') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch {
+      res.writeHead(413, { 'content-type': 'text/plain' }).end('Payload too large');
+      return;
+    }
+    const authorization = req.headers.authorization;
+    const answer = await handle(authorization, raw);
+    const body = JSON.stringify(answer.body);
+    res.writeHead(answer.status, { ...answer.headers, 'content-type': 'application/json; charset=utf-8' }).end(body);
+    const record: LinearRequestRecord = {
+      at: Date.now(),
+      ...(answer.operationName ? { operationName: answer.operationName } : {}),
+      rootFields: answer.rootFields,
+      variables: answer.variables,
+      status: answer.status,
+      outcome: answer.outcome,
+      durationMs: performance.now() - started,
+    };
+    requests.push(record);
+    events.emit('request', record);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  const requireIssue = (idOrIdentifier: string): SimIssue => {
+    const issue = findIssue(store, idOrIdentifier);
+    if (!issue) throw new Error(`Linear simulator: no issue ${idOrIdentifier}`);
+    return issue;
+  };
+  const requireTeam = (idOrKey: string): SimTeam => {
+    const team = findTeam(store, idOrKey);
+    if (!team) throw new Error(`Linear simulator: no team ${idOrKey}`);
+    return team;
+  };
+
+  const simulator: LinearSimulator = {
+    url: `http://127.0.0.1:${port}/graphql`,
+    apiKey,
+    viewer,
+    store,
+    events,
+    violations,
+    requests,
+    addTeam({ key, name, id, states }) {
+      if (findTeam(store, key)) throw new Error(`Linear simulator: team ${key} exists`);
+      const team: SimTeam = { id: id ?? newId(), key: key.toUpperCase(), name: name ?? key, nextNumber: 1, createdAt: now() };
+      store.teams.set(team.id, team);
+      const created = (states ?? DEFAULT_STATES).map((state) => simulator.addState(team.id, state));
+      return { ...team, states: created };
+    },
+    addState(teamIdOrKey, { name, type, color, id }) {
+      const team = requireTeam(teamIdOrKey);
+      const state: SimWorkflowState = {
+        id: id ?? newId(),
+        teamId: team.id,
+        name,
+        type,
+        color: color ?? '#bec2c8',
+        position: statesOfTeam(store, team.id).length,
+        createdAt: now(),
+      };
+      store.states.set(state.id, state);
+      return state;
+    },
+    addUser({ name, email, id }) {
+      const user: SimUser = { id: id ?? newId(), name, email: email ?? `${name.toLowerCase().replace(/\W+/g, '.')}@simulated.example` };
+      store.users.set(user.id, user);
+      return user;
+    },
+    addLabel: (label) => createLabel(store, label.teamId ? { ...label, teamId: requireTeam(label.teamId).id } : label),
+    addIssue: (issue) => createIssue(store, issue),
+    addComment(idOrIdentifier, body, userId) {
+      const issue = requireIssue(idOrIdentifier);
+      const author = userId ?? simulator.addUser({ name: 'Board User' }).id;
+      return createComment(store, issue, body, author);
+    },
+    issue: (idOrIdentifier) => {
+      const issue = findIssue(store, idOrIdentifier);
+      return issue ? { ...issue, labelIds: [...issue.labelIds] } : undefined;
+    },
+    stateOf: (idOrIdentifier) => store.states.get(requireIssue(idOrIdentifier).stateId),
+    labelNamesOf: (idOrIdentifier) =>
+      requireIssue(idOrIdentifier).labelIds.flatMap((id) => {
+        const label = store.labels.get(id);
+        return label ? [label.name] : [];
+      }),
+    commentsOn(idOrIdentifier) {
+      const issue = requireIssue(idOrIdentifier);
+      return [...store.comments.values()].filter((comment) => comment.issueId === issue.id).map((comment) => ({ ...comment }));
+    },
+    stateNamed: (teamIdOrKey, name) => statesOfTeam(store, requireTeam(teamIdOrKey).id).find((state) => state.name === name),
+    moveIssue(idOrIdentifier, toStateId, { actorId, actorName }) {
+      const issue = requireIssue(idOrIdentifier);
+      const target =
+        store.states.get(toStateId) ?? statesOfTeam(store, issue.teamId).find((state) => state.name === toStateId);
+      if (!target || target.teamId !== issue.teamId) {
+        throw new Error(`Linear simulator: ${toStateId} is not a workflow state of ${issue.identifier}'s team`);
+      }
+      const actor = store.users.get(actorId) ?? simulator.addUser({ id: actorId, name: actorName ?? 'Board User' });
+      const previous = updateIssue(store, issue, { stateId: target.id });
+      events.emit('issue-updated', { issue: { ...issue }, previous, source: 'board' });
+      return issueUpdateDelivery({
+        store,
+        issue,
+        previous,
+        actor: actorName ? { ...actor, name: actorName } : actor,
+        webhookId,
+        ...(options.webhookSecret ? { webhookSecret: options.webhookSecret } : {}),
+      });
+    },
+    failNext: (fault) => faults.arm(fault),
+    clearFaults: () => faults.clear(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // The SDK's fetch keeps connections alive; without this, close() waits for them to time out.
+        server.closeAllConnections();
+      }),
+  };
+  return simulator;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

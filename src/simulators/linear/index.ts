@@ -1,0 +1,20 @@
+export {
+  createLinearSimulator,
+  type LinearSimulator,
+  type LinearSimulatorOptions,
+  type MoveActor,
+  type NewState,
+  type NewTeam,
+} from './create-linear-simulator.js';
+export type { LinearFault, LinearFaultKind } from './fault-queue.js';
+export type { LinearIssueWebhookBody, LinearWebhookDelivery } from './issue-webhook-delivery.js';
+export type { LinearRequestRecord, LinearSimulatorEvents, LinearViolation } from './linear-simulator-events.js';
+export type {
+  SimComment,
+  SimIssue,
+  SimLabel,
+  SimTeam,
+  SimUser,
+  SimWorkflowState,
+  WorkflowStateType,
+} from './linear-store.js';
