@@ -35,10 +35,9 @@ export function toWebhookRequestError(error: unknown, maxBytes: number): Webhook
     case 'request.aborted':
     case 'request.size.invalid':
       return new WebhookRequestError(400, 'WEBHOOK_MALFORMED_JSON', 'The body ended early or does not match Content-Length.');
-    case undefined:
-      break;
     default:
-      return new WebhookRequestError(400, 'WEBHOOK_MALFORMED_JSON', 'The request body could not be read.');
+      // Unknown types (`stream.not.readable`, …) are our own faults: 500 so the tracker retries.
+      break;
   }
   return new WebhookRequestError(500, 'WEBHOOK_INTERNAL_ERROR', 'Internal error; the delivery was not recorded. It is safe to retry.');
 }

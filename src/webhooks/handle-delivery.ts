@@ -1,0 +1,49 @@
+import type { RequestHandler } from 'express';
+import type { EnqueueTransition } from '../queue/enqueue-types.js';
+import { deliveryLog } from './delivery-log.js';
+import { parseJsonBody } from './parse-json-body.js';
+import { readDeliveryIdHeader } from './read-delivery-id-header.js';
+import type { TrackerReceiver } from './tracker-receiver.js';
+import { WebhookRequestError } from './webhook-request-error.js';
+
+export interface HandleDeliveryDeps {
+  secret: string;
+  enqueue: EnqueueTransition;
+  now: () => number;
+}
+
+/**
+ * Verify the raw bytes, then parse, normalise and enqueue — nothing else (STYLE §5–7). The worker re-reads
+ * the ticket, so all this answer promises is that the delivery is recorded: 202.
+ */
+export function handleDelivery(receiver: TrackerReceiver, deps: HandleDeliveryDeps): RequestHandler {
+  return async (req, res) => {
+    const context = deliveryLog(res);
+    const rawBody: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const signature = req.get(receiver.signatureHeader) ?? '';
+    if (!receiver.verifySignature(deps.secret, rawBody, signature)) {
+      context.outcome = 'signature-invalid';
+      // Vague on purpose (Linear's "Invalid webhook"): say nothing that helps forge one.
+      throw new WebhookRequestError(401, 'WEBHOOK_SIGNATURE_INVALID', 'Invalid webhook signature.');
+    }
+    const body = parseJsonBody(rawBody);
+    const delivery = receiver.normalise(body, {
+      rawBody,
+      deliveryIdHeader: readDeliveryIdHeader(req, receiver.deliveryIdHeader),
+      now: deps.now(),
+    });
+
+    if (delivery.kind === 'ignored') {
+      Object.assign(context, { deliveryId: delivery.deliveryId, ticketKey: delivery.ticketKey, outcome: `ignored:${delivery.reason}` });
+      res.status(202).json({ status: 'ignored', reason: delivery.reason, deliveryId: delivery.deliveryId });
+      return;
+    }
+
+    const { transition } = delivery;
+    Object.assign(context, { deliveryId: transition.deliveryId, ticketKey: transition.ticketKey });
+    const result = await deps.enqueue(transition);
+    const status = result.status === 'queued' ? 'accepted' : 'duplicate';
+    context.outcome = status;
+    res.status(202).json({ status, deliveryId: transition.deliveryId, jobId: result.jobId });
+  };
+}

@@ -1,0 +1,14 @@
+export { mountWebhookRoutes, type WebhookRoutesDeps } from './mount-webhook-routes.js';
+export { createWebhookRouter, type WebhookRouterDeps } from './create-webhook-router.js';
+export { createDisabledWebhookRouter } from './create-disabled-webhook-router.js';
+export { createJiraWebhookRouter } from './jira/create-jira-webhook-router.js';
+export { createLinearWebhookRouter } from './linear/create-linear-webhook-router.js';
+export { normaliseJiraDelivery } from './jira/normalise-jira-delivery.js';
+export { normaliseLinearDelivery } from './linear/normalise-linear-delivery.js';
+export { receiveLinearDelivery } from './linear/receive-linear-delivery.js';
+export { verifyJiraSignature } from './jira/verify-jira-signature.js';
+export { verifyLinearSignature } from './linear/verify-linear-signature.js';
+export { hmacSha256Hex, verifyHmacSha256Hex } from './hmac-sha256.js';
+export { WebhookRequestError, type WebhookErrorCode } from './webhook-request-error.js';
+export type { TrackerReceiver, DeliveryContext } from './tracker-receiver.js';
+export type { TicketTransition, NormalisedDelivery, IgnoreReason } from './ticket-transition.js';

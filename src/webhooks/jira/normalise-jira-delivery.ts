@@ -1,0 +1,70 @@
+import { bodyDigestId } from '../body-digest-id.js';
+import { ownString } from '../own-string.js';
+import { parsePayload } from '../parse-payload.js';
+import type { NormalisedDelivery, TicketTransition } from '../ticket-transition.js';
+import { toIsoTime } from '../to-iso-time.js';
+import type { DeliveryContext } from '../tracker-receiver.js';
+import { WebhookRequestError } from '../webhook-request-error.js';
+import { findStatusChange } from './find-status-change.js';
+import { JiraEnvelopeSchema, JiraIssueUpdatedSchema } from './jira-payload-schema.js';
+import { jiraStatusCategory } from './jira-status-category.js';
+
+/**
+ * `X-Atlassian-Webhook-Identifier` is the same on every retry of a delivery, so it is the job id. Without
+ * it (older Jira, a proxy that strips headers) the body's digest stands in: a retry resends the same
+ * bytes, so retries still collapse onto one job, and distinct events differ in `timestamp` and changelog id.
+ */
+export function jiraDeliveryId(context: DeliveryContext): string {
+  return context.deliveryIdHeader ?? bodyDigestId(context.rawBody);
+}
+
+/**
+ * A Jira delivery → a status transition worth gating, or the reason it is not one. Gated: a
+ * `jira:issue_updated` whose changelog has a status item, into a status of category `done` — or of a
+ * category the payload does not reveal, which the worker settles by reading the issue.
+ */
+export function normaliseJiraDelivery(body: unknown, context: DeliveryContext): NormalisedDelivery {
+  const deliveryId = jiraDeliveryId(context);
+  const envelope = parsePayload(JiraEnvelopeSchema, body, 'The Jira delivery');
+  const envelopeKey = envelope.issue?.key;
+  if (envelope.webhookEvent !== 'jira:issue_updated') {
+    return { kind: 'ignored', reason: 'not-an-issue-update', deliveryId, ...(envelopeKey === undefined ? {} : { ticketKey: envelopeKey }) };
+  }
+
+  const payload = parsePayload(JiraIssueUpdatedSchema, body, 'The Jira issue_updated delivery');
+  const ticketKey = payload.issue.key;
+  const change = findStatusChange(payload.changelog?.items ?? []);
+  if (change === undefined) return { kind: 'ignored', reason: 'no-status-change', deliveryId, ticketKey };
+
+  const { item, index } = change;
+  if (typeof item.from !== 'string' || typeof item.to !== 'string' || item.to === '') {
+    throw new WebhookRequestError(
+      400,
+      'WEBHOOK_INVALID_PAYLOAD',
+      `The Jira issue_updated delivery does not have the expected shape: changelog.items.${index} changes the status but lacks "from" or "to" status ids.`,
+    );
+  }
+  if (item.from === item.to) return { kind: 'ignored', reason: 'no-status-change', deliveryId, ticketKey };
+
+  const category = jiraStatusCategory(payload.issue.fields?.status, item.to);
+  if (category !== undefined && category !== 'done') {
+    return { kind: 'ignored', reason: 'not-into-done', deliveryId, ticketKey };
+  }
+
+  const fromStatusName = ownString(item, 'fromString');
+  const toStatusName = ownString(item, 'toString') ?? payload.issue.fields?.status?.name;
+  const actorId = payload.user?.accountId;
+  const transition: TicketTransition = {
+    tracker: 'jira',
+    deliveryId,
+    ticketId: payload.issue.id,
+    ticketKey,
+    fromStatusId: item.from,
+    ...(fromStatusName === undefined ? {} : { fromStatusName }),
+    toStatusId: item.to,
+    ...(toStatusName === undefined ? {} : { toStatusName }),
+    ...(actorId === undefined ? {} : { actorId }),
+    occurredAt: toIsoTime(payload.timestamp) ?? new Date(context.now).toISOString(),
+  };
+  return { kind: 'transition', transition };
+}

@@ -1,0 +1,57 @@
+import { bodyDigestId } from '../body-digest-id.js';
+import { parsePayload } from '../parse-payload.js';
+import type { NormalisedDelivery, TicketTransition } from '../ticket-transition.js';
+import { toIsoTime } from '../to-iso-time.js';
+import type { DeliveryContext } from '../tracker-receiver.js';
+import { LinearIssueDataSchema, type LinearEnvelope } from './linear-payload-schema.js';
+
+/**
+ * `Linear-Delivery` identifies the delivery. Without it, `webhookId` + `webhookTimestamp` is unique per
+ * send (a dash, not a colon: BullMQ refuses `:` in job ids); the body digest is the last resort.
+ */
+export function linearDeliveryId(envelope: LinearEnvelope, context: DeliveryContext): string {
+  if (context.deliveryIdHeader !== undefined) return context.deliveryIdHeader;
+  if (envelope.webhookId !== undefined) return `${envelope.webhookId}-${Math.trunc(envelope.webhookTimestamp)}`;
+  return bodyDigestId(context.rawBody);
+}
+
+/**
+ * A Linear delivery → a state change worth gating, or the reason it is not one. Gated: an `Issue` `update`
+ * whose `updatedFrom.stateId` differs from `data.stateId` (older payloads repeat unchanged keys, so the
+ * key alone proves nothing), into a state of type `completed` — or of a type the payload does not reveal,
+ * which the worker settles by reading the issue.
+ */
+export function normaliseLinearDelivery(envelope: LinearEnvelope, context: DeliveryContext): NormalisedDelivery {
+  const deliveryId = linearDeliveryId(envelope, context);
+  if (envelope.type !== 'Issue' || envelope.action !== 'update') {
+    return { kind: 'ignored', reason: 'not-an-issue-update', deliveryId };
+  }
+
+  const issue = parsePayload(LinearIssueDataSchema, envelope.data, 'The Linear Issue update', 'data');
+  const ticketKey = issue.identifier;
+  const previousStateId = envelope.updatedFrom?.stateId;
+  if (typeof previousStateId !== 'string' || previousStateId === '' || previousStateId === issue.stateId) {
+    return { kind: 'ignored', reason: 'no-status-change', deliveryId, ticketKey };
+  }
+
+  const state = issue.state?.id === issue.stateId ? issue.state : undefined;
+  if (state?.type !== undefined && state.type !== 'completed') {
+    return { kind: 'ignored', reason: 'not-into-done', deliveryId, ticketKey };
+  }
+
+  const toStatusName = state?.name;
+  const actorId = envelope.actor?.id;
+  const transition: TicketTransition = {
+    tracker: 'linear',
+    deliveryId,
+    ticketId: issue.id,
+    ticketKey,
+    fromStatusId: previousStateId,
+    toStatusId: issue.stateId,
+    ...(toStatusName === undefined ? {} : { toStatusName }),
+    ...(actorId === undefined ? {} : { actorId }),
+    occurredAt:
+      toIsoTime(issue.updatedAt) ?? toIsoTime(envelope.webhookTimestamp) ?? new Date(context.now).toISOString(),
+  };
+  return { kind: 'transition', transition };
+}

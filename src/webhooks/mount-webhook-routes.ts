@@ -1,0 +1,50 @@
+import type { IRouter } from 'express';
+import type { Logger } from '../logging/logger.js';
+import type { EnqueueTransition } from '../queue/enqueue-types.js';
+import { createDisabledWebhookRouter } from './create-disabled-webhook-router.js';
+import { createWebhookRouter } from './create-webhook-router.js';
+import { jiraReceiver } from './jira/jira-receiver.js';
+import { linearReceiver } from './linear/linear-receiver.js';
+import type { TrackerReceiver } from './tracker-receiver.js';
+
+export interface WebhookRoutesDeps {
+  /** `JIRA_WEBHOOK_SECRET`; unset or empty → `/webhooks/jira` answers 404. */
+  jiraSecret?: string | undefined;
+  /** `LINEAR_WEBHOOK_SECRET`; unset or empty → `/webhooks/linear` answers 404. */
+  linearSecret?: string | undefined;
+  /** `WEBHOOK_MAX_BYTES`. */
+  maxBytes: number;
+  enqueue: EnqueueTransition;
+  log: Logger;
+  now?: () => number;
+}
+
+/**
+ * Mount both receivers: `POST /webhooks/jira` and `POST /webhooks/linear`. Call it before any global body
+ * parser (each router reads its raw body itself).
+ *
+ * @example
+ * mountWebhookRoutes(app, { jiraSecret: env.JIRA_WEBHOOK_SECRET, linearSecret: env.LINEAR_WEBHOOK_SECRET,
+ *   maxBytes: env.WEBHOOK_MAX_BYTES, enqueue, log });
+ */
+export function mountWebhookRoutes(app: IRouter, deps: WebhookRoutesDeps): void {
+  const mount = (receiver: TrackerReceiver, secret: string | undefined): void => {
+    const path = `/webhooks/${receiver.tracker}`;
+    if (secret === undefined || secret === '') {
+      app.use(path, createDisabledWebhookRouter(receiver, deps.log));
+      return;
+    }
+    app.use(
+      path,
+      createWebhookRouter(receiver, {
+        secret,
+        maxBytes: deps.maxBytes,
+        enqueue: deps.enqueue,
+        log: deps.log,
+        ...(deps.now === undefined ? {} : { now: deps.now }),
+      }),
+    );
+  };
+  mount(jiraReceiver, deps.jiraSecret);
+  mount(linearReceiver, deps.linearSecret);
+}
