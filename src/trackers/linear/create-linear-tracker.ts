@@ -1,0 +1,118 @@
+import type { LinearClient } from '@linear/sdk';
+import type { VerdictComment, VerdictProperty } from '../../gate/verdict.js';
+import { TrackerPermanentError } from '../errors.js';
+import type { MoveOutcome, Ticket, TicketRef, Tracker } from '../tracker.js';
+import { ensureLabel, readLabelContext } from './ensure-label.js';
+import { findOwnComment } from './find-own-comment.js';
+import { ADD_LABEL, CREATE_COMMENT, ISSUE, MOVE_ISSUE, REMOVE_LABEL, UPDATE_COMMENT, VIEWER } from './linear-documents.js';
+import { createLinearRequest } from './linear-request.js';
+import {
+  addLabelResponse,
+  commentCreateResponse,
+  commentUpdateResponse,
+  issueResponse,
+  moveIssueResponse,
+  removeLabelResponse,
+  viewerResponse,
+} from './linear-responses.js';
+import { verdictToMarkdown } from './verdict-to-markdown.js';
+
+export interface LinearTrackerDeps {
+  /** `new LinearClient({ apiKey: env.LINEAR_API_KEY, apiUrl: env.LINEAR_API_URL })`. */
+  client: LinearClient;
+}
+
+/**
+ * The Linear side of the Tracker interface, over @linear/sdk 88.3.0. Each operation is one or two
+ * GraphQL round trips (see linear-documents.ts); errors arrive as TrackerRateLimitedError,
+ * TrackerPermanentError or TrackerUnavailableError.
+ *
+ * @example
+ * const tracker = createLinearTracker({ client: new LinearClient({ apiKey, apiUrl }) });
+ * const ticket = await tracker.getTicket({ key: 'AI-7' });
+ */
+export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
+  const request = createLinearRequest(deps.client);
+  let viewerId: Promise<string> | undefined;
+
+  const selfId = (): Promise<string> => {
+    if (!viewerId) {
+      const lookup = request(VIEWER, {}, viewerResponse, 'reading the API key owner').then(({ viewer }) => viewer.id);
+      // A failed lookup is not cached: the next call asks again.
+      lookup.catch(() => {
+        if (viewerId === lookup) viewerId = undefined;
+      });
+      viewerId = lookup;
+    }
+    return viewerId;
+  };
+
+  return {
+    name: 'linear',
+    selfId,
+
+    async getTicket(ref: TicketRef): Promise<Ticket> {
+      const id = ref.id ?? ref.key;
+      if (!id) throw new TrackerPermanentError('linear', 'invalid-request', 'A Linear ticket reference needs an issue id or identifier (AI-7).');
+      const { issue } = await request(ISSUE, { id }, issueResponse, `reading issue ${id}`);
+      return {
+        tracker: 'linear',
+        id: issue.id,
+        key: issue.identifier,
+        title: issue.title,
+        status: {
+          id: issue.state.id,
+          name: issue.state.name,
+          category: issue.state.type,
+          isDone: issue.state.type === 'completed',
+        },
+        project: issue.team.key,
+        labels: issue.labels.nodes.map((label) => label.name),
+        url: issue.url,
+      };
+    },
+
+    async moveTo(ticket: Ticket, statusId: string): Promise<MoveOutcome> {
+      // Linear has no workflow transitions: any state of the issue's team can be set directly.
+      const { issueUpdate } = await request(MOVE_ISSUE, { id: ticket.id, stateId: statusId }, moveIssueResponse, `moving ${ticket.key}`);
+      if (!issueUpdate.success || !issueUpdate.issue) {
+        return { moved: false, reason: 'no-transition', detail: `Linear did not apply the state change to ${ticket.key}` };
+      }
+      return { moved: true, toStatusId: issueUpdate.issue.state.id };
+    },
+
+    async upsertComment(ticket: Ticket, comment: VerdictComment) {
+      const action = `commenting on ${ticket.key}`;
+      const body = verdictToMarkdown(comment);
+      const existing = await findOwnComment(request, ticket.id, await selfId(), action);
+      if (existing) {
+        const { commentUpdate } = await request(UPDATE_COMMENT, { id: existing, body }, commentUpdateResponse, action);
+        return { commentId: commentUpdate.comment.id, created: false };
+      }
+      const { commentCreate } = await request(CREATE_COMMENT, { issueId: ticket.id, body }, commentCreateResponse, action);
+      return { commentId: commentCreate.comment.id, created: true };
+    },
+
+    async addLabel(ticket: Ticket, label: string): Promise<void> {
+      const action = `labelling ${ticket.key} "${label}"`;
+      const context = await readLabelContext(request, ticket.id, label, action);
+      if (context.issue.labels.nodes.some((present) => present.name.toLowerCase() === label.toLowerCase())) return;
+      const labelId = await ensureLabel(request, context, label, action);
+      await request(ADD_LABEL, { id: ticket.id, labelId }, addLabelResponse, action);
+    },
+
+    async removeLabel(ticket: Ticket, label: string): Promise<void> {
+      const action = `removing label "${label}" from ${ticket.key}`;
+      const context = await readLabelContext(request, ticket.id, label, action);
+      const present = context.issue.labels.nodes.filter((candidate) => candidate.name.toLowerCase() === label.toLowerCase());
+      for (const { id } of present) await request(REMOVE_LABEL, { id: ticket.id, labelId: id }, removeLabelResponse, action);
+    },
+
+    /**
+     * Linear issues have no machine-readable properties (Jira's issue properties feed workflow
+     * validators; Linear has no validators to feed). The verdict lives in the comment, the label and
+     * donegate's audit log instead.
+     */
+    async setVerdictProperty(_ticket: Ticket, _verdict: VerdictProperty): Promise<void> {},
+  };
+}
