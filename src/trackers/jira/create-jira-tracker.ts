@@ -1,0 +1,121 @@
+import type { Version3Client } from 'jira.js';
+import { VERDICT_PROPERTY_KEY, type VerdictComment, type VerdictProperty } from '../../gate/verdict.js';
+import { TrackerPermanentError } from '../errors.js';
+import type { MoveOutcome, Ticket, TicketRef, Tracker } from '../tracker.js';
+import { findDonegateComment } from './find-donegate-comment.js';
+import { jiraIssueToTicket, TICKET_FIELDS } from './jira-issue-to-ticket.js';
+import { jiraCommentPageSchema, jiraCommentSchema, jiraMyselfSchema, jiraTransitionsSchema } from './jira-schemas.js';
+import { mapJiraError } from './map-jira-error.js';
+import { pickTransition } from './pick-transition.js';
+import { verdictToAdf } from './verdict-to-adf.js';
+
+export interface JiraTrackerDeps {
+  client: Version3Client;
+  /** JIRA_BASE_URL, to give tickets a `/browse/KEY` link; omitted, tickets carry no url. */
+  siteUrl?: string;
+  /** Comments asked for per page while looking for donegate's own; default 100. */
+  commentPageSize?: number;
+}
+
+/**
+ * The Tracker over Jira Cloud REST v3 (jira.js). Every failure leaves as a tracker error that says
+ * whether to retry, back off or stop.
+ *
+ * @example
+ * const tracker = createJiraTracker({ client: createJiraClient({ baseUrl, email, apiToken }), siteUrl: baseUrl });
+ * const ticket = await tracker.getTicket({ key: 'ML-1' });
+ */
+export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
+  const { client } = deps;
+  const pageSize = deps.commentPageSize ?? 100;
+  let self: Promise<string> | undefined;
+
+  async function call<T>(action: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw mapJiraError(error, action);
+    }
+  }
+
+  const tracker: Tracker = {
+    name: 'jira',
+
+    selfId() {
+      self ??= call('read the API user (GET /myself)', () => client.myself.getCurrentUser()).then(
+        (user) => jiraMyselfSchema.parse(user).accountId,
+        (error: unknown) => {
+          self = undefined; // a failed lookup is retried next time, not cached
+          throw error;
+        },
+      );
+      return self;
+    },
+
+    async getTicket(ref: TicketRef): Promise<Ticket> {
+      const issueIdOrKey = ref.id ?? ref.key;
+      if (!issueIdOrKey) throw new TrackerPermanentError('jira', 'invalid-request', 'A Jira ticket needs an id or a key.');
+      const issue = await call(`read issue ${issueIdOrKey}`, () => client.issues.getIssue({ issueIdOrKey, fields: TICKET_FIELDS }));
+      return jiraIssueToTicket(issue, deps.siteUrl);
+    },
+
+    async moveTo(ticket: Ticket, statusId: string): Promise<MoveOutcome> {
+      const issueIdOrKey = ticket.id;
+      const raw = await call(`list the transitions of ${ticket.key}`, () =>
+        client.issues.getTransitions({ issueIdOrKey, expand: 'transitions.fields' }),
+      );
+      const choice = pickTransition(ticket, jiraTransitionsSchema.parse(raw).transitions, statusId);
+      if (!choice.found) return { moved: false, reason: 'no-transition', detail: choice.detail };
+      const { transition, clearResolution } = choice;
+      await call(`move ${ticket.key} through transition '${transition.name}'`, () =>
+        client.issues.doTransition({
+          issueIdOrKey,
+          transition: { id: transition.id },
+          ...(clearResolution ? { fields: { resolution: null } } : {}),
+        }),
+      );
+      return { moved: true, toStatusId: statusId, transitionId: transition.id };
+    },
+
+    async upsertComment(ticket: Ticket, comment: VerdictComment) {
+      const selfId = await tracker.selfId();
+      const issueIdOrKey = ticket.id;
+      const existing = await findDonegateComment(async (startAt) => {
+        const page = await call(`list the comments of ${ticket.key}`, () =>
+          client.issueComments.getComments({ issueIdOrKey, startAt, maxResults: pageSize, orderBy: 'created' }),
+        );
+        return jiraCommentPageSchema.parse(page);
+      }, selfId);
+      const body = verdictToAdf(comment);
+      if (existing) {
+        await call(`edit donegate's comment on ${ticket.key}`, () =>
+          client.issueComments.updateComment({ issueIdOrKey, id: existing, body }),
+        );
+        return { commentId: existing, created: false };
+      }
+      const created = await call(`comment on ${ticket.key}`, () => client.issueComments.addComment({ issueIdOrKey, comment: body }));
+      return { commentId: jiraCommentSchema.parse(created).id, created: true };
+    },
+
+    // `update.labels` add/remove are idempotent in Jira, and unlike `fields.labels` they cannot
+    // overwrite a label someone added between our read and our write.
+    async addLabel(ticket: Ticket, label: string) {
+      await call(`add label '${label}' to ${ticket.key}`, () =>
+        client.issues.editIssue({ issueIdOrKey: ticket.id, update: { labels: [{ add: label }] }, notifyUsers: false }),
+      );
+    },
+
+    async removeLabel(ticket: Ticket, label: string) {
+      await call(`remove label '${label}' from ${ticket.key}`, () =>
+        client.issues.editIssue({ issueIdOrKey: ticket.id, update: { labels: [{ remove: label }] }, notifyUsers: false }),
+      );
+    },
+
+    async setVerdictProperty(ticket: Ticket, verdict: VerdictProperty) {
+      await call(`set issue property ${VERDICT_PROPERTY_KEY} on ${ticket.key}`, () =>
+        client.issueProperties.setIssueProperty({ issueIdOrKey: ticket.id, propertyKey: VERDICT_PROPERTY_KEY, propertyValue: verdict }),
+      );
+    },
+  };
+  return tracker;
+}

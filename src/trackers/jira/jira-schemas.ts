@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** The parts of Jira responses donegate reads, parsed so a surprise fails loudly instead of as `undefined`. */
+export const jiraIssueSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z.object({
+    summary: z.string(),
+    status: z.object({
+      id: z.string(),
+      name: z.string(),
+      statusCategory: z.object({ key: z.string() }),
+    }),
+    project: z.object({ key: z.string() }),
+    issuetype: z.object({ name: z.string() }).optional(),
+    labels: z.array(z.string()).default([]),
+  }),
+});
+
+export const jiraTransitionsSchema = z.object({
+  transitions: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      to: z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ key: z.string() }).optional() }),
+      fields: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+});
+
+export type JiraTransition = z.infer<typeof jiraTransitionsSchema>['transitions'][number];
+
+export const jiraCommentPageSchema = z.object({
+  startAt: z.number(),
+  maxResults: z.number(),
+  total: z.number(),
+  comments: z.array(
+    z.object({
+      id: z.string(),
+      author: z.object({ accountId: z.string() }).optional(),
+      body: z.unknown(),
+    }),
+  ),
+});
+
+export const jiraMyselfSchema = z.object({ accountId: z.string() });
+
+export const jiraCommentSchema = z.object({ id: z.string() });
