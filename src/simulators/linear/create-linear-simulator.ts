@@ -281,6 +281,8 @@ export async function createLinearSimulator(options: LinearSimulatorOptions = {}
     clearFaults: () => faults.clear(),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // Closing twice is fine: a test may stop Linear to simulate an outage, then clean up as usual.
+        if (!server.listening) return resolve();
         server.close((error) => (error ? reject(error) : resolve()));
         // The SDK's fetch keeps connections alive; without this, close() waits for them to time out.
         server.closeAllConnections();
