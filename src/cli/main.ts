@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../config/env.js';
+import { PolicyError } from '../policy/load-policy.js';
+import { runDemo } from '../demo/run-demo.js';
+import { policyCheck } from './policy-check.js';
+import { runService } from './run-service.js';
+
+/** Exit codes: 0 success, 1 the check failed (policy invalid), 2 usage or configuration error. */
+async function main(argv: string[]): Promise<number> {
+  const program = new Command('donegate')
+    .description('Security Definition-of-Done gate for Jira and Linear (ISO 27001 Annex A 5.8)')
+    .exitOverride()
+    .showHelpAfterError();
+  let exitCode = 0;
+
+  program
+    .command('serve')
+    .description('run the webhook receiver and the worker in one process (runs the demo when no tracker is configured)')
+    .action(async () => {
+      const config = loadConfig();
+      if (!config.jira && !config.linear) {
+        process.stderr.write(
+          'donegate: no tracker is configured (set the JIRA_* or LINEAR_* variables, see README), so this runs the demo against built-in simulators.\n\n',
+        );
+        exitCode = await runDemo({ out: process.stdout, config });
+        return;
+      }
+      await runService({ receiver: true, worker: true }, config);
+    });
+  program
+    .command('receiver')
+    .description('run only the webhook receiver (scale it separately from workers)')
+    .action(() => runService({ receiver: true, worker: false }));
+  program
+    .command('worker')
+    .description('run only the decision worker')
+    .action(() => runService({ receiver: false, worker: true }));
+  program
+    .command('demo')
+    .description('run the whole gate locally against built-in Jira and Linear simulators and print what happened')
+    .action(async () => {
+      exitCode = await runDemo({ out: process.stdout, config: loadConfig() });
+    });
+  program
+    .command('policy')
+    .description('policy file tools')
+    .command('check')
+    .argument('<file>', 'policy YAML file')
+    .description('validate a policy file; exit 0 when valid, 1 when not')
+    .action(async (file: string) => {
+      exitCode = await policyCheck(file, process.stdout, process.stderr);
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ConfigError || error instanceof PolicyError) {
+      process.stderr.write(`donegate: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main(process.argv).then(
+  (code) => {
+    // Long-running commands keep the event loop alive; one-shot commands end here.
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`donegate: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,20 @@
+import { loadConfig, type Config } from '../config/env.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { createTrackers } from '../service/create-trackers.js';
+import { startService } from '../service/start-service.js';
+
+/**
+ * Run the long-lived service until SIGTERM/SIGINT: then stop taking deliveries, let the worker finish
+ * the jobs it holds, and exit 0.
+ */
+export async function runService(roles: { receiver: boolean; worker: boolean }, config: Config = loadConfig()): Promise<void> {
+  const log: Logger = createLogger({ level: config.logLevel });
+  const trackers = await createTrackers(config, log);
+  const service = await startService({ config, log, roles, trackers });
+  const stop = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    void service.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import type { Config } from '../config/env.js';
+import type { Decision } from '../decisions/decision.js';
+import { createDecisionRepository } from '../decisions/decision-repository.js';
+import { createEvidenceRepository } from '../evidence/evidence-repository.js';
+import { createLogger } from '../logging/logger.js';
+import { createTrackers } from '../service/create-trackers.js';
+import { startService } from '../service/start-service.js';
+import { createJiraSimulator } from '../simulators/jira/create-jira-simulator.js';
+import { createLinearSimulator } from '../simulators/linear/create-linear-simulator.js';
+import { openDatabase } from '../store/open-database.js';
+import type { TrackerName } from '../trackers/tracker.js';
+import { adfToText } from './adf-to-text.js';
+import { postSignedDelivery } from './post-delivery.js';
+import { readSampleDeliveries } from './sample-deliveries.js';
+import { DEMO_JIRA, DEMO_LINEAR, DEMO_PEOPLE, seedJira, seedLinear } from './seed-demo-trackers.js';
+
+const JIRA_SECRET = 'demo-jira-webhook-secret';
+const LINEAR_SECRET = 'demo-linear-webhook-secret';
+
+export interface DemoOptions {
+  out: NodeJS.WritableStream;
+  /** REDIS_URL and POLICY_FILE are used; trackers, database and port are the demo's own. */
+  config: Config;
+}
+
+/**
+ * The whole loop on one machine, no tracker account needed: built-in Jira and Linear simulators, the
+ * real receiver, queue, worker and gate (embedded PGlite, in memory), the sample deliveries from
+ * `webhooks/` replayed against them, then evidence supplied and the tickets moved to Done again.
+ */
+export async function runDemo({ out, config }: DemoOptions): Promise<number> {
+  const print = (line = '') => out.write(`${line}\n`);
+  const jira = await createJiraSimulator();
+  const linear = await createLinearSimulator();
+  seedJira(jira);
+  seedLinear(linear);
+  const demoConfig: Config = {
+    ...config,
+    port: 0,
+    dataDir: '',
+    queuePrefix: `donegate-demo-${randomBytes(4).toString('hex')}`,
+    jira: { baseUrl: jira.baseUrl, email: jira.email, apiToken: jira.apiToken, webhookSecret: JIRA_SECRET },
+    linear: { apiKey: linear.apiKey, apiUrl: linear.url, webhookSecret: LINEAR_SECRET },
+  };
+  delete demoConfig.databaseUrl;
+  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: pino.destination(2) });
+  const db = await openDatabase({ dataDir: null });
+  const decisions = createDecisionRepository(db);
+  const service = await startService({ config: demoConfig, log, roles: { receiver: true, worker: true }, trackers: await createTrackers(demoConfig, log), db });
+  const url = service.url!;
+  const secretOf = (tracker: TrackerName) => (tracker === 'jira' ? JIRA_SECRET : LINEAR_SECRET);
+
+  try {
+    print(`donegate demo — receiver ${url}, Jira simulator ${jira.baseUrl}, Linear simulator ${linear.url}`);
+    print(`policy ${config.policyFile}; tickets ${DEMO_JIRA.issueKey} (Jira project ML) and ${DEMO_LINEAR.identifier} (Linear team AI)`);
+    print();
+    print('1. Replaying the sample deliveries in webhooks/ (signed as the trackers sign them)');
+    const jiraIssue = jira.state.issue(DEMO_JIRA.issueKey);
+    // Each sample arrives after the change it reports: the simulator makes that change first, as a person would.
+    const moveJira = (statusId: string) => () => void jira.moveIssue(DEMO_JIRA.issueKey, statusId, { actorAccountId: DEMO_PEOPLE.jira.accountId });
+    const moveLinear = (stateId: string) => () => void linear.moveIssue(DEMO_LINEAR.identifier, stateId, { actorId: DEMO_PEOPLE.linear.id });
+    const jiraSamples = await readSampleDeliveries('jira');
+    const linearSamples = await readSampleDeliveries('linear');
+    const replay: Array<{ tracker: TrackerName; file: string; before?: () => void }> = [
+      { tracker: 'jira', file: 'issue-updated-labels-and-summary.json' },
+      { tracker: 'jira', file: 'issue-updated-in-progress-to-in-review.json', before: moveJira(DEMO_JIRA.statuses.inReview) },
+      { tracker: 'jira', file: 'issue-updated-into-done.json', before: () => { moveJira(DEMO_JIRA.statuses.inProgress)(); moveJira(DEMO_JIRA.statuses.done)(); } },
+      { tracker: 'jira', file: 'comment-created.json' },
+      { tracker: 'linear', file: 'issue-update-priority-only.json' },
+      { tracker: 'linear', file: 'issue-update-into-started.json', before: moveLinear(DEMO_LINEAR.states.inProgress) },
+      { tracker: 'linear', file: 'issue-update-legacy-unchanged-state.json' },
+      { tracker: 'linear', file: 'issue-update-into-completed.json', before: () => { moveLinear(DEMO_LINEAR.states.inReview)(); moveLinear(DEMO_LINEAR.states.done)(); } },
+      { tracker: 'linear', file: 'comment-create.json' },
+    ];
+    const gated: Array<{ tracker: TrackerName; key: string; deliveryId: string }> = [];
+    for (const step of replay) {
+      const sample = (step.tracker === 'jira' ? jiraSamples : linearSamples).get(step.file);
+      if (!sample) throw new Error(`sample delivery webhooks/${step.tracker}/${step.file} is missing`);
+      step.before?.();
+      const body = rewriteForSimulator(step.tracker, sample.body, jiraIssue.id);
+      const deliveryId = `demo-${step.tracker}-${step.file}`;
+      const posted = await postSignedDelivery(url, step.tracker, secretOf(step.tracker), body, deliveryId);
+      print(`   ${step.tracker.padEnd(6)} ${step.file.padEnd(46)} → ${posted.status} ${String(posted.answer.status)}${posted.answer.reason ? ` (${String(posted.answer.reason)})` : ''}`);
+      if (posted.answer.status === 'accepted') {
+        gated.push({ tracker: step.tracker, key: step.tracker === 'jira' ? DEMO_JIRA.issueKey : DEMO_LINEAR.identifier, deliveryId });
+      }
+    }
+    for (const g of gated) await waitForDecision(decisions, g.tracker, g.key, g.deliveryId);
+    print();
+    await describeTickets();
+
+    print('2. CI supplies the evidence, and both tickets are moved to Done again');
+    const evidence = createEvidenceRepository(db);
+    for (const [tracker, key] of [['jira', DEMO_JIRA.issueKey], ['linear', DEMO_LINEAR.identifier]] as const) {
+      for (const criterion of ['pii-scan', 'dependency-audit', 'encrypted-artifact']) {
+        await evidence.add({ tracker, ticketKey: key, criterion, outcome: 'pass', summary: { text: `${criterion}: demo evidence, nothing found` }, sha256: 'e'.repeat(64), source: 'demo', submitter: 'demo-ci' });
+      }
+      print(`   evidence for ${key}: pii-scan, dependency-audit, encrypted-artifact`);
+    }
+    const jiraMove = jira.moveIssue(DEMO_JIRA.issueKey, DEMO_JIRA.statuses.done, { actorAccountId: DEMO_PEOPLE.jira.accountId });
+    const linearMove = linear.moveIssue(DEMO_LINEAR.identifier, DEMO_LINEAR.states.done, { actorId: DEMO_PEOPLE.linear.id });
+    const second = [
+      { tracker: 'jira' as const, key: DEMO_JIRA.issueKey, deliveryId: 'demo-jira-second-move', body: jiraMove },
+      { tracker: 'linear' as const, key: DEMO_LINEAR.identifier, deliveryId: 'demo-linear-second-move', body: { ...linearMove.body, webhookTimestamp: Date.now() } },
+    ];
+    for (const move of second) {
+      const posted = await postSignedDelivery(url, move.tracker, secretOf(move.tracker), move.body, move.deliveryId);
+      print(`   ${move.tracker.padEnd(6)} ${move.key} moved to Done → ${posted.status} ${String(posted.answer.status)}`);
+      await waitForDecision(decisions, move.tracker, move.key, move.deliveryId);
+    }
+    print();
+    await describeTickets();
+    print('Every decision above is stored in the database; a running donegate serves them at GET /api/v1/tickets/:tracker/:key/decisions.');
+    return 0;
+  } finally {
+    await service.close();
+    await db.close();
+    await Promise.all([jira.close(), linear.close()]);
+  }
+
+  async function describeTickets(): Promise<void> {
+    const jiraIssue = jira.state.issue(DEMO_JIRA.issueKey);
+    const ownJira = jira.state.comments(DEMO_JIRA.issueKey).filter((c) => c.authorAccountId === jira.selfAccountId);
+    printTicket('Jira', DEMO_JIRA.issueKey, jira.state.status(jiraIssue.statusId).name, jiraIssue.labels, ownJira.length, ownJira.at(-1) ? adfToText(ownJira.at(-1)!.body) : undefined, await decisions.forTicket('jira', DEMO_JIRA.issueKey));
+    const ownLinear = linear.commentsOn(DEMO_LINEAR.identifier).filter((c) => c.userId === linear.viewer.id);
+    printTicket('Linear', DEMO_LINEAR.identifier, linear.stateOf(DEMO_LINEAR.identifier)?.name ?? '?', linear.labelNamesOf(DEMO_LINEAR.identifier), ownLinear.length, ownLinear.at(-1)?.body, await decisions.forTicket('linear', DEMO_LINEAR.identifier));
+  }
+
+  function printTicket(tracker: string, key: string, status: string, labels: string[], comments: number, comment: string | undefined, history: Decision[]): void {
+    const last = history.at(-1);
+    print(`── ${tracker} ${key}: now in "${status}", labels [${labels.join(', ')}], ${comments} donegate comment(s), ${history.length} decision(s)`);
+    if (last) print(`   last decision: ${last.outcome}${last.reason ? ` — ${last.reason}` : ''}; actions: ${last.actions.map((a) => `${a.type}${a.ok ? '' : ' (failed)'}`).join(', ') || 'none'}`);
+    if (comment) print(comment.split('\n').map((line) => `   │ ${line}`).join('\n'));
+    print();
+  }
+}
+
+/** Jira assigns its own issue ids; the sample's id is swapped for the simulator's. Linear's timestamp must be fresh. */
+function rewriteForSimulator(tracker: TrackerName, body: Record<string, unknown>, jiraIssueId: string): Record<string, unknown> {
+  if (tracker === 'linear') return { ...body, webhookTimestamp: Date.now() };
+  const issue = body.issue as Record<string, unknown> | undefined;
+  return issue ? { ...body, issue: { ...issue, id: jiraIssueId } } : body;
+}
+
+async function waitForDecision(decisions: ReturnType<typeof createDecisionRepository>, tracker: TrackerName, key: string, deliveryId: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if ((await decisions.forTicket(tracker, key)).some((d) => d.deliveryId === deliveryId)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no decision for ${tracker} ${key} (delivery ${deliveryId}) within 30 s — is the worker running and Redis reachable?`);
+}

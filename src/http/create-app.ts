@@ -1,0 +1,49 @@
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { DecisionRepository } from '../decisions/decision-repository.js';
+import type { Logger } from '../logging/logger.js';
+import type { EnqueueTransition } from '../queue/enqueue-types.js';
+import { mountWebhookRoutes } from '../webhooks/mount-webhook-routes.js';
+import { createDecisionRoutes } from './decision-routes.js';
+import { createHealthRoutes, type ReadinessCheck } from './health-routes.js';
+import { sendError } from './send-error.js';
+
+export interface AppDeps {
+  jiraWebhookSecret?: string;
+  linearWebhookSecret?: string;
+  webhookMaxBytes: number;
+  enqueue: EnqueueTransition;
+  decisions: DecisionRepository;
+  readiness: ReadinessCheck[];
+  log: Logger;
+  now?: () => number;
+}
+
+/** The HTTP surface: webhook receivers, health, and the `/api/v1` read API. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  // Webhook routers read their own raw bodies, so they come before anything that parses bodies.
+  mountWebhookRoutes(app, {
+    jiraSecret: deps.jiraWebhookSecret,
+    linearSecret: deps.linearWebhookSecret,
+    maxBytes: deps.webhookMaxBytes,
+    enqueue: deps.enqueue,
+    log: deps.log,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  app.use(createHealthRoutes(deps.readiness));
+  app.use('/api/v1', createDecisionRoutes(deps.decisions));
+
+  app.use((req, res) => {
+    sendError(res, 404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);
+  });
+  const onError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+    // Only our own faults reach here; they are logged without request bodies or headers.
+    deps.log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message }, path: req.path }, 'request failed');
+    if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'donegate could not handle this request; the error is logged');
+  };
+  app.use(onError);
+  return app;
+}

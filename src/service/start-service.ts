@@ -1,0 +1,136 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Queue, Worker } from 'bullmq';
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/env.js';
+import { createCriterionRegistry } from '../criteria/registry.js';
+import { createDecisionRepository } from '../decisions/decision-repository.js';
+import { createEvidenceRepository } from '../evidence/evidence-repository.js';
+import { createApp } from '../http/create-app.js';
+import type { Logger } from '../logging/logger.js';
+import { loadPolicyFile } from '../policy/load-policy.js';
+import { createDecideQueue } from '../queue/create-decide-queue.js';
+import { createEnqueueTransition } from '../queue/enqueue-transition.js';
+import { createProducerConnection, createWorkerConnection } from '../queue/redis-connection.js';
+import { createTicketLock } from '../queue/ticket-lock.js';
+import type { Database } from '../store/database.js';
+import { openDatabase } from '../store/open-database.js';
+import type { Tracker, TrackerName } from '../trackers/tracker.js';
+import { createDecisionWorker } from '../worker/create-decision-worker.js';
+import { createDecideTransition } from '../worker/decide-transition.js';
+
+export interface ServiceOptions {
+  config: Config;
+  log: Logger;
+  /** `serve` runs both; `receiver` and `worker` run one each, as separate scalable processes. */
+  roles: { receiver: boolean; worker: boolean };
+  trackers: Partial<Record<TrackerName, Tracker>>;
+  /** Use this database instead of opening one from the config (the caller closes it). */
+  db?: Database;
+  now?: () => Date;
+}
+
+export interface RunningService {
+  /** Base URL of the HTTP server, when the receiver role runs. */
+  url?: string;
+  db: Database;
+  queue: Queue;
+  worker?: Worker;
+  /** Stop taking requests, let in-flight ones and running jobs finish, then close connections. */
+  close(): Promise<void>;
+}
+
+/** Start donegate: load the policy, open the store and the queue, then the HTTP server and/or the worker. */
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const { config, log } = options;
+  const registry = createCriterionRegistry();
+  const policy = await loadPolicyFile(config.policyFile, registry);
+  log.info({ policy: config.policyFile, policyHash: policy.hash, rules: policy.rules.length }, 'policy loaded');
+
+  const ownsDb = options.db === undefined;
+  const db = options.db ?? (await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir }));
+  const decisions = createDecisionRepository(db);
+  const producer = createProducerConnection(config.redisUrl);
+  producer.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (producer) connection error'));
+  const queue = createDecideQueue(producer, config.queuePrefix);
+  queue.on('error', () => undefined); // surfaced through the producer connection's handler above
+
+  const closers: Array<() => Promise<unknown>> = [];
+  let worker: Worker | undefined;
+  let workerConnection: Redis | undefined;
+  if (options.roles.worker) {
+    workerConnection = createWorkerConnection(config.redisUrl);
+    workerConnection.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (worker) connection error'));
+    const decide = createDecideTransition({
+      trackers: options.trackers,
+      policy: () => policy,
+      registry,
+      evidence: createEvidenceRepository(db),
+      decisions,
+      log,
+      ...(options.now ? { now: options.now } : {}),
+    });
+    worker = createDecisionWorker({
+      connection: workerConnection,
+      prefix: config.queuePrefix,
+      concurrency: config.workerConcurrency,
+      decide,
+      lock: createTicketLock(workerConnection, { prefix: config.queuePrefix }),
+      log,
+    });
+    const runningWorker = worker;
+    closers.push(() => runningWorker.close());
+  }
+
+  let url: string | undefined;
+  if (options.roles.receiver) {
+    const app = createApp({
+      ...(config.jira ? { jiraWebhookSecret: config.jira.webhookSecret } : {}),
+      ...(config.linear ? { linearWebhookSecret: config.linear.webhookSecret } : {}),
+      webhookMaxBytes: config.webhookMaxBytes,
+      enqueue: createEnqueueTransition(queue),
+      decisions,
+      readiness: [
+        { name: 'redis', check: () => producer.ping() },
+        { name: 'database', check: () => db.query('SELECT 1') },
+      ],
+      log,
+    });
+    const server = await listen(app, config.port);
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    log.info({ url }, 'receiver listening');
+    // Drain first: stop accepting, let in-flight deliveries get their answer.
+    closers.unshift(() => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    }));
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    ...(url ? { url } : {}),
+    db,
+    queue,
+    ...(worker ? { worker } : {}),
+    close() {
+      closing ??= (async () => {
+        for (const close of closers) await close().catch((error: unknown) => log.warn({ err: String(error) }, 'error while closing'));
+        await queue.close().catch(() => undefined);
+        producer.disconnect();
+        workerConnection?.disconnect();
+        if (ownsDb) await db.close();
+        log.info('donegate stopped');
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(app: Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
