@@ -19,7 +19,11 @@ export interface HandleDeliveryDeps {
 export function handleDelivery(receiver: TrackerReceiver, deps: HandleDeliveryDeps): RequestHandler {
   return async (req, res) => {
     const context = deliveryLog(res);
-    const rawBody: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (req.body !== undefined && !Buffer.isBuffer(req.body)) {
+      // A global parser consumed the bytes first; the signature can no longer be checked. Our bug: 500.
+      throw new Error('The request body was parsed before the webhook router: mount the webhook routes before any body parser.');
+    }
+    const rawBody: Buffer = req.body ?? Buffer.alloc(0);
     const signature = req.get(receiver.signatureHeader) ?? '';
     if (!receiver.verifySignature(deps.secret, rawBody, signature)) {
       context.outcome = 'signature-invalid';
