@@ -237,7 +237,10 @@ export async function createLinearSimulator(options: LinearSimulatorOptions = {}
       return user;
     },
     addLabel: (label) => createLabel(store, label.teamId ? { ...label, teamId: requireTeam(label.teamId).id } : label),
-    addIssue: (issue) => createIssue(store, issue),
+    addIssue: (issue) => {
+      const created = createIssue(store, issue);
+      return { ...created, labelIds: [...created.labelIds] };
+    },
     addComment(idOrIdentifier, body, userId) {
       const issue = requireIssue(idOrIdentifier);
       const author = userId ?? simulator.addUser({ name: 'Board User' }).id;

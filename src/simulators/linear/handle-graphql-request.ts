@@ -42,7 +42,9 @@ export interface GraphqlHandlerDeps {
   rateLimitHeaders(): Record<string, string>;
 }
 
-type Checked = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: LinearErrorObject[] };
+type Checked =
+  | { document: DocumentNode; errors?: undefined }
+  | { document?: undefined; errors: LinearErrorObject[]; operationName?: string };
 
 /**
  * One GraphQL request, in Linear's order: authentication, then the document (parsed and validated
@@ -60,8 +62,12 @@ export function createGraphqlHandler(deps: GraphqlHandlerDeps) {
     try {
       const document = parse(query);
       const errors = validate(deps.schema, document);
+      const name = getOperationAST(document)?.name?.value;
       result = errors.length
-        ? { errors: errors.map((e) => graphqlError(e.message, 'GRAPHQL_VALIDATION_FAILED', e.locations)) }
+        ? {
+            errors: errors.map((e) => graphqlError(e.message, 'GRAPHQL_VALIDATION_FAILED', e.locations)),
+            ...(name ? { operationName: name } : {}),
+          }
         : { document };
     } catch (error) {
       const message = error instanceof GraphQLError ? error.message : String(error);
@@ -86,7 +92,10 @@ export function createGraphqlHandler(deps: GraphqlHandlerDeps) {
     const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
     const variables = isRecord(request.variables) ? request.variables : {};
     const result = check(query);
-    if (!result.document) return refuse({ ...base, variables }, query, operationName, result.errors);
+    if (!result.document) {
+      const name = operationName ?? result.operationName;
+      return refuse({ ...base, variables, ...(name ? { operationName: name } : {}) }, query, name, result.errors);
+    }
 
     const operation = getOperationAST(result.document, operationName);
     const rootFields =

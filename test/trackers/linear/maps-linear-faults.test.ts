@@ -23,6 +23,16 @@ describe('Linear tracker when Linear refuses or fails', () => {
     expect(fixture.linear.stateOf('AI-1')?.name).toBe('Todo');
   });
 
+  it('turns an issue deleted mid-job into a permanent not-found fault', async () => {
+    const ticket = await fixture.tracker.getTicket({ key: 'AI-1' });
+    fixture.linear.failNext({ operation: 'issueUpdate', kind: 'not-found' });
+
+    const error = await fixture.tracker.moveTo(ticket, fixture.states.done.id).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(TrackerPermanentError);
+    expect(error).toMatchObject({ fault: 'not-found' });
+  });
+
   it('turns a 5xx into TrackerUnavailableError, to be retried', async () => {
     fixture.linear.failNext({ kind: 'server-error' });
 
