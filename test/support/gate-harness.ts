@@ -1,0 +1,123 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../src/config/env.js';
+import type { Decision } from '../../src/decisions/decision.js';
+import { createDecisionRepository } from '../../src/decisions/decision-repository.js';
+import { createEvidenceRepository, type EvidenceRepository } from '../../src/evidence/evidence-repository.js';
+import { createTrackers } from '../../src/service/create-trackers.js';
+import { startService, type RunningService } from '../../src/service/start-service.js';
+import { createJiraSimulator, type JiraSimulator } from '../../src/simulators/jira/create-jira-simulator.js';
+import { createLinearSimulator, type LinearSimulator } from '../../src/simulators/linear/create-linear-simulator.js';
+import type { TrackerName } from '../../src/trackers/tracker.js';
+import { captureLog } from './capture-log.js';
+import { createPgliteTestDatabase, createPostgresTestDatabase, type TestDatabase } from './databases.js';
+import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './redis.js';
+import { signJiraDelivery, signLinearDelivery } from './sign-deliveries.js';
+import { waitFor } from './wait-for.js';
+
+export const JIRA_SECRET = 'jira-webhook-secret-for-tests';
+export const LINEAR_SECRET = 'linear-webhook-secret-for-tests';
+
+/** ML / AI are blocked, PLAT only warned, as a security lead would start out. */
+export const TEST_POLICY = `version: 1
+rules:
+  - name: ml-models
+    match:
+      jira: { projects: [ML] }
+      linear: { teams: [AI] }
+    mode: block
+    require:
+      - pii-scan
+      - dependency-audit: { failOn: high }
+  - name: platform
+    match:
+      jira: { projects: [PLAT] }
+      linear: { teams: [PLAT] }
+    mode: warn
+    require:
+      - dependency-audit
+`;
+
+export interface GateHarness {
+  url: string;
+  jira: JiraSimulator;
+  linear: LinearSimulator;
+  service: RunningService;
+  evidence: EvidenceRepository;
+  logText(): string;
+  post(tracker: TrackerName, body: unknown, options?: { deliveryId?: string; retry?: number }): Promise<{ status: number; answer: Record<string, unknown> }>;
+  decisions(tracker: TrackerName, key: string): Promise<Decision[]>;
+  /** Waits until the delivery has its decision (the worker's last step). */
+  decisionFor(tracker: TrackerName, key: string, deliveryId: string): Promise<Decision>;
+  /** Stores passing evidence for the given criteria. */
+  supplyEvidence(tracker: TrackerName, key: string, criteria: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole gate for an end-to-end test: Jira and Linear simulators, a fresh database (PostgreSQL by
+ * default), real Redis under a prefix of its own, and donegate's receiver and worker in this process.
+ */
+export async function startGateHarness(options: { store?: 'postgres' | 'pglite'; env?: Record<string, string> } = {}): Promise<GateHarness> {
+  const jira = await createJiraSimulator();
+  const linear = await createLinearSimulator();
+  const database: TestDatabase = options.store === 'pglite' ? await createPgliteTestDatabase() : await createPostgresTestDatabase();
+  const folder = await mkdtemp(join(tmpdir(), 'donegate-test-'));
+  const policyFile = join(folder, 'policy.yaml');
+  await writeFile(policyFile, TEST_POLICY);
+  const prefix = uniquePrefix();
+  const config: Config = loadConfig({
+    PORT: '0',
+    REDIS_URL: TEST_REDIS_URL,
+    POLICY_FILE: policyFile,
+    DATA_DIR: folder,
+    QUEUE_PREFIX: prefix,
+    JIRA_BASE_URL: jira.baseUrl,
+    JIRA_EMAIL: jira.email,
+    JIRA_API_TOKEN: jira.apiToken,
+    JIRA_WEBHOOK_SECRET: JIRA_SECRET,
+    LINEAR_API_KEY: linear.apiKey,
+    LINEAR_API_URL: linear.url,
+    LINEAR_WEBHOOK_SECRET: LINEAR_SECRET,
+    ...options.env,
+  });
+  const { log, text } = captureLog();
+  const service = await startService({ config, log, roles: { receiver: true, worker: true }, trackers: await createTrackers(config, log), db: database.db });
+  const decisions = createDecisionRepository(database.db);
+  const evidence = createEvidenceRepository(database.db);
+
+  return {
+    url: service.url!,
+    jira,
+    linear,
+    service,
+    evidence,
+    logText: text,
+    async post(tracker, body, { deliveryId, retry } = {}) {
+      const signed =
+        tracker === 'jira'
+          ? signJiraDelivery(JIRA_SECRET, body as object, { ...(deliveryId ? { deliveryId } : {}), ...(retry ? { retry } : {}) })
+          : signLinearDelivery(LINEAR_SECRET, body as object, deliveryId ? { deliveryId } : {});
+      const response = await fetch(`${service.url}/webhooks/${tracker}`, { method: 'POST', headers: signed.headers, body: signed.body });
+      return { status: response.status, answer: (await response.json()) as Record<string, unknown> };
+    },
+    decisions: (tracker, key) => decisions.forTicket(tracker, key),
+    decisionFor: (tracker, key, deliveryId) =>
+      waitFor(async () => (await decisions.forTicket(tracker, key)).find((d) => d.deliveryId === deliveryId), {
+        what: `the decision on ${tracker} ${key} for delivery ${deliveryId}`,
+        timeoutMs: 20_000,
+      }),
+    async supplyEvidence(tracker, key, criteria) {
+      for (const criterion of criteria) {
+        await evidence.add({ tracker, ticketKey: key, criterion, outcome: 'pass', summary: { text: `${criterion} clean` }, sha256: 'a'.repeat(64), source: 'test', submitter: 'ci' });
+      }
+    },
+    async close() {
+      await service.close();
+      await database.drop();
+      await Promise.all([jira.close(), linear.close()]);
+      await deleteKeys(prefix);
+    },
+  };
+}
