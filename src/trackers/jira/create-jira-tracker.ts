@@ -60,6 +60,9 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
     },
 
     async moveTo(ticket: Ticket, statusId: string): Promise<MoveOutcome> {
+      // Jira lists no transition into the current status; a retried job finding the ticket already
+      // there has nothing left to do, which is not the same as "no way back".
+      if (ticket.status.id === statusId) return { moved: true, toStatusId: statusId };
       const issueIdOrKey = ticket.id;
       const raw = await call(`list the transitions of ${ticket.key}`, () =>
         client.issues.getTransitions({ issueIdOrKey, expand: 'transitions.fields' }),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { JiraSimulator, TransitionEvent } from '../../../src/simulators/jira/index.js';
+import { normaliseJiraDelivery } from '../../../src/webhooks/jira/normalise-jira-delivery.js';
 import { createSimulatedSite } from './jira-simulator-fixture.js';
 
 describe('Jira simulator: moveIssue as a person on the board', () => {
@@ -37,6 +38,18 @@ describe('Jira simulator: moveIssue as a person on the board', () => {
       { field: 'status', fieldtype: 'jira', fieldId: 'status', from: '10001', fromString: 'In Progress', to: '10002', toString: 'Done' },
     ]);
     expect(JSON.parse(JSON.stringify(delivery))).toEqual(delivery);
+  });
+
+  it("is read by donegate's Jira receiver as a transition into Done by that person", () => {
+    const delivery = jira.moveIssue('ML-1', 'Done', { actorAccountId: 'alice' });
+    const rawBody = Buffer.from(JSON.stringify(delivery));
+
+    const normalised = normaliseJiraDelivery(JSON.parse(rawBody.toString()), { rawBody, deliveryIdHeader: 'd-1', now: Date.now() });
+
+    expect(normalised).toMatchObject({
+      kind: 'transition',
+      transition: { tracker: 'jira', ticketKey: 'ML-1', fromStatusId: '10001', toStatusId: '10002', actorId: 'alice' },
+    });
   });
 
   it('changes the issue the REST API then reads', () => {

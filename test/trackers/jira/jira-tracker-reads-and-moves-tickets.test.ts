@@ -68,6 +68,14 @@ describe('Jira tracker: reading and moving tickets', () => {
     expect(f.jira.violations).toEqual([]);
   });
 
+  it('treats a move into the status the ticket is already in as done, without calling Jira', async () => {
+    const ticket = await f.tracker.getTicket({ key: 'ML-1' });
+    const before = f.jira.requests.length;
+
+    await expect(f.tracker.moveTo(ticket, f.statuses.inProgress.id)).resolves.toEqual({ moved: true, toStatusId: f.statuses.inProgress.id });
+    expect(f.jira.requests).toHaveLength(before);
+  });
+
   describe('when the workflow has no way back from Done', () => {
     it('reports no-transition naming the statuses instead of throwing', async () => {
       const jira = f.jira;
