@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createFaultQueue, type LinearFault } from './fault-queue.js';
 import { createGraphqlHandler } from './handle-graphql-request.js';
+import { startGraphqlHttpServer } from './graphql-http-server.js';
 import { issueUpdateDelivery, type LinearWebhookDelivery } from './issue-webhook-delivery.js';
 import {
   LinearSimulatorEmitter,
@@ -104,8 +103,6 @@ const DEFAULT_STATES: NewState[] = [
   { name: 'Duplicate', type: 'duplicate', color: '#95a2b3' },
 ];
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
 /**
  * A Linear GraphQL API on 127.0.0.1 built on the real schema of @linear/sdk 88.3.0: every document is
  * validated as Linear would, answers come from an in-memory workspace, and faults (rate limiting,
@@ -151,45 +148,26 @@ export async function createLinearSimulator(options: LinearSimulatorOptions = {}
     }),
   });
 
-  const server = createServer((req, res) => {
-    void serve(req, res);
-  });
-
-  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const server = await startGraphqlHttpServer(async (authorization, raw) => {
     const started = performance.now();
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/graphql') {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
-    let raw: string;
-    try {
-      raw = await readBody(req);
-    } catch {
-      res.writeHead(413, { 'content-type': 'text/plain' }).end('Payload too large');
-      return;
-    }
-    const authorization = req.headers.authorization;
     const answer = await handle(authorization, raw);
-    const body = JSON.stringify(answer.body);
-    res.writeHead(answer.status, { ...answer.headers, 'content-type': 'application/json; charset=utf-8' }).end(body);
-    const record: LinearRequestRecord = {
-      at: Date.now(),
-      ...(answer.operationName ? { operationName: answer.operationName } : {}),
-      rootFields: answer.rootFields,
-      variables: answer.variables,
-      status: answer.status,
-      outcome: answer.outcome,
-      durationMs: performance.now() - started,
+    return {
+      ...answer,
+      done() {
+        const record: LinearRequestRecord = {
+          at: Date.now(),
+          ...(answer.operationName ? { operationName: answer.operationName } : {}),
+          rootFields: answer.rootFields,
+          variables: answer.variables,
+          status: answer.status,
+          outcome: answer.outcome,
+          durationMs: performance.now() - started,
+        };
+        requests.push(record);
+        events.emit('request', record);
+      },
     };
-    requests.push(record);
-    events.emit('request', record);
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
 
   const requireIssue = (idOrIdentifier: string): SimIssue => {
     const issue = findIssue(store, idOrIdentifier);
@@ -203,7 +181,7 @@ export async function createLinearSimulator(options: LinearSimulatorOptions = {}
   };
 
   const simulator: LinearSimulator = {
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: server.url,
     apiKey,
     viewer,
     store,
@@ -282,26 +260,7 @@ export async function createLinearSimulator(options: LinearSimulatorOptions = {}
     },
     failNext: (fault) => faults.arm(fault),
     clearFaults: () => faults.clear(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // Closing twice is fine: a test may stop Linear to simulate an outage, then clean up as usual.
-        if (!server.listening) return resolve();
-        server.close((error) => (error ? reject(error) : resolve()));
-        // The SDK's fetch keeps connections alive; without this, close() waits for them to time out.
-        server.closeAllConnections();
-      }),
+    close: () => server.close(),
   };
   return simulator;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -9,16 +9,9 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { createTypeResolver, simulatorFieldResolver } from './field-resolver.js';
-import type { FaultQueue, LinearFault } from './fault-queue.js';
-import {
-  authenticationError,
-  forbiddenError,
-  graphqlError,
-  internalError,
-  ratelimitedError,
-  entityNotFound,
-  type LinearErrorObject,
-} from './linear-error-bodies.js';
+import type { FaultQueue } from './fault-queue.js';
+import { faultReply } from './fault-reply.js';
+import { authenticationError, graphqlError, internalError, type LinearErrorObject } from './linear-error-bodies.js';
 import type { LinearViolation } from './linear-simulator-events.js';
 import type { View } from './linear-views.js';
 
@@ -103,7 +96,10 @@ export function createGraphqlHandler(deps: GraphqlHandlerDeps) {
     const context = { rootFields, variables, ...(operation?.name ? { operationName: operation.name.value } : {}) };
 
     const fault = deps.faults.take(context.operationName, rootFields);
-    if (fault) return faultResponse(fault, context);
+    if (fault) {
+      const reply = faultReply(fault, rootFields[0]);
+      return { ...context, ...reply, headers: { ...deps.rateLimitHeaders(), ...reply.headers }, outcome: fault.kind };
+    }
 
     const executed = await execute({
       schema: deps.schema,
@@ -155,43 +151,6 @@ export function createGraphqlHandler(deps: GraphqlHandlerDeps) {
     }
     deps.recordViolation({ at: Date.now(), query, ...(operationName ? { operationName } : {}), errors: [`simulator: ${error.message}`] });
     return { ...internalError(), ...located };
-  }
-
-  function faultResponse(fault: LinearFault, context: Pick<GraphqlHttpResponse, 'rootFields' | 'variables' | 'operationName'>): GraphqlHttpResponse {
-    const reply = (status: number, errors: LinearErrorObject[], headers: Record<string, string> = {}, data?: null) => ({
-      ...context,
-      status,
-      headers: { ...deps.rateLimitHeaders(), ...headers },
-      body: data === null ? { data: null, errors } : { errors },
-      outcome: fault.kind,
-    });
-    switch (fault.kind) {
-      case 'ratelimited': {
-        // Linear answers HTTP 400 with extensions.code RATELIMITED; @linear/sdk's RatelimitedLinearError
-        // reads `retry-after` (seconds) and the `x-ratelimit-*` headers (reset times in epoch ms).
-        const retryAfterMs = fault.retryAfterMs ?? 1000;
-        const resetAt = String(Date.now() + retryAfterMs);
-        return reply(400, [ratelimitedError()], {
-          'retry-after': String(Math.ceil(retryAfterMs / 1000)),
-          'x-ratelimit-requests-limit': '5000',
-          'x-ratelimit-requests-remaining': '0',
-          'x-ratelimit-requests-reset': resetAt,
-          'x-ratelimit-complexity-limit': '3000000',
-          'x-ratelimit-complexity-remaining': '0',
-          'x-ratelimit-complexity-reset': resetAt,
-        });
-      }
-      case 'authentication':
-        return reply(400, [authenticationError()]);
-      case 'forbidden':
-        return reply(400, [forbiddenError()]);
-      case 'not-found': {
-        const notFound = entityNotFound('Issue');
-        return reply(200, [{ message: notFound.message, path: context.rootFields.slice(0, 1), extensions: notFound.extensions }], {}, null);
-      }
-      case 'server-error':
-        return reply(500, [internalError()]);
-    }
   }
 }
 

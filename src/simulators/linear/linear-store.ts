@@ -124,8 +124,3 @@ export function findTeam(store: LinearStore, idOrKey: string): SimTeam | undefin
 export function statesOfTeam(store: LinearStore, teamId: string): SimWorkflowState[] {
   return [...store.states.values()].filter((state) => state.teamId === teamId);
 }
-
-/** Labels an issue of `teamId` may carry: workspace labels and that team's own. */
-export function labelsUsableBy(store: LinearStore, teamId: string): SimLabel[] {
-  return [...store.labels.values()].filter((label) => label.teamId === undefined || label.teamId === teamId);
-}

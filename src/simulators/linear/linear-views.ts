@@ -2,7 +2,6 @@ import type { Filterable } from './match-filter.js';
 import { matchesFilter } from './match-filter.js';
 import { paginate, type PaginationArgs } from './paginate.js';
 import {
-  labelsUsableBy,
   statesOfTeam,
   type LinearStore,
   type SimComment,
@@ -202,7 +201,6 @@ export function createViews(store: LinearStore, viewerId: string) {
     records,
     list,
     views: { organization, user, team, state, label, issue, comment },
-    usableLabels: (teamId: string) => labelsUsableBy(store, teamId),
   };
 }
 

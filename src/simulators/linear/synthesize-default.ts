@@ -29,9 +29,6 @@ const SCALAR_DEFAULTS: Record<string, unknown> = {
   JSONObject: {},
 };
 
-/** Marks an object made up by the simulator, so `__typename` of an abstract type can be chosen. */
-export const SYNTHETIC = Symbol('synthetic');
-
 /**
  * A type-correct stand-in for a field the simulator does not model. The SDK's fragments select many
  * non-null fields (`Issue.priorityLabel`, `User.organization`, …); answering null would make the real
@@ -44,6 +41,8 @@ export function synthesizeDefault(type: GraphQLOutputType): unknown {
   if (isListType(inner)) return [];
   if (isScalarType(inner)) return SCALAR_DEFAULTS[inner.name] ?? '';
   if (isEnumType(inner)) return inner.getValues()[0]?.value ?? null;
-  if (isObjectType(inner) || isAbstractType(inner)) return { [SYNTHETIC]: true };
+  // An empty object: each of its selected fields is synthesised in turn (abstract types resolve to their
+  // first possible type, see field-resolver.ts).
+  if (isObjectType(inner) || isAbstractType(inner)) return {};
   return null;
 }
