@@ -10,11 +10,15 @@ import { jobIdForDelivery } from './job-id.js';
  */
 export function createEnqueueTransition(
   queue: Queue,
-  options: { timeoutMs?: number; now?: () => Date } = {},
+  options: { timeoutMs?: number; now?: () => Date; isConnected?: () => boolean } = {},
 ): EnqueueTransition {
   const timeoutMs = options.timeoutMs ?? 2000;
   const now = options.now ?? (() => new Date());
   return async (transition: TicketTransition) => {
+    // Known to be disconnected: answer at once rather than wait out the timeout.
+    if (options.isConnected && !options.isConnected()) {
+      throw new QueueUnavailableError('the job queue is unavailable: Redis is not connected (check REDIS_URL)');
+    }
     const jobId = jobIdForDelivery(transition.tracker, transition.deliveryId);
     const payload: JobPayload<'decide-transition'> = { transition, receivedAt: now().toISOString() };
     const work = async () => {

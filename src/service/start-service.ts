@@ -53,6 +53,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const decisions = createDecisionRepository(db);
   const producer = createProducerConnection(config.redisUrl);
   producer.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (producer) connection error'));
+  await waitUntilReady(producer, 3000);
   const queue = createDecideQueue(producer, config.queuePrefix);
   queue.on('error', () => undefined); // surfaced through the producer connection's handler above
 
@@ -89,7 +90,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ...(config.jira ? { jiraWebhookSecret: config.jira.webhookSecret } : {}),
       ...(config.linear ? { linearWebhookSecret: config.linear.webhookSecret } : {}),
       webhookMaxBytes: config.webhookMaxBytes,
-      enqueue: createEnqueueTransition(queue),
+      enqueue: createEnqueueTransition(queue, { isConnected: () => producer.status === 'ready' }),
       decisions,
       readiness: [
         { name: 'redis', check: () => producer.ping() },
@@ -132,5 +133,22 @@ function listen(app: Express, port: number): Promise<Server> {
     const server = app.listen(port);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
+  });
+}
+
+/**
+ * Give Redis a moment to connect before taking deliveries, so the first ones are not refused with 503.
+ * Not fatal: a receiver whose Redis is down still starts, answers 503 and reports not ready.
+ */
+async function waitUntilReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    redis.once('ready', done);
+    function done() {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    }
   });
 }
