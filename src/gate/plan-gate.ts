@@ -59,7 +59,7 @@ export function composeComment(input: GateInput, plan: GatePlan, move?: MoveOutc
   const { ticket, rule, results } = input;
   const open = results.filter((r) => r.status !== 'pass').length;
   const missing = `${open} of ${results.length} security ${results.length === 1 ? 'check is' : 'checks are'} not met`;
-  const back = input.from.statusName ?? 'its previous status';
+  const back = (move?.moved ? move.toStatusName : undefined) ?? input.from.statusName ?? 'its previous status';
   const notes: string[] = [];
   let headline: string;
   if (plan.verdict === 'pass') {

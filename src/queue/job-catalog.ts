@@ -18,7 +18,7 @@ const ticketTransition = z.object({
  * without a handler does not compile, and payloads are re-validated when a worker picks them up.
  */
 const moveOutcome = z.union([
-  z.object({ moved: z.literal(true), toStatusId: z.string(), transitionId: z.string().optional() }),
+  z.object({ moved: z.literal(true), toStatusId: z.string(), toStatusName: z.string().optional(), transitionId: z.string().optional() }),
   z.object({ moved: z.literal(false), reason: z.literal('no-transition'), detail: z.string() }),
 ]);
 

@@ -36,7 +36,7 @@ export interface TicketRef {
 }
 
 export type MoveOutcome =
-  | { moved: true; toStatusId: string; transitionId?: string }
+  | { moved: true; toStatusId: string; toStatusName?: string; transitionId?: string }
   | { moved: false; reason: 'no-transition'; detail: string };
 
 /**

@@ -120,11 +120,13 @@ export function createDecideTransition(deps: DecideDeps) {
         actions.push({
           type: 'move',
           ok: move.moved,
-          detail: move.moved ? `moved back to ${plan.moveBackTo.statusName ?? plan.moveBackTo.statusId}` : move.detail,
+          detail: move.moved ? `moved back to ${move.toStatusName ?? plan.moveBackTo.statusName ?? plan.moveBackTo.statusId}` : move.detail,
           at: now().toISOString(),
         });
       }
-      const ticketNow: Ticket = move?.moved ? { ...ticket, status: { ...ticket.status, id: move.toStatusId } } : ticket;
+      const ticketNow: Ticket = move?.moved
+        ? { ...ticket, status: { ...ticket.status, id: move.toStatusId, name: move.toStatusName ?? ticket.status.name, isDone: false } }
+        : ticket;
       actions.push(...(await carryOutFollowUps(tracker, ticketNow, plan, composeComment(input, plan, move), now)));
 
       return record({

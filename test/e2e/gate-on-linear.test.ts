@@ -36,6 +36,7 @@ describe('the gate on Linear', () => {
     const [comment, ...more] = ownComments(issue.identifier);
     expect(more).toHaveLength(0);
     expect(comment!.body).toContain(COMMENT_MARKER);
+    expect(comment!.body).toContain('Moved back to In Progress');
     expect(comment!.body).toMatch(/❌ `pii-scan` — no evidence/);
     expect(comment!.body).toContain(`donegate evidence submit --tracker linear --ticket ${issue.identifier} --criterion dependency-audit`);
     expect(h.linear.violations).toEqual([]);

@@ -62,7 +62,7 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
     async moveTo(ticket: Ticket, statusId: string): Promise<MoveOutcome> {
       // Jira lists no transition into the current status; a retried job finding the ticket already
       // there has nothing left to do, which is not the same as "no way back".
-      if (ticket.status.id === statusId) return { moved: true, toStatusId: statusId };
+      if (ticket.status.id === statusId) return { moved: true, toStatusId: statusId, toStatusName: ticket.status.name };
       const issueIdOrKey = ticket.id;
       const raw = await call(`list the transitions of ${ticket.key}`, () =>
         client.issues.getTransitions({ issueIdOrKey, expand: 'transitions.fields' }),
@@ -77,7 +77,7 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
           ...(clearResolution ? { fields: { resolution: null } } : {}),
         }),
       );
-      return { moved: true, toStatusId: statusId, transitionId: transition.id };
+      return { moved: true, toStatusId: statusId, toStatusName: transition.to.name, transitionId: transition.id };
     },
 
     async upsertComment(ticket: Ticket, comment: VerdictComment) {

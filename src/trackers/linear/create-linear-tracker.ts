@@ -78,7 +78,7 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
       if (!issueUpdate.success || !issueUpdate.issue) {
         return { moved: false, reason: 'no-transition', detail: `Linear did not apply the state change to ${ticket.key}` };
       }
-      return { moved: true, toStatusId: issueUpdate.issue.state.id };
+      return { moved: true, toStatusId: issueUpdate.issue.state.id, toStatusName: issueUpdate.issue.state.name };
     },
 
     async upsertComment(ticket: Ticket, comment: VerdictComment) {

@@ -29,7 +29,7 @@ export const MOVE_ISSUE = /* GraphQL */ `
   mutation DonegateMoveIssue($id: String!, $stateId: String!) {
     issueUpdate(id: $id, input: { stateId: $stateId }) {
       success
-      issue { id state { id } }
+      issue { id state { id name } }
     }
   }
 `;

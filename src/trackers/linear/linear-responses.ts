@@ -21,7 +21,7 @@ export const issueResponse = z.object({
 export const moveIssueResponse = z.object({
   issueUpdate: z.object({
     success: z.boolean(),
-    issue: z.object({ id: z.string(), state: node }).nullable(),
+    issue: z.object({ id: z.string(), state: z.object({ id: z.string(), name: z.string() }) }).nullable(),
   }),
 });
 

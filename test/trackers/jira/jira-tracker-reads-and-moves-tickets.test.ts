@@ -49,7 +49,7 @@ describe('Jira tracker: reading and moving tickets', () => {
 
     const outcome = await f.tracker.moveTo(ticket, f.statuses.inProgress.id);
 
-    expect(outcome).toEqual({ moved: true, toStatusId: f.statuses.inProgress.id, transitionId: '21' });
+    expect(outcome).toEqual({ moved: true, toStatusId: f.statuses.inProgress.id, toStatusName: 'In Progress', transitionId: '21' });
     const issue = f.jira.state.issue('ML-1');
     expect(issue.statusId).toBe(f.statuses.inProgress.id);
     expect(issue.resolutionId).toBeNull();
@@ -72,7 +72,7 @@ describe('Jira tracker: reading and moving tickets', () => {
     const ticket = await f.tracker.getTicket({ key: 'ML-1' });
     const before = f.jira.requests.length;
 
-    await expect(f.tracker.moveTo(ticket, f.statuses.inProgress.id)).resolves.toEqual({ moved: true, toStatusId: f.statuses.inProgress.id });
+    await expect(f.tracker.moveTo(ticket, f.statuses.inProgress.id)).resolves.toEqual({ moved: true, toStatusId: f.statuses.inProgress.id, toStatusName: 'In Progress' });
     expect(f.jira.requests).toHaveLength(before);
   });
 

@@ -14,7 +14,7 @@ describe('Linear tracker moving a ticket', () => {
 
     const outcome = await fixture.tracker.moveTo(ticket, delivery.body.updatedFrom['stateId'] ?? '');
 
-    expect(outcome).toEqual({ moved: true, toStatusId: fixture.states.todo.id });
+    expect(outcome).toEqual({ moved: true, toStatusId: fixture.states.todo.id, toStatusName: 'Todo' });
     expect(fixture.linear.stateOf('AI-1')?.name).toBe('Todo');
   });
 
