@@ -1,0 +1,58 @@
+import type { ReportFormat } from './report-format.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function has(record: Record<string, unknown>, key: string): boolean {
+  return Object.hasOwn(record, key);
+}
+
+/**
+ * Which format a parsed JSON document is, judged by the keys each tool always writes — never by file
+ * name, which uploaders choose freely. Order matters only where shapes could overlap; each test names a
+ * key no other supported format uses at the top level.
+ */
+export function detectFormatOfValue(value: unknown): ReportFormat | undefined {
+  if (Array.isArray(value)) return detectArray(value);
+  if (!isRecord(value)) return undefined;
+
+  // npm 7+ always writes auditReportVersion; npm 6 wrote `advisories` + `actions`; a failed audit writes
+  // `{ "error": { "code", "summary" } }`. The last two are recognised so the parser can say why it refuses.
+  if (has(value, 'auditReportVersion')) return 'npm-audit';
+  if (has(value, 'advisories') && has(value, 'actions')) return 'npm-audit';
+  if (isRecord(value.error) && typeof value.error.code === 'string' && typeof value.error.summary === 'string') {
+    return 'npm-audit';
+  }
+
+  if (has(value, 'runs') || (typeof value.$schema === 'string' && /sarif/i.test(value.$schema))) return 'sarif';
+  if (has(value, 'SchemaVersion') && (has(value, 'Results') || has(value, 'ArtifactName'))) return 'trivy';
+  if (value.bomFormat === 'CycloneDX') return 'cyclonedx-vex';
+  if (typeof value['@context'] === 'string' && value['@context'].startsWith('https://openvex.dev/ns')) return 'openvex';
+  if (Array.isArray(value.matches) && (has(value, 'descriptor') || has(value, 'source') || has(value, 'ignoredMatches'))) {
+    return 'grype';
+  }
+  if (Array.isArray(value.results) && (has(value, 'experimental_config') || value.results.some(isOsvResult))) {
+    return 'osv-scanner';
+  }
+  if (Array.isArray(value.dependencies) && (has(value, 'fixes') || value.dependencies.some(isPipAuditDependency))) {
+    return 'pip-audit';
+  }
+  return undefined;
+}
+
+function isOsvResult(entry: unknown): boolean {
+  return isRecord(entry) && isRecord(entry.source) && has(entry, 'packages');
+}
+
+function isPipAuditDependency(entry: unknown): boolean {
+  return isRecord(entry) && typeof entry.name === 'string' && (Array.isArray(entry.vulns) || has(entry, 'skip_reason'));
+}
+
+/** pip-audit before 2.0 wrote a bare array of dependencies; Trivy before 0.20 a bare array of results. */
+function detectArray(value: unknown[]): ReportFormat | undefined {
+  const first = value[0];
+  if (isPipAuditDependency(first)) return 'pip-audit';
+  if (isRecord(first) && typeof first.Target === 'string') return 'trivy';
+  return undefined;
+}
