@@ -1,5 +1,5 @@
 import type { Database } from './database.js';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 /** An arbitrary constant: the advisory lock that lets one process at a time migrate a shared database. */
 const MIGRATION_LOCK = 4_201_955;

@@ -1,0 +1,5 @@
+import { evidenceAndDecisions } from './001-evidence-and-decisions.js';
+import type { Migration } from './migration.js';
+
+/** Every migration, in the order applied. One file per migration, named after its id. */
+export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions];
