@@ -3,10 +3,10 @@ export const SEVERITIES = ['critical', 'high', 'moderate', 'low', 'info', 'unkno
 export type Severity = (typeof SEVERITIES)[number];
 
 /**
- * Rank for comparisons: higher is worse. `unknown` ranks between `moderate` and `low`: a finding whose
- * tool gave no severity (pip-audit never does) must not sort below a known `low`, yet cannot claim to be
- * `moderate` either. `atOrAbove` never lets `unknown` pass a known threshold, so policy decides whether
- * unknown findings block (see `countsAtOrAbove` callers).
+ * Rank for ordering and `highest`: higher is worse. `unknown` ranks between `moderate` and `low`: a
+ * finding whose tool gave no severity (pip-audit never does) must not sort below a known `low`, yet cannot
+ * claim to be `moderate` either. `atOrAbove` never lets `unknown` pass a known threshold, so policy reads
+ * `counts.unknown` to decide whether unknown findings block.
  */
 const RANK: Record<Severity, number> = { critical: 5, high: 4, moderate: 3, unknown: 2.5, low: 2, info: 1 };
 
@@ -25,8 +25,10 @@ export function atOrAbove(severity: Severity, threshold: Severity): boolean {
   return RANK[severity] >= RANK[threshold];
 }
 
-/** The worse of two severities. */
+/** The worse of two severities when combining sources for one finding: a known band beats `unknown`. */
 export function worseOf(a: Severity, b: Severity): Severity {
+  if (a === 'unknown') return b;
+  if (b === 'unknown') return a;
   return RANK[b] > RANK[a] ? b : a;
 }
 

@@ -116,9 +116,10 @@ export function parseOsvScanner(value: unknown): ParsedReport {
         finding.url = `https://osv.dev/vulnerability/${encodeURIComponent(id)}`;
         const fixed = fixedVersionOf(members, pkg.name ?? undefined);
         if (fixed) finding.fixedVersion = fixed;
-        const analyses = ids.map((member) => group.experimental_analysis?.[member]).filter((analysis) => analysis !== undefined);
         // Call analysis says the vulnerable function is never reached; osv-scanner reports these apart and
-        // does not fail on them, so neither do we — but they stay visible as suppressed.
+        // does not fail on them (GroupInfo.IsCalled: any analysed alias called → called), so neither do we —
+        // but they stay visible as suppressed.
+        const analyses = Object.values(group.experimental_analysis ?? {});
         if (analyses.length > 0 && analyses.every((analysis) => analysis.called === false)) {
           finding.suppressed = { by: 'report', justification: 'osv-scanner call analysis: vulnerable code is not called' };
         } else if (analyses.length > 0 && analyses.every((analysis) => analysis.unimportant === true)) {
