@@ -1,13 +1,13 @@
 import {
   InvalidReportError,
-  REPORT_FORMATS,
   UnrecognisedReportError,
   detectReportFormat,
   parseEvidenceReport,
+  type ReportFormat,
 } from '../../../src/evidence/reports/index.js';
 import { corpusFile, fixture, reportOf } from './support.js';
 
-function refusal(input: Buffer | string, format?: (typeof REPORT_FORMATS)[number]): Error {
+function refusal(input: Buffer | string, format?: ReportFormat): Error {
   try {
     parseEvidenceReport(input, format ? { format } : {});
   } catch (error) {
