@@ -1,0 +1,33 @@
+/** Who a token speaks for. Stored in `api_tokens.role` (the migration's CHECK lists the same four). */
+export const ROLES = ['ci', 'auditor', 'approver', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * Which roles hold each permission. Keyed by permission, so adding a permission without deciding who
+ * holds it does not compile. CI submits evidence but cannot waive it; approvers waive but cannot forge
+ * evidence; auditors only read.
+ */
+export const ROLES_WITH_PERMISSION: { readonly [P in Permission]: readonly Role[] } = {
+  'decisions:read': ['ci', 'auditor', 'approver', 'admin'],
+  'evidence:write': ['ci', 'admin'],
+  'waivers:write': ['approver', 'admin'],
+  'audit:read': ['auditor', 'admin'],
+  'tokens:manage': ['admin'],
+};
+
+/** @example roleHasPermission('ci', 'evidence:write') // true */
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return ROLES_WITH_PERMISSION[permission].includes(role);
+}
+
+/** Every permission a role holds, in the order of `PERMISSIONS`. */
+export function permissionsOf(role: Role): Permission[] {
+  return PERMISSIONS.filter((permission) => roleHasPermission(role, permission));
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
