@@ -35,6 +35,29 @@ export interface TicketRef {
   key?: string;
 }
 
+/** A file attached to a ticket, as its tracker lists it. Nothing here is downloaded yet. */
+export interface TicketAttachment {
+  /** Jira attachment id / Linear attachment UUID. */
+  id: string;
+  filename: string;
+  /** Bytes, as the tracker declares it (Jira always, Linear rarely); never trusted when downloading. */
+  size?: number;
+  mimeType?: string;
+  /** ISO 8601. */
+  createdAt?: string;
+  /** Jira accountId / Linear user id of whoever attached it. */
+  author?: string;
+  source: 'jira-attachment' | 'linear-attachment';
+  /** Jira: the content URL on the site; Linear: the link the attachment points at. */
+  url?: string;
+}
+
+export interface DownloadOptions {
+  /** The download stops with AttachmentTooLargeError as soon as more bytes than this are declared or arrive. */
+  maxBytes: number;
+  signal?: AbortSignal;
+}
+
 export type MoveOutcome =
   | { moved: true; toStatusId: string; toStatusName?: string; transitionId?: string }
   | { moved: false; reason: 'no-transition'; detail: string };
@@ -60,4 +83,19 @@ export interface Tracker {
   removeLabel(ticket: Ticket, label: string): Promise<void>;
   /** Publish the verdict where tracker-side automation can read it (Jira issue property); no-op elsewhere. */
   setVerdictProperty(ticket: Ticket, verdict: VerdictProperty): Promise<void>;
+  /**
+   * The files attached to the ticket (Jira attachments; Linear attachment links). Optional so that
+   * trackers and fakes without attachments still fit; both built-in trackers implement it.
+   */
+  listAttachments?(ticket: Ticket): Promise<TicketAttachment[]>;
+  /**
+   * Downloads one attachment listed by `listAttachments`, streaming: refused with AttachmentTooLargeError
+   * when the declared size or the bytes received pass `maxBytes` (the body is never buffered unbounded),
+   * and with AttachmentRefusedError when its source or host is not allowed.
+   *
+   * @example
+   * const [report] = await tracker.listAttachments!(ticket);
+   * const bytes = await tracker.downloadAttachment!(ticket, report, { maxBytes: 5 * 1024 * 1024 });
+   */
+  downloadAttachment?(ticket: Ticket, attachment: TicketAttachment, options: DownloadOptions): Promise<Buffer>;
 }

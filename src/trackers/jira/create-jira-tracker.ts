@@ -1,9 +1,12 @@
 import type { Version3Client } from 'jira.js';
 import { VERDICT_PROPERTY_KEY, type VerdictComment, type VerdictProperty } from '../../gate/verdict.js';
 import { TrackerPermanentError } from '../errors.js';
-import type { MoveOutcome, Ticket, TicketRef, Tracker } from '../tracker.js';
+import type { DownloadOptions, MoveOutcome, Ticket, TicketAttachment, TicketRef, Tracker } from '../tracker.js';
+import { downloadJiraAttachment } from './download-jira-attachment.js';
+import { ATTACHMENT_FIELDS, jiraAttachmentsOf } from './jira-attachments-of.js';
 import { findDonegateComment } from './find-donegate-comment.js';
 import { jiraIssueToTicket, TICKET_FIELDS } from './jira-issue-to-ticket.js';
+import { jiraSiteOf } from './jira-site-of.js';
 import { jiraCommentPageSchema, jiraCommentSchema, jiraMyselfSchema, jiraTransitionsSchema } from './jira-schemas.js';
 import { mapJiraError } from './map-jira-error.js';
 import { pickTransition } from './pick-transition.js';
@@ -28,6 +31,7 @@ export interface JiraTrackerDeps {
 export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
   const { client } = deps;
   const pageSize = deps.commentPageSize ?? 100;
+  const site = jiraSiteOf(client);
   let self: Promise<string> | undefined;
 
   async function call<T>(action: string, request: () => Promise<T>): Promise<T> {
@@ -119,6 +123,17 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
         client.issueProperties.setIssueProperty({ issueIdOrKey: ticket.id, propertyKey: VERDICT_PROPERTY_KEY, propertyValue: verdict }),
       );
     },
+
+    async listAttachments(ticket: Ticket): Promise<TicketAttachment[]> {
+      const issue = await call(`list the attachments of ${ticket.key}`, () =>
+        client.issues.getIssue({ issueIdOrKey: ticket.id, fields: ATTACHMENT_FIELDS }),
+      );
+      return jiraAttachmentsOf(issue);
+    },
+
+    // jira.js reads every body whole through axios; the download is a streamed fetch with the same credentials.
+    downloadAttachment: (ticket: Ticket, attachment: TicketAttachment, options: DownloadOptions) =>
+      downloadJiraAttachment(site, ticket, attachment, options),
   };
   return tracker;
 }

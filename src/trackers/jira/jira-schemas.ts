@@ -46,3 +46,22 @@ export const jiraCommentPageSchema = z.object({
 export const jiraMyselfSchema = z.object({ accountId: z.string() });
 
 export const jiraCommentSchema = z.object({ id: z.string() });
+
+/** `fields.attachment` of `GET /issue/{key}?fields=attachment` (the `Attachment` schema of the REST v3 contract). */
+export const jiraAttachmentFieldSchema = z.object({
+  fields: z.object({
+    attachment: z
+      .array(
+        z.object({
+          id: z.union([z.string(), z.number()]).transform(String),
+          filename: z.string(),
+          size: z.number().int().nonnegative().optional(),
+          mimeType: z.string().optional(),
+          created: z.string().optional(),
+          author: z.object({ accountId: z.string().optional() }).nullish(),
+          content: z.string().optional(),
+        }),
+      )
+      .nullish(),
+  }),
+});

@@ -1,9 +1,11 @@
 import type { LinearClient } from '@linear/sdk';
 import type { VerdictComment, VerdictProperty } from '../../gate/verdict.js';
 import { TrackerPermanentError } from '../errors.js';
-import type { MoveOutcome, Ticket, TicketRef, Tracker } from '../tracker.js';
+import type { DownloadOptions, MoveOutcome, Ticket, TicketAttachment, TicketRef, Tracker } from '../tracker.js';
+import { downloadLinearAttachment, LINEAR_UPLOADS_HOST, type LinearDownloadPolicy } from './download-linear-attachment.js';
 import { ensureLabel, readLabelContext } from './ensure-label.js';
 import { findOwnComment } from './find-own-comment.js';
+import { listLinearAttachments } from './list-linear-attachments.js';
 import { ADD_LABEL, CREATE_COMMENT, ISSUE, MOVE_ISSUE, REMOVE_LABEL, UPDATE_COMMENT, VIEWER } from './linear-documents.js';
 import { createLinearRequest } from './linear-request.js';
 import {
@@ -20,6 +22,12 @@ import { verdictToMarkdown } from './verdict-to-markdown.js';
 export interface LinearTrackerDeps {
   /** `new LinearClient({ apiKey: env.LINEAR_API_KEY, apiUrl: env.LINEAR_API_URL })`. */
   client: LinearClient;
+  /**
+   * Hosts whose attachment content donegate may download (`hostname` or `hostname:port`): Linear's own
+   * file host and the operator's artifact hosts. Other links are refused. Default `['uploads.linear.app']`.
+   * The API key is sent only to Linear's hosts, never to the others.
+   */
+  attachmentHosts?: string[];
 }
 
 /**
@@ -34,6 +42,11 @@ export interface LinearTrackerDeps {
 export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
   const request = createLinearRequest(deps.client);
   let viewerId: Promise<string> | undefined;
+  const downloadPolicy: LinearDownloadPolicy = {
+    attachmentHosts: deps.attachmentHosts ?? [LINEAR_UPLOADS_HOST],
+    apiUrl: deps.client.options.apiUrl,
+    authorization: new Headers(deps.client.options.headers).get('authorization') ?? undefined,
+  };
 
   const selfId = (): Promise<string> => {
     if (!viewerId) {
@@ -114,5 +127,10 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
      * donegate's audit log instead.
      */
     async setVerdictProperty(_ticket: Ticket, _verdict: VerdictProperty): Promise<void> {},
+
+    listAttachments: (ticket: Ticket): Promise<TicketAttachment[]> => listLinearAttachments(request, ticket),
+
+    downloadAttachment: (ticket: Ticket, attachment: TicketAttachment, options: DownloadOptions) =>
+      downloadLinearAttachment(downloadPolicy, ticket, attachment, options),
   };
 }

@@ -98,3 +98,15 @@ export const REMOVE_LABEL = /* GraphQL */ `
     issueRemoveLabel(id: $id, labelId: $labelId) { success }
   }
 `;
+
+/** Attachments are links (uploads on uploads.linear.app, pull requests, anything with a URL). */
+export const ISSUE_ATTACHMENTS = /* GraphQL */ `
+  query DonegateIssueAttachments($id: String!, $after: String) {
+    issue(id: $id) {
+      attachments(first: 100, after: $after) {
+        nodes { id title subtitle url metadata createdAt creator { id } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`;

@@ -48,3 +48,24 @@ export type LabelContext = z.infer<typeof labelContextResponse>;
 export const labelCreateResponse = z.object({ issueLabelCreate: z.object({ success: z.boolean(), issueLabel: node }) });
 export const addLabelResponse = z.object({ issueAddLabel: z.object({ success: z.boolean() }) });
 export const removeLabelResponse = z.object({ issueRemoveLabel: z.object({ success: z.boolean() }) });
+
+export const issueAttachmentsResponse = z.object({
+  issue: z.object({
+    attachments: z.object({
+      nodes: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          subtitle: z.string().nullable(),
+          url: z.string(),
+          metadata: z.record(z.string(), z.unknown()),
+          createdAt: z.string(),
+          creator: node.nullable(),
+        }),
+      ),
+      pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+    }),
+  }),
+});
+export type IssueAttachments = z.infer<typeof issueAttachmentsResponse>;
+export type LinearAttachmentNode = IssueAttachments['issue']['attachments']['nodes'][number];

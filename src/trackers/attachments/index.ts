@@ -1,0 +1,2 @@
+export { AttachmentRefusedError, AttachmentTooLargeError } from './attachment-errors.js';
+export { fetchAttachment, type AttachmentFetch } from './fetch-attachment.js';
