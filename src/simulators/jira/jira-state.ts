@@ -1,5 +1,6 @@
 import type {
   AdfNode,
+  SimAttachment,
   SimComment,
   SimIssue,
   SimIssueType,
@@ -24,6 +25,19 @@ export interface NewIssue {
   description?: AdfNode | string;
   labels?: string[];
   reporterAccountId?: string;
+}
+
+export interface NewAttachment {
+  filename: string;
+  content: Buffer | string;
+  /** Default `application/octet-stream`. */
+  mimeType?: string;
+  /** Default the API user. */
+  authorAccountId?: string;
+  /** The size the `attachment` field reports; default the content's length. Set it to test a lying size. */
+  size?: number;
+  /** Serve the content in chunks without `Content-Length`. */
+  streamed?: boolean;
 }
 
 export interface NewTransition {
@@ -66,6 +80,7 @@ export function createJiraState(self: SimUser) {
   const issuesById = new Map<string, SimIssue>();
   const issuesByKey = new Map<string, SimIssue>();
   const comments = new Map<string, SimComment[]>();
+  const attachments = new Map<string, SimAttachment>();
   const issueCounters = new Map<string, number>();
 
   const state = {
@@ -245,6 +260,37 @@ export function createJiraState(self: SimUser) {
       comments.get(issue.id)?.push(comment);
       issue.updated = now;
       return comment;
+    },
+
+    /** Attaches a file as `authorAccountId` would through the UI; listed in the issue's `attachment` field. */
+    addAttachment(issueIdOrKey: string, input: NewAttachment): SimAttachment {
+      const issue = state.issue(issueIdOrKey);
+      const content = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
+      const authorAccountId = input.authorAccountId ?? self.accountId;
+      state.user(authorAccountId);
+      const attachment: SimAttachment = {
+        id: newId(),
+        issueId: issue.id,
+        filename: input.filename,
+        content,
+        mimeType: input.mimeType ?? 'application/octet-stream',
+        authorAccountId,
+        created: new Date(),
+        size: input.size ?? content.length,
+        streamed: input.streamed ?? false,
+      };
+      attachments.set(attachment.id, attachment);
+      issue.updated = attachment.created;
+      return attachment;
+    },
+
+    attachments(issueIdOrKey: string): SimAttachment[] {
+      const { id } = state.issue(issueIdOrKey);
+      return [...attachments.values()].filter((a) => a.issueId === id);
+    },
+
+    findAttachment(id: string): SimAttachment | undefined {
+      return attachments.get(id);
     },
 
     newId,

@@ -1,6 +1,6 @@
 import { jiraTime } from './jira-time.js';
 import type { JiraState } from './jira-state.js';
-import type { AdfNode, SimComment, SimIssue, SimStatus, SimTransition, SimUser, StatusCategoryKey } from './types.js';
+import type { AdfNode, SimAttachment, SimComment, SimIssue, SimStatus, SimTransition, SimUser, StatusCategoryKey } from './types.js';
 
 /** Where representations point their `self` links, and which REST version they mimic. */
 export interface RepresentContext {
@@ -94,6 +94,21 @@ export function representIssueFields(ctx: RepresentContext, issue: SimIssue): Re
     creator: reporter,
     created: jiraTime(issue.created),
     updated: jiraTime(issue.updated),
+    attachment: state.attachments(issue.id).map((a) => representAttachment(ctx, a)),
+  };
+}
+
+/** The `Attachment` schema: `content` is the download URL on the site, which answers 303 to the content. */
+export function representAttachment(ctx: RepresentContext, attachment: SimAttachment) {
+  return {
+    self: `${api(ctx)}/attachment/${attachment.id}`,
+    id: attachment.id,
+    filename: attachment.filename,
+    author: representUser(ctx, ctx.state.user(attachment.authorAccountId)),
+    created: jiraTime(attachment.created),
+    size: attachment.size,
+    mimeType: attachment.mimeType,
+    content: `${api(ctx)}/attachment/content/${attachment.id}`,
   };
 }
 

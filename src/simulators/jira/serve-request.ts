@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkBasicAuth } from './check-basic-auth.js';
 import type { createFaultInjector } from './fault-injector.js';
 import { HANDLERS } from './handlers/index.js';
-import type { HandlerContext } from './handlers/handler.js';
+import type { HandlerContext, RawBody } from './handlers/handler.js';
 import { getJiraContract } from './jira-contract.js';
 import { JiraHttpError, type JiraErrorBody } from './jira-http-error.js';
 import type { JiraState } from './jira-state.js';
@@ -28,6 +28,7 @@ interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  raw?: RawBody;
 }
 
 /**
@@ -120,18 +121,54 @@ export function createRequestServer(deps: ServeDeps) {
     } catch (error) {
       reply = { status: 500, body: errorBody(error instanceof Error ? error.message : 'Internal server error') };
     }
-    const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
-    res.writeHead(reply.status, {
-      ...(payload ? { 'Content-Type': 'application/json;charset=UTF-8' } : {}),
-      'X-AREQUESTID': String(Math.floor(Math.random() * 1e9)),
-      ...reply.headers,
-    });
-    res.end(payload);
+    const requestId = String(Math.floor(Math.random() * 1e9));
+    if (reply.raw) {
+      writeRaw(res, reply.status, { 'X-AREQUESTID': requestId, ...reply.headers }, reply.raw);
+    } else {
+      const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+      res.writeHead(reply.status, {
+        ...(payload ? { 'Content-Type': 'application/json;charset=UTF-8' } : {}),
+        'X-AREQUESTID': requestId,
+        ...reply.headers,
+      });
+      res.end(payload);
+    }
     log.status = reply.status;
     log.durationMs = performance.now() - started;
     deps.requests.push(log);
     deps.events.emit('request', log);
   };
+}
+
+const CHUNK_BYTES = 16 * 1024;
+
+/**
+ * Content as is: with `Content-Length`, or streamed in chunks without it, each written when the client
+ * has taken the previous one, so a client that stops reading stops the server too.
+ */
+function writeRaw(res: ServerResponse, status: number, headers: Record<string, string>, raw: RawBody): void {
+  res.writeHead(status, {
+    'Content-Type': raw.contentType,
+    ...(raw.streamed ? {} : { 'Content-Length': String(raw.content.length) }),
+    ...headers,
+  });
+  if (!raw.streamed) {
+    res.end(raw.content);
+    return;
+  }
+  let offset = 0;
+  const next = (): void => {
+    while (offset < raw.content.length && !res.destroyed) {
+      const chunk = raw.content.subarray(offset, offset + CHUNK_BYTES);
+      offset += chunk.length;
+      if (!res.write(chunk)) {
+        res.once('drain', next);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end();
+  };
+  next();
 }
 
 function errorBody(message: string): JiraErrorBody {

@@ -85,6 +85,20 @@ export interface SimIssue {
   properties: Map<string, unknown>;
 }
 
+export interface SimAttachment {
+  id: string;
+  issueId: string;
+  filename: string;
+  content: Buffer;
+  mimeType: string;
+  authorAccountId: string;
+  created: Date;
+  /** The `size` the issue's `attachment` field reports; differs from `content.length` only when a test makes it lie. */
+  size: number;
+  /** Served in chunks without `Content-Length`, as a proxy streaming it would. */
+  streamed: boolean;
+}
+
 /** A request the real Jira would refuse (or not know): tests assert this list stays empty. */
 export interface Violation {
   kind: 'unknown-operation' | 'invalid-request' | 'unimplemented-operation' | 'invalid-adf';

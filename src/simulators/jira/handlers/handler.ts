@@ -18,9 +18,19 @@ export interface HandlerContext {
   recordViolation(violation: Omit<Violation, 'method' | 'path'>): void;
 }
 
+/** A body that is not JSON (attachment content), written as is. */
+export interface RawBody {
+  content: Buffer;
+  contentType: string;
+  /** Written in chunks without `Content-Length`. */
+  streamed: boolean;
+}
+
 export interface HandlerResult {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
+  raw?: RawBody;
 }
 
 export type Handler = (ctx: HandlerContext) => HandlerResult;

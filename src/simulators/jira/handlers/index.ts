@@ -1,3 +1,4 @@
+import { getAttachment, getAttachmentContent } from './attachments.js';
 import { addComment, getComment, getComments, updateComment } from './comments.js';
 import type { Handler } from './handler.js';
 import { editIssue, getIssue } from './issue.js';
@@ -18,4 +19,6 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   updateComment,
   getIssueProperty,
   setIssueProperty,
+  getAttachment,
+  getAttachmentContent,
 };
