@@ -4,6 +4,7 @@ import { startGraphqlHttpServer } from './graphql-http-server.js';
 import { issueUpdateDelivery, type LinearWebhookDelivery } from './issue-webhook-delivery.js';
 import {
   LinearSimulatorEmitter,
+  type LinearFileRequestRecord,
   type LinearRequestRecord,
   type LinearViolation,
 } from './linear-simulator-events.js';
@@ -15,6 +16,7 @@ import {
   now,
   statesOfTeam,
   type LinearStore,
+  type SimAttachment,
   type SimComment,
   type SimIssue,
   type SimLabel,
@@ -54,6 +56,23 @@ export interface NewTeam {
   states?: NewState[];
 }
 
+export interface NewAttachment {
+  title: string;
+  /** Where the attachment links to. Omit it and give `content` to have the simulator serve the file. */
+  url?: string;
+  /** The file, served at `<simulator>/files/<id>/<filename>` to requests carrying the API key. */
+  content?: Buffer | string;
+  /** The last segment of the served URL; default the title. */
+  filename?: string;
+  contentType?: string;
+  /** Serve the content in chunks without `Content-Length`. */
+  streamed?: boolean;
+  subtitle?: string;
+  metadata?: Record<string, unknown>;
+  /** Default the viewer (donegate's own account). */
+  creatorId?: string;
+}
+
 export interface MoveActor {
   actorId: string;
   actorName?: string;
@@ -69,6 +88,8 @@ export interface LinearSimulator {
   /** Documents the real Linear would refuse (and simulator gaps); a passing test should leave this empty. */
   readonly violations: LinearViolation[];
   readonly requests: LinearRequestRecord[];
+  /** Requests for files the simulator serves (`/files/…`). */
+  readonly fileRequests: LinearFileRequestRecord[];
   addTeam(team: NewTeam): SimTeam & { states: SimWorkflowState[] };
   addState(team: string, state: NewState): SimWorkflowState;
   addUser(user: { name: string; email?: string; id?: string }): SimUser;
@@ -77,6 +98,11 @@ export interface LinearSimulator {
   addIssue(issue: NewIssue): SimIssue;
   /** A comment as someone wrote it on the board (default author: a fresh user who is not the viewer). */
   addComment(issue: string, body: string, userId?: string): SimComment;
+  /**
+   * An attachment on the issue, resolved through `issue.attachments`. With `content`, the simulator serves
+   * the file itself (as uploads.linear.app does, only to requests carrying the API key).
+   */
+  addAttachment(issue: string, attachment: NewAttachment): SimAttachment;
   issue(idOrIdentifier: string): SimIssue | undefined;
   stateOf(idOrIdentifier: string): SimWorkflowState | undefined;
   labelNamesOf(idOrIdentifier: string): string[];
@@ -126,6 +152,8 @@ export async function createLinearSimulator(options: LinearSimulatorOptions = {}
   const events = new LinearSimulatorEmitter();
   const violations: LinearViolation[] = [];
   const requests: LinearRequestRecord[] = [];
+  const fileRequests: LinearFileRequestRecord[] = [];
+  const servedFiles = new Map<string, SimAttachment>();
   const faults = createFaultQueue();
   const webhookId = newId();
   const views = createViews(store, viewer.id);
@@ -167,7 +195,15 @@ export async function createLinearSimulator(options: LinearSimulatorOptions = {}
         events.emit('request', record);
       },
     };
+  }, (path, authorization) => {
+    const authorized = authorization === apiKey;
+    const file = servedFiles.get(path);
+    const status = !authorized ? 401 : file?.content ? 200 : 404;
+    fileRequests.push({ at: Date.now(), path, status, authorized });
+    if (status !== 200 || !file?.content) return { status };
+    return { status, content: file.content, contentType: file.contentType ?? 'application/octet-stream', streamed: file.streamed ?? false };
   });
+  const origin = new URL(server.url).origin;
 
   const requireIssue = (idOrIdentifier: string): SimIssue => {
     const issue = findIssue(store, idOrIdentifier);
@@ -188,6 +224,7 @@ export async function createLinearSimulator(options: LinearSimulatorOptions = {}
     events,
     violations,
     requests,
+    fileRequests,
     addTeam({ key, name, id, states }) {
       if (findTeam(store, key)) throw new Error(`Linear simulator: team ${key} exists`);
       const team: SimTeam = { id: id ?? newId(), key: key.toUpperCase(), name: name ?? key, nextNumber: 1, createdAt: now() };
@@ -223,6 +260,30 @@ export async function createLinearSimulator(options: LinearSimulatorOptions = {}
       const issue = requireIssue(idOrIdentifier);
       const author = userId ?? simulator.addUser({ name: 'Board User' }).id;
       return createComment(store, issue, body, author);
+    },
+    addAttachment(idOrIdentifier, input) {
+      const issue = requireIssue(idOrIdentifier);
+      const id = newId();
+      const content = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
+      const path = `/files/${id}/${encodeURIComponent(input.filename ?? input.title)}`;
+      const url = content ? `${origin}${path}` : input.url;
+      if (!url) throw new Error('Linear simulator: an attachment needs a url or content');
+      const created = now();
+      const attachment: SimAttachment = {
+        id,
+        issueId: issue.id,
+        title: input.title,
+        url,
+        metadata: input.metadata ?? {},
+        creatorId: input.creatorId ?? viewer.id,
+        createdAt: created,
+        updatedAt: created,
+        ...(input.subtitle !== undefined ? { subtitle: input.subtitle } : {}),
+        ...(content ? { content, contentType: input.contentType ?? 'application/octet-stream', streamed: input.streamed ?? false } : {}),
+      };
+      store.attachments.set(id, attachment);
+      if (content) servedFiles.set(path, attachment);
+      return attachment;
     },
     issue: (idOrIdentifier) => {
       const issue = findIssue(store, idOrIdentifier);

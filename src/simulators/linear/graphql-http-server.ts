@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serveFile, type FileAnswer } from './serve-file.js';
 
 export interface HttpAnswer {
   status: number;
@@ -11,11 +12,22 @@ export interface HttpAnswer {
 
 export type HttpHandler = (authorization: string | undefined, rawBody: string) => Promise<HttpAnswer>;
 
+/** GET /files/…: the simulator's uploads.linear.app. */
+export type FileHandler = (path: string, authorization: string | undefined) => FileAnswer;
+
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-/** POST /graphql on 127.0.0.1 and a random port; everything else is 404. */
-export async function startGraphqlHttpServer(handler: HttpHandler): Promise<{ url: string; close(): Promise<void> }> {
+/** POST /graphql and GET /files/… on 127.0.0.1 and a random port; everything else is 404. */
+export async function startGraphqlHttpServer(
+  handler: HttpHandler,
+  files?: FileHandler,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
+    const path = req.url?.split('?')[0] ?? '';
+    if (files && req.method === 'GET' && path.startsWith('/files/')) {
+      serveFile(res, files(path, req.headers.authorization));
+      return;
+    }
     if (req.method !== 'POST' || req.url?.split('?')[0] !== '/graphql') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;

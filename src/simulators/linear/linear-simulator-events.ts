@@ -14,6 +14,15 @@ export interface LinearRequestRecord {
   durationMs: number;
 }
 
+/** A request for a file the simulator serves (`/files/…`), as uploads.linear.app would see it. */
+export interface LinearFileRequestRecord {
+  at: number;
+  path: string;
+  status: number;
+  /** Whether it carried the simulator's API key in `Authorization`, as uploads.linear.app requires. */
+  authorized: boolean;
+}
+
 /** A document the real Linear would refuse: the simulator answers as Linear does and keeps it here. */
 export interface LinearViolation {
   at: number;

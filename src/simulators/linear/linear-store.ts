@@ -71,6 +71,24 @@ export interface SimComment {
   editedAt?: string;
 }
 
+/** An issue attachment: a link, to a file the simulator serves itself (`content`) or to anywhere else. */
+export interface SimAttachment {
+  id: string;
+  issueId: string;
+  title: string;
+  subtitle?: string;
+  url: string;
+  metadata: Record<string, unknown>;
+  creatorId?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set when the simulator serves the file at `url` (a `/files/…` path on itself). */
+  content?: Buffer;
+  contentType?: string;
+  /** Served in chunks without `Content-Length`. */
+  streamed?: boolean;
+}
+
 /** The simulated workspace: plain records keyed by id, in insertion order (Linear's default `createdAt` order). */
 export interface LinearStore {
   organization: SimOrganization;
@@ -80,6 +98,7 @@ export interface LinearStore {
   labels: Map<string, SimLabel>;
   issues: Map<string, SimIssue>;
   comments: Map<string, SimComment>;
+  attachments: Map<string, SimAttachment>;
   /** Linear's `lastSyncId`: grows with every write. */
   syncId: number;
 }
@@ -93,6 +112,7 @@ export function createLinearStore(organization: SimOrganization): LinearStore {
     labels: new Map(),
     issues: new Map(),
     comments: new Map(),
+    attachments: new Map(),
     syncId: 1000,
   };
 }

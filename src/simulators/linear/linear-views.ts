@@ -4,6 +4,7 @@ import { paginate, type PaginationArgs } from './paginate.js';
 import {
   statesOfTeam,
   type LinearStore,
+  type SimAttachment,
   type SimComment,
   type SimIssue,
   type SimLabel,
@@ -53,6 +54,13 @@ export function createViews(store: LinearStore, viewerId: string) {
       title: issue.title,
       team: teamRecord(issue.teamId),
       state: stateRecord(issue.stateId),
+    }),
+    attachment: (attachment: SimAttachment): Filterable => ({
+      id: attachment.id,
+      title: attachment.title,
+      subtitle: attachment.subtitle ?? null,
+      url: attachment.url,
+      creator: attachment.creatorId ? userRecord(attachment.creatorId) : null,
     }),
     comment: (comment: SimComment): Filterable => ({
       id: comment.id,
@@ -179,7 +187,24 @@ export function createViews(store: LinearStore, viewerId: string) {
     comments: (args: ListArgs) =>
       list([...store.comments.values()].filter((c) => c.issueId === record.id), args, records.comment, comment),
     children: (args: ListArgs) => list([], args, records.issue, issue),
-    attachments: (args: ListArgs) => paginate([], args, () => ({})),
+    attachments: (args: ListArgs) =>
+      list([...store.attachments.values()].filter((a) => a.issueId === record.id), args, records.attachment, attachment),
+  });
+
+  const attachment = (record: SimAttachment): View => ({
+    __typename: 'Attachment',
+    id: record.id,
+    title: record.title,
+    subtitle: record.subtitle ?? null,
+    url: record.url,
+    metadata: record.metadata,
+    source: null,
+    sourceType: null,
+    groupBySource: false,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    creator: () => (record.creatorId ? viewOf(store.users.get(record.creatorId), user) : null),
+    issue: () => viewOf(store.issues.get(record.issueId), issue),
   });
 
   const comment = (record: SimComment): View => ({
@@ -200,7 +225,7 @@ export function createViews(store: LinearStore, viewerId: string) {
   return {
     records,
     list,
-    views: { organization, user, team, state, label, issue, comment },
+    views: { organization, user, team, state, label, issue, comment, attachment },
   };
 }
 

@@ -1,0 +1,38 @@
+import type { ServerResponse } from 'node:http';
+
+/** A file the simulator answers with (uploads.linear.app's part), or an error status. */
+export interface FileAnswer {
+  status: number;
+  content?: Buffer;
+  contentType?: string;
+  /** Written in chunks without `Content-Length`. */
+  streamed?: boolean;
+}
+
+const CHUNK_BYTES = 16 * 1024;
+
+/** Writes the answer; a streamed body goes chunk by chunk, waiting for `drain`, so a client that stops reading stops it. */
+export function serveFile(res: ServerResponse, answer: FileAnswer): void {
+  const content = answer.content ?? Buffer.from(answer.status === 200 ? '' : `HTTP ${answer.status}`);
+  res.writeHead(answer.status, {
+    'content-type': answer.contentType ?? 'text/plain',
+    ...(answer.streamed ? {} : { 'content-length': String(content.length) }),
+  });
+  if (!answer.streamed) {
+    res.end(content);
+    return;
+  }
+  let offset = 0;
+  const next = (): void => {
+    while (offset < content.length && !res.destroyed) {
+      const chunk = content.subarray(offset, offset + CHUNK_BYTES);
+      offset += chunk.length;
+      if (!res.write(chunk)) {
+        res.once('drain', next);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end();
+  };
+  next();
+}
