@@ -1,0 +1,22 @@
+import { PERMISSIONS, permissionsOf, roleHasPermission, ROLES, type Permission, type Role } from '../../src/auth/roles.js';
+
+describe('roles and permissions', () => {
+  const expected: Record<Role, Permission[]> = {
+    ci: ['decisions:read', 'evidence:write'],
+    auditor: ['decisions:read', 'audit:read'],
+    approver: ['decisions:read', 'waivers:write'],
+    admin: ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage'],
+  };
+
+  it.each(ROLES)('grants %s exactly its permissions', (role) => {
+    expect(permissionsOf(role)).toEqual(expected[role]);
+  });
+
+  it('lets only admin manage tokens', () => {
+    expect(ROLES.filter((role) => roleHasPermission(role, 'tokens:manage'))).toEqual(['admin']);
+  });
+
+  it('gives every permission to admin and at least one role', () => {
+    for (const permission of PERMISSIONS) expect(roleHasPermission('admin', permission)).toBe(true);
+  });
+});
