@@ -5,7 +5,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testTimeout: 30000,
+  testTimeout: 60000,
   // Integration tests share one Redis and one PostgreSQL server; two workers keep a 2-core machine responsive.
   maxWorkers: 2,
 };

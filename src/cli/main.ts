@@ -3,7 +3,11 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { PolicyError } from '../policy/load-policy.js';
 import { runDemo } from '../demo/run-demo.js';
+import { openDatabase } from '../store/open-database.js';
+import { inspectEvidence } from './evidence-inspect.js';
+import { submitEvidence } from './evidence-submit.js';
 import { policyCheck } from './policy-check.js';
+import { registerTokenCommands } from './token-commands.js';
 import { runService } from './run-service.js';
 
 /** Exit codes: 0 success, 1 the check failed (policy invalid), 2 usage or configuration error. */
@@ -41,6 +45,38 @@ async function main(argv: string[]): Promise<number> {
     .description('run the whole gate locally against built-in Jira and Linear simulators and print what happened')
     .action(async () => {
       exitCode = await runDemo({ out: process.stdout, config: loadConfig() });
+    });
+  registerTokenCommands(program, {
+    openDb: () => {
+      const config = loadConfig();
+      return openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir });
+    },
+    out: process.stdout,
+    err: process.stderr,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
+  const evidence = program.command('evidence').description('evidence reports');
+  evidence
+    .command('submit')
+    .description('upload a report for a ticket to a running donegate (DONEGATE_URL, DONEGATE_TOKEN); exit 0 accepted, 1 rejected, 2 usage or network error')
+    .requiredOption('--tracker <tracker>', 'jira or linear')
+    .requiredOption('--ticket <key>', 'ticket key, e.g. ML-142')
+    .requiredOption('--criterion <id>', 'criterion id, e.g. dependency-audit')
+    .option('--format <format>', 'report format, when detection should not guess')
+    .option('--source <source>', 'where the report comes from (default: the CI system, or cli)')
+    .argument('<file>', 'the report file')
+    .action(async (file: string, options: { tracker: string; ticket: string; criterion: string; format?: string; source?: string }) => {
+      exitCode = await submitEvidence({ ...options, file }, process.env, { out: process.stdout, err: process.stderr });
+    });
+  evidence
+    .command('inspect')
+    .description('show what donegate reads in a report, without submitting it; exit 0 readable, 1 refused, 2 unreadable file')
+    .argument('<file>', 'the report file')
+    .option('--json', 'print the parsed report as JSON')
+    .action(async (file: string, options: { json?: boolean }) => {
+      exitCode = await inspectEvidence(file, options.json === true, { out: process.stdout, err: process.stderr });
     });
   program
     .command('policy')

@@ -34,6 +34,8 @@ const envSchema = z.object({
   LINEAR_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.linear.app/graphql'),
   LINEAR_WEBHOOK_SECRET: optionalNonEmpty,
   WEBHOOK_MAX_BYTES: wholeNumber(5 * 1024 * 1024, 1),
+  /** Uploaded evidence reports; CodeQL SARIF for a large repository runs to tens of MB. */
+  EVIDENCE_MAX_BYTES: wholeNumber(25 * 1024 * 1024, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** BullMQ key prefix. With Redis Cluster use a hash tag, e.g. `{donegate}`, so a queue's keys share a slot. */
   QUEUE_PREFIX: nonEmpty.default('donegate'),
@@ -63,6 +65,7 @@ export interface Config {
   jira?: JiraConfig;
   linear?: LinearConfig;
   webhookMaxBytes: number;
+  evidenceMaxBytes: number;
   logLevel: string;
   queuePrefix: string;
   workerConcurrency: number;
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { linear: { apiKey: e.LINEAR_API_KEY, apiUrl: e.LINEAR_API_URL, webhookSecret: e.LINEAR_WEBHOOK_SECRET } }
       : {}),
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
+    evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,
     workerConcurrency: e.WORKER_CONCURRENCY,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { EvidenceRecord } from '../evidence/evidence-record.js';
+import type { EvidenceRecord, EvidenceSummary } from '../evidence/evidence-record.js';
 import type { CriterionResult } from '../gate/verdict.js';
 import type { Ticket } from '../trackers/tracker.js';
 
@@ -14,6 +14,14 @@ export interface CriterionContext {
  * A security Definition-of-Done criterion. Adding one means writing a module like this and listing it
  * in the registry; nothing else changes.
  */
+/** Uploaded evidence turned into a record: what it shows on its own, and its parsed summary. */
+export interface ParsedEvidence {
+  outcome: 'pass' | 'fail';
+  /** The detected format (e.g. `npm-audit`). */
+  format: string;
+  summary: EvidenceSummary;
+}
+
 export interface Criterion<Options = unknown> {
   /** Appears verbatim in policies, comments, audit entries and API output. */
   readonly id: string;
@@ -21,6 +29,11 @@ export interface Criterion<Options = unknown> {
   readonly title: string;
   readonly optionsSchema: z.ZodType<Options>;
   evaluate(context: CriterionContext, options: Options): Promise<CriterionResult> | CriterionResult;
+  /**
+   * Read an uploaded report for this criterion. Throws UnrecognisedReportError / InvalidReportError
+   * (answered 422). Absent: the criterion takes no uploaded reports.
+   */
+  parseEvidence?(bytes: Buffer, format?: string): ParsedEvidence;
 }
 
 /**

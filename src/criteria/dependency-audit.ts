@@ -1,24 +1,90 @@
 import { z } from 'zod';
+import type { EvidenceRecord } from '../evidence/evidence-record.js';
+import {
+  applyVex,
+  atOrAbove,
+  formatReportSummary,
+  isReportFormat,
+  parseEvidenceReport,
+  UnrecognisedReportError,
+  type ParsedReport,
+  type VexDocument,
+} from '../evidence/reports/index.js';
 import { defineCriterion } from './criterion.js';
 import { submitCommand } from './evidence-hint.js';
 import { judgeLatestEvidence } from './judge-latest-evidence.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const WORST_SHOWN = 5;
 
 const options = z
   .object({
     failOn: z.enum(['critical', 'high', 'moderate', 'low']).default('high'),
     maxAgeDays: z.number().int().positive().default(30),
+    /**
+     * Findings whose tool gives no severity (pip-audit never does): `fail` counts them as blocking,
+     * because nothing shows they are below the threshold; `ignore` lets them through.
+     */
+    unknownSeverity: z.enum(['fail', 'ignore']).default('fail'),
   })
   .strict();
 
-export const dependencyAudit = defineCriterion<z.infer<typeof options>>({
+type Options = z.infer<typeof options>;
+
+const isReport = (record: EvidenceRecord) => record.summary.kind === 'vulnerability-report';
+const isVex = (record: EvidenceRecord) => record.summary.kind === 'vex';
+
+export const dependencyAudit = defineCriterion<Options>({
   id: 'dependency-audit',
   title: 'Open-source dependencies checked for known vulnerabilities',
   optionsSchema: options,
-  evaluate(context, { maxAgeDays }) {
-    return judgeLatestEvidence(context, {
+
+  evaluate(context, { failOn, maxAgeDays, unknownSeverity }) {
+    const fix = `run \`npm audit --json > audit.json\` (or OSV-Scanner, Trivy, Grype, pip-audit) in CI, then \`${submitCommand(context.ticket, this.id, 'audit.json')}\``;
+    const latest = context.evidence.find((record) => isReport(record) || !isVex(record));
+    // Evidence recorded without a parsed report (older records, attestations) is judged on its outcome.
+    if (!latest || !isReport(latest)) {
+      return judgeLatestEvidence({ ...context, evidence: latest ? [latest] : [] }, { criterion: this.id, fix, maxAgeDays });
+    }
+    const ageDays = Math.floor((context.now.getTime() - latest.createdAt.getTime()) / DAY_MS);
+    if (ageDays > maxAgeDays) {
+      return { criterion: this.id, status: 'fail', reason: `the latest report is ${ageDays} days old; at most ${maxAgeDays} days are allowed`, fix };
+    }
+    const vex = context.evidence.filter(isVex).map((record) => record.summary.vex as VexDocument);
+    const report = applyVex(latest.summary.report as ParsedReport, vex);
+    const blocking = report.findings.filter(
+      (finding) => !finding.suppressed && (atOrAbove(finding.severity, failOn) || (finding.severity === 'unknown' && unknownSeverity === 'fail')),
+    );
+    const summary = formatReportSummary({ ...report, findings: blocking }, { limit: WORST_SHOWN });
+    const suppressedByVex = report.findings.filter((f) => f.suppressed?.by === 'vex').length;
+    const vexNote = suppressedByVex > 0 ? `; ${suppressedByVex} not applicable per VEX` : '';
+    if (blocking.length === 0) {
+      return { criterion: this.id, status: 'pass', reason: `${report.tool.name}: no open findings at or above ${failOn}${vexNote}` };
+    }
+    return {
       criterion: this.id,
-      maxAgeDays,
-      fix: `run \`npm audit --json > audit.json\` (or OSV-Scanner, Trivy, Grype, pip-audit) in CI, then \`${submitCommand(context.ticket, this.id, 'audit.json')}\``,
-    });
+      status: 'fail',
+      reason: `${report.tool.name}: ${blocking.length} open finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}${vexNote}`,
+      fix: `upgrade the packages below (or submit a VEX statement, or ask an approver for a waiver), then submit a new report: \`${submitCommand(context.ticket, this.id, 'audit.json')}\``,
+      details: [...summary.worst, ...(summary.more > 0 ? [`…and ${summary.more} more`] : [])],
+    };
+  },
+
+  parseEvidence(bytes, format) {
+    if (format !== undefined && !isReportFormat(format)) {
+      throw new UnrecognisedReportError(`unknown format "${format}" was named`);
+    }
+    const parsed = parseEvidenceReport(bytes, format ? { format } : {});
+    if (parsed.kind === 'vex') {
+      const count = parsed.vex.statements.length;
+      return { outcome: 'pass', format: parsed.vex.format, summary: { kind: 'vex', text: `${parsed.vex.format}: ${count} VEX statement${count === 1 ? '' : 's'}`, vex: parsed.vex } };
+    }
+    const { report } = parsed;
+    const summary = formatReportSummary(report, { limit: WORST_SHOWN });
+    return {
+      outcome: report.findings.some((f) => !f.suppressed) ? 'fail' : 'pass',
+      format: report.format,
+      summary: { kind: 'vulnerability-report', text: summary.headline, details: summary.worst, report },
+    };
   },
 });

@@ -16,6 +16,11 @@ export interface GateInput {
   results: CriterionResult[];
   policyHash: string;
   now: Date;
+  /**
+   * What prompted the evaluation: a move into Done (the gate may move the ticket back), or new
+   * evidence (the gate only reports: the ticket is wherever people put it).
+   */
+  trigger?: 'transition' | 'evidence';
 }
 
 /** What the gate decided and what should happen to the ticket. Pure data: the worker carries it out. */
@@ -34,13 +39,13 @@ export interface GatePlan {
  */
 export function planGate(input: GateInput): GatePlan {
   const verdict: VerdictStatus = input.results.every((r) => r.status === 'pass') ? 'pass' : 'fail';
-  const blocking = verdict === 'fail' && input.rule.mode === 'block';
-  const hasLabel = input.ticket.labels.includes(BLOCKED_LABEL);
+  const onEvidence = input.trigger === 'evidence';
+  const blocking = !onEvidence && verdict === 'fail' && input.rule.mode === 'block';
+  const label = labelChange(input.ticket.labels.includes(BLOCKED_LABEL), blocking, onEvidence && verdict === 'fail');
   return {
     verdict,
     ...(blocking ? { moveBackTo: input.from } : {}),
-    // The label marks tickets held back by the gate; warn mode holds nothing back.
-    label: blocking ? (hasLabel ? {} : { add: BLOCKED_LABEL }) : hasLabel ? { remove: BLOCKED_LABEL } : {},
+    label,
     property: {
       status: verdict,
       rule: input.rule.name,
@@ -49,6 +54,16 @@ export function planGate(input: GateInput): GatePlan {
       evaluatedAt: input.now.toISOString(),
     },
   };
+}
+
+/**
+ * The label marks tickets held back by the gate: added when blocking, removed otherwise (a pass, or
+ * warn mode, which holds nothing back). New evidence that still fails leaves it as it is.
+ */
+function labelChange(hasLabel: boolean, blocking: boolean, leaveAsIs: boolean): GatePlan['label'] {
+  if (leaveAsIs) return {};
+  if (blocking) return hasLabel ? {} : { add: BLOCKED_LABEL };
+  return hasLabel ? { remove: BLOCKED_LABEL } : {};
 }
 
 /**
@@ -62,7 +77,14 @@ export function composeComment(input: GateInput, plan: GatePlan, move?: MoveOutc
   const back = (move?.moved ? move.toStatusName : undefined) ?? input.from.statusName ?? 'its previous status';
   const notes: string[] = [];
   let headline: string;
-  if (plan.verdict === 'pass') {
+  if (input.trigger === 'evidence') {
+    headline =
+      plan.verdict === 'pass'
+        ? ticket.status.isDone
+          ? `All ${results.length} security Definition-of-Done checks pass for ${ticket.key}.`
+          : `All evidence is present: all ${results.length} security checks pass, so ${ticket.key} can be moved to Done now.`
+        : `New evidence received, but ${missing} yet. Supply the evidence below before moving ${ticket.key} to Done.`;
+  } else if (plan.verdict === 'pass') {
     headline = `All ${results.length} security Definition-of-Done checks pass for ${ticket.key}.`;
   } else if (rule.mode === 'warn') {
     headline = `Warning: ${missing}. This project's policy only warns, so ${ticket.key} stays in ${ticket.status.name}; please supply the evidence below.`;

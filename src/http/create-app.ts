@@ -3,11 +3,17 @@ import type { DecisionRepository } from '../decisions/decision-repository.js';
 import type { Logger } from '../logging/logger.js';
 import type { EnqueueTransition } from '../queue/enqueue-types.js';
 import { mountWebhookRoutes } from '../webhooks/mount-webhook-routes.js';
+import type { RequireTokenDeps } from '../auth/index.js';
+import type { IngestEvidence } from '../evidence/ingest-evidence.js';
 import { createDecisionRoutes } from './decision-routes.js';
+import { createEvidenceRoutes } from './evidence-routes.js';
 import { createHealthRoutes, type ReadinessCheck } from './health-routes.js';
 import { sendError } from './send-error.js';
 
 export interface AppDeps {
+  auth: RequireTokenDeps;
+  ingestEvidence: IngestEvidence;
+  evidenceMaxBytes: number;
   jiraWebhookSecret?: string;
   linearWebhookSecret?: string;
   webhookMaxBytes: number;
@@ -34,7 +40,8 @@ export function createApp(deps: AppDeps): Express {
     ...(deps.now ? { now: deps.now } : {}),
   });
   app.use(createHealthRoutes(deps.readiness));
-  app.use('/api/v1', createDecisionRoutes(deps.decisions));
+  app.use('/api/v1', createDecisionRoutes({ auth: deps.auth, decisions: deps.decisions }));
+  app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes }));
 
   app.use((req, res) => {
     sendError(res, 404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { projectKeyOf, requireToken, type RequireTokenDeps } from '../auth/index.js';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
 import { sendError } from './send-error.js';
 
@@ -6,11 +7,16 @@ const TRACKERS = new Set(['jira', 'linear']);
 /** Jira keys (ML-142) and Linear identifiers (AI-7); anything else cannot name a ticket. */
 const TICKET_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
 
-/** `GET /api/v1/tickets/:tracker/:key/decisions`: every decision recorded for the ticket, oldest first. */
-export function createDecisionRoutes(decisions: DecisionRepository): Router {
+/**
+ * `GET /api/v1/tickets/:tracker/:key/decisions`: every decision recorded for the ticket, oldest first.
+ * Any role may read, within its token's projects.
+ */
+export function createDecisionRoutes({ auth, decisions }: { auth: RequireTokenDeps; decisions: DecisionRepository }): Router {
   const router = Router();
-  router.get('/tickets/:tracker/:key/decisions', async (req, res) => {
-    const { tracker, key } = req.params;
+  const guard = requireToken(auth, 'decisions:read', { projectOf: (req) => projectKeyOf(String(req.params.key)) });
+  router.get('/tickets/:tracker/:key/decisions', guard, async (req, res) => {
+    const tracker = String(req.params.tracker);
+    const key = String(req.params.key);
     if (!TRACKERS.has(tracker)) {
       sendError(res, 404, 'UNKNOWN_TRACKER', `unknown tracker "${tracker}"; use jira or linear`);
       return;

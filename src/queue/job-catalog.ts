@@ -29,7 +29,21 @@ export const JOB_CATALOG = {
     /** Progress saved by an earlier attempt of the same job (see DecideCheckpoint). */
     checkpoint: z.object({ move: moveOutcome.optional() }).optional(),
   }),
+  /** Evidence arrived: re-check the ticket and update its comment and verdict, without moving it. */
+  're-evaluate-ticket': z.object({
+    tracker: z.enum(['jira', 'linear']),
+    ticketKey: z.string().min(1),
+    /** Recorded as the decision's delivery id (e.g. `evidence:<id>`), so each trigger is decided once. */
+    triggerId: z.string().min(1),
+    reason: z.string(),
+    requestedAt: z.string(),
+  }),
 } as const;
+
+/** The Redis lock that serialises every job about one ticket, whatever the job. */
+export function ticketLockKey(tracker: string, ticketKey: string): string {
+  return `${tracker}:${ticketKey.toUpperCase()}`;
+}
 
 export type JobName = keyof typeof JOB_CATALOG;
 export type JobPayload<Name extends JobName> = z.infer<(typeof JOB_CATALOG)[Name]>;

@@ -7,7 +7,10 @@ import type { Config } from '../config/env.js';
 import { createCriterionRegistry } from '../criteria/registry.js';
 import { createDecisionRepository } from '../decisions/decision-repository.js';
 import { createEvidenceRepository } from '../evidence/evidence-repository.js';
+import { createTokenRepository } from '../auth/index.js';
+import { createEvidenceIntake } from '../evidence/ingest-evidence.js';
 import { createApp } from '../http/create-app.js';
+import { createEnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
 import type { Logger } from '../logging/logger.js';
 import { loadPolicyFile } from '../policy/load-policy.js';
 import { createDecideQueue } from '../queue/create-decide-queue.js';
@@ -19,6 +22,7 @@ import { openDatabase } from '../store/open-database.js';
 import type { Tracker, TrackerName } from '../trackers/tracker.js';
 import { createDecisionWorker } from '../worker/create-decision-worker.js';
 import { createDecideTransition } from '../worker/decide-transition.js';
+import { createReevaluateTicket } from '../worker/reevaluate-ticket.js';
 
 export interface ServiceOptions {
   config: Config;
@@ -63,7 +67,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   if (options.roles.worker) {
     workerConnection = createWorkerConnection(config.redisUrl);
     workerConnection.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (worker) connection error'));
-    const decide = createDecideTransition({
+    const decideDeps = {
       trackers: options.trackers,
       policy: () => policy,
       registry,
@@ -71,12 +75,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       decisions,
       log,
       ...(options.now ? { now: options.now } : {}),
-    });
+    };
     worker = createDecisionWorker({
       connection: workerConnection,
       prefix: config.queuePrefix,
       concurrency: config.workerConcurrency,
-      decide,
+      handlers: { 'decide-transition': createDecideTransition(decideDeps), 're-evaluate-ticket': createReevaluateTicket(decideDeps) },
       lock: createTicketLock(workerConnection, { prefix: config.queuePrefix }),
       log,
     });
@@ -87,6 +91,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   let url: string | undefined;
   if (options.roles.receiver) {
     const app = createApp({
+      auth: { tokens: createTokenRepository(db), log },
+      ingestEvidence: createEvidenceIntake({
+        registry,
+        evidence: createEvidenceRepository(db),
+        enqueueReevaluation: createEnqueueReevaluation(queue),
+        log,
+      }),
+      evidenceMaxBytes: config.evidenceMaxBytes,
       ...(config.jira ? { jiraWebhookSecret: config.jira.webhookSecret } : {}),
       ...(config.linear ? { linearWebhookSecret: config.linear.webhookSecret } : {}),
       webhookMaxBytes: config.webhookMaxBytes,

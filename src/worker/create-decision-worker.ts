@@ -1,48 +1,60 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logging/logger.js';
-import { DECIDE_QUEUE, JOB_CATALOG, type JobName } from '../queue/job-catalog.js';
+import { DECIDE_QUEUE, JOB_CATALOG, ticketLockKey, type JobName, type JobPayload } from '../queue/job-catalog.js';
 import { retryDelayMs } from '../queue/retry-backoff.js';
 import type { TicketLock } from '../queue/ticket-lock.js';
 import { TrackerPermanentError } from '../trackers/errors.js';
 import type { DecideResult, DecideTransition } from './decide-transition.js';
+import type { ReevaluateTicket } from './reevaluate-ticket.js';
+
+/** One handler per job of the catalog: a job without a handler does not compile. */
+export interface JobHandlers {
+  'decide-transition': DecideTransition;
+  're-evaluate-ticket': ReevaluateTicket;
+}
 
 export interface DecisionWorkerDeps {
   connection: Redis;
   prefix: string;
   concurrency: number;
-  decide: DecideTransition;
+  handlers: JobHandlers;
   lock: TicketLock;
   log: Logger;
   /** How long a job waits before trying again when another job holds its ticket. */
   lockRetryMs?: number;
 }
 
+type AnyPayload = { [Name in JobName]: { name: Name; payload: JobPayload<Name> } }[JobName];
+
 /** The BullMQ worker: validates the payload, serialises per ticket, and maps errors to retry decisions. */
 export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
   const lockRetryMs = deps.lockRetryMs ?? 250;
 
   const processor = async (job: Job, token?: string): Promise<DecideResult> => {
-    if (!(job.name in JOB_CATALOG)) throw new UnrecoverableError(`unknown job "${job.name}"`);
-    const parsed = JOB_CATALOG[job.name as JobName].safeParse(job.data);
-    if (!parsed.success) {
-      throw new UnrecoverableError(`invalid payload for "${job.name}": ${parsed.error.issues[0]?.message ?? 'unknown'}`);
-    }
-    const payload = parsed.data;
-    const { tracker, ticketId } = payload.transition;
+    const typed = parseJob(job);
+    const lockKey =
+      typed.name === 'decide-transition'
+        ? ticketLockKey(typed.payload.transition.tracker, typed.payload.transition.ticketKey)
+        : ticketLockKey(typed.payload.tracker, typed.payload.ticketKey);
 
-    const release = await deps.lock.tryAcquire(`${tracker}:${ticketId}`);
+    const release = await deps.lock.tryAcquire(lockKey);
     if (!release) {
       // Another job is deciding this ticket; come back shortly without spending an attempt.
       await job.moveToDelayed(Date.now() + lockRetryMs + Math.floor(Math.random() * lockRetryMs), token);
       throw new DelayedError();
     }
+    const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
-      return await deps.decide(payload, {
-        checkpoint: payload.checkpoint ?? {},
-        saveCheckpoint: (checkpoint) => job.updateData({ ...payload, checkpoint }),
-        isLastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
-      });
+      if (typed.name === 'decide-transition') {
+        const payload = typed.payload;
+        return await deps.handlers['decide-transition'](payload, {
+          checkpoint: payload.checkpoint ?? {},
+          saveCheckpoint: (checkpoint) => job.updateData({ ...payload, checkpoint }),
+          isLastAttempt,
+        });
+      }
+      return await deps.handlers['re-evaluate-ticket'](typed.payload, { isLastAttempt });
     } catch (error) {
       if (error instanceof TrackerPermanentError) throw new UnrecoverableError(error.message);
       throw error;
@@ -58,8 +70,19 @@ export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
     settings: { backoffStrategy: (attemptsMade, _type, error) => retryDelayMs(attemptsMade, error) },
   });
   worker.on('failed', (job, error) => {
-    deps.log.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: { name: error.name, message: error.message } }, 'decision job failed');
+    deps.log.warn({ jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, err: { name: error.name, message: error.message } }, 'job failed');
   });
   worker.on('error', (error) => deps.log.error({ err: { name: error.name, message: error.message } }, 'worker error'));
   return worker;
+}
+
+/** Validate a job against the catalog; a job no version of donegate could run is not retried. */
+function parseJob(job: Job): AnyPayload {
+  if (!(job.name in JOB_CATALOG)) throw new UnrecoverableError(`unknown job "${job.name}"`);
+  const name = job.name as JobName;
+  const parsed = JOB_CATALOG[name].safeParse(job.data);
+  if (!parsed.success) {
+    throw new UnrecoverableError(`invalid payload for "${name}": ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+  }
+  return { name, payload: parsed.data } as AnyPayload;
 }

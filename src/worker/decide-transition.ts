@@ -4,13 +4,12 @@ import type { DecisionRepository } from '../decisions/decision-repository.js';
 import type { EvidenceRepository } from '../evidence/evidence-repository.js';
 import { composeComment, planGate, type GateInput } from '../gate/plan-gate.js';
 import type { Logger } from '../logging/logger.js';
-import { matchRule } from '../policy/match-rule.js';
 import type { Policy } from '../policy/policy.js';
 import type { JobPayload } from '../queue/job-catalog.js';
 import { TrackerPermanentError } from '../trackers/errors.js';
 import type { MoveOutcome, Ticket, Tracker, TrackerName } from '../trackers/tracker.js';
 import { carryOutFollowUps } from './carry-out-plan.js';
-import { evaluateCriteria } from './evaluate-criteria.js';
+import { assessTicket } from './assess-ticket.js';
 
 export interface DecideDeps {
   trackers: Partial<Record<TrackerName, Tracker>>;
@@ -91,15 +90,12 @@ export function createDecideTransition(deps: DecideDeps) {
           reason: `ticket is now in "${ticket.status.name}", no longer in the status this delivery moved it to; not acting on a stale move`,
         });
       }
-      const policy = deps.policy();
-      const rule = matchRule(policy, ticket);
-      if (!rule) {
-        return record({ outcome: 'skipped', reason: 'no policy rule matches this ticket', policyHash: policy.hash });
-      }
-
       const time = now();
-      const evidence = await deps.evidence.forTicket(ticket.tracker, ticket.key);
-      const results = await evaluateCriteria(deps.registry, rule.require, ticket, evidence, time);
+      const assessment = await assessTicket(deps, ticket, time);
+      if (!assessment.gated) {
+        return record({ outcome: 'skipped', reason: 'no policy rule matches this ticket', policyHash: assessment.policy.hash });
+      }
+      const { policy, rule, results } = assessment;
       const input: GateInput = {
         ticket,
         from: { statusId: transition.fromStatusId, ...(transition.fromStatusName ? { statusName: transition.fromStatusName } : {}) },

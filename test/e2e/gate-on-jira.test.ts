@@ -82,7 +82,7 @@ describe('the gate on Jira', () => {
     expect(comments[0]!.id).toBe(firstComment.id);
     expect(adfToText(comments[0]!.body)).toContain('All 2 security Definition-of-Done checks pass');
     expect(issue.properties.get('donegate.verdict')).toMatchObject({ status: 'pass' });
-    const api = await fetch(`${h.url}/api/v1/tickets/jira/${issue.key}/decisions`);
+    const api = await h.api(`/tickets/jira/${issue.key}/decisions`);
     expect(api.status).toBe(200);
     const listed = (await api.json()) as { decisions: Array<{ deliveryId: string; outcome: string }> };
     expect(listed.decisions.map((d) => [d.deliveryId, d.outcome])).toEqual([

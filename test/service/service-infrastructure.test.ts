@@ -1,3 +1,4 @@
+import { createTokenRepository } from '../../src/auth/index.js';
 import { loadConfig } from '../../src/config/env.js';
 import { startService, type RunningService } from '../../src/service/start-service.js';
 import { captureLog } from '../support/capture-log.js';
@@ -75,13 +76,16 @@ describe('the service on its infrastructure', () => {
 
   it('answers unknown routes and bad ticket keys with JSON errors, not crashes', async () => {
     const service = await start(TEST_REDIS_URL, store, prefix);
+    const { token } = await createTokenRepository(store.db).create({ name: 'infra-auditor', role: 'auditor' });
+    const get = (path: string) => fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     try {
       expect((await fetch(`${service.url}/nope`)).status).toBe(404);
-      expect((await fetch(`${service.url}/api/v1/tickets/github/ML-1/decisions`)).status).toBe(404);
-      const bad = await fetch(`${service.url}/api/v1/tickets/jira/not-a-key/decisions`);
+      expect((await fetch(`${service.url}/api/v1/tickets/jira/ML-1/decisions`)).status).toBe(401);
+      expect((await get('/api/v1/tickets/github/ML-1/decisions')).status).toBe(404);
+      const bad = await get('/api/v1/tickets/jira/not-a-key/decisions');
       expect(bad.status).toBe(400);
       expect(await bad.json()).toEqual({ error: { code: 'INVALID_TICKET_KEY', message: expect.stringContaining('ML-142') as string } });
-      const none = await fetch(`${service.url}/api/v1/tickets/jira/ML-1/decisions`);
+      const none = await get('/api/v1/tickets/jira/ML-1/decisions');
       expect(await none.json()).toEqual({ tracker: 'jira', ticket: 'ML-1', decisions: [] });
       // Linear is not configured here: its receiver says which variable turns it on.
       const off = await fetch(`${service.url}/webhooks/linear`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config/env.js';
 import type { Decision } from '../../src/decisions/decision.js';
+import { createTokenRepository } from '../../src/auth/index.js';
 import { createDecisionRepository } from '../../src/decisions/decision-repository.js';
 import { createEvidenceRepository, type EvidenceRepository } from '../../src/evidence/evidence-repository.js';
 import { createTrackers } from '../../src/service/create-trackers.js';
@@ -45,6 +46,10 @@ export interface GateHarness {
   linear: LinearSimulator;
   service: RunningService;
   evidence: EvidenceRepository;
+  /** An admin API token, and a helper calling `/api/v1` with it (or with another token). */
+  adminToken: string;
+  createToken(role: 'ci' | 'auditor' | 'approver' | 'admin', name: string, projects?: string[]): Promise<string>;
+  api(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
   logText(): string;
   post(tracker: TrackerName, body: unknown, options?: { deliveryId?: string; retry?: number }): Promise<{ status: number; answer: Record<string, unknown> }>;
   decisions(tracker: TrackerName, key: string): Promise<Decision[]>;
@@ -86,6 +91,10 @@ export async function startGateHarness(options: { store?: 'postgres' | 'pglite';
   const service = await startService({ config, log, roles: { receiver: true, worker: true }, trackers: await createTrackers(config, log), db: database.db });
   const decisions = createDecisionRepository(database.db);
   const evidence = createEvidenceRepository(database.db);
+  const tokens = createTokenRepository(database.db);
+  const createToken = async (role: 'ci' | 'auditor' | 'approver' | 'admin', name: string, projects: string[] = []) =>
+    (await tokens.create({ name, role, projects, createdBy: 'test' })).token;
+  const adminToken = await createToken('admin', 'test-admin');
 
   return {
     url: service.url!,
@@ -93,6 +102,12 @@ export async function startGateHarness(options: { store?: 'postgres' | 'pglite';
     linear,
     service,
     evidence,
+    adminToken,
+    createToken,
+    api(path, { token = adminToken, headers, ...init } = {}) {
+      const auth: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
+      return fetch(`${service.url}/api/v1${path}`, { ...init, headers: { ...auth, ...(headers as Record<string, string> | undefined) } });
+    },
     logText: text,
     async post(tracker, body, { deliveryId, retry } = {}) {
       const signed =

@@ -2,7 +2,7 @@ import { acceptedFormatsText } from './report-format.js';
 
 /**
  * The bytes are not any report format we read. The message names every accepted format so the uploader
- * knows what to send instead (HTTP 415 at the upload API).
+ * knows what to send instead (HTTP 422 at the upload API).
  */
 export class UnrecognisedReportError extends Error {
   override readonly name = 'UnrecognisedReportError';

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+
+export interface SubmitOptions {
+  tracker: string;
+  ticket: string;
+  criterion: string;
+  file: string;
+  format?: string;
+  source?: string;
+}
+
+interface Streams {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+/**
+ * `donegate evidence submit`: upload a report to a running donegate (`DONEGATE_URL`, `DONEGATE_TOKEN`).
+ * Exit 0 accepted, 1 rejected by donegate (unreadable report, wrong token or scope, too large),
+ * 2 usage or network error — so a CI step can tell "fix the report" from "fix the pipeline".
+ */
+export async function submitEvidence(options: SubmitOptions, env: NodeJS.ProcessEnv, { out, err }: Streams): Promise<number> {
+  const url = env.DONEGATE_URL?.trim();
+  const token = env.DONEGATE_TOKEN?.trim();
+  if (!url || !token) {
+    err.write(`donegate: set ${!url ? 'DONEGATE_URL (e.g. https://donegate.example.com)' : ''}${!url && !token ? ' and ' : ''}${!token ? 'DONEGATE_TOKEN (a ci token: donegate token create --role ci …)' : ''}\n`);
+    return 2;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(options.file);
+  } catch (error) {
+    err.write(`donegate: cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    return 2;
+  }
+  const form = new FormData();
+  form.set('tracker', options.tracker);
+  form.set('ticket', options.ticket);
+  form.set('criterion', options.criterion);
+  if (options.format) form.set('format', options.format);
+  form.set('source', options.source ?? (env.GITHUB_ACTIONS ? 'ci:github-actions' : env.GITLAB_CI ? 'ci:gitlab' : 'cli'));
+  form.set('report', new Blob([bytes]), basename(options.file));
+
+  let response: Response;
+  try {
+    response = await fetch(new URL('/api/v1/evidence', url), { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  } catch (error) {
+    err.write(`donegate: cannot reach ${url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}\n`);
+    return 2;
+  }
+  const body = (await response.json().catch(() => ({}))) as {
+    error?: { code: string; message: string };
+    evidence?: { id: string; format: string; summary: string; details: string[]; sha256: string };
+    reevaluation?: string;
+  };
+  if (response.status === 201 && body.evidence) {
+    const e = body.evidence;
+    out.write(`accepted: ${options.criterion} evidence for ${options.tracker} ${options.ticket.toUpperCase()} (${e.format}, sha256 ${e.sha256.slice(0, 12)}…)\n`);
+    out.write(`  ${e.summary}\n`);
+    for (const line of e.details) out.write(`  - ${line}\n`);
+    out.write(body.reevaluation === 'queued' ? '  the ticket is being re-evaluated; its donegate comment will update shortly\n' : '  stored; the ticket is evaluated on its next move to Done\n');
+    return 0;
+  }
+  err.write(`rejected (HTTP ${response.status}${body.error ? ` ${body.error.code}` : ''}): ${body.error?.message ?? response.statusText}\n`);
+  return response.status >= 500 ? 2 : 1;
+}

@@ -1,0 +1,89 @@
+import { Router } from 'express';
+import { principalOf, projectInScope, projectKeyOf, requireToken, type RequireTokenDeps } from '../auth/index.js';
+import { EvidenceNotAcceptedError, type IngestEvidence } from '../evidence/ingest-evidence.js';
+import { InvalidReportError, UnrecognisedReportError } from '../evidence/reports/index.js';
+import { readEvidenceUpload, UploadError } from './read-evidence-upload.js';
+import { sendError } from './send-error.js';
+
+const TRACKERS = new Set(['jira', 'linear']);
+const TICKET_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
+
+/**
+ * `POST /api/v1/evidence`: a CI job (token role `ci` or `admin`) submits a report for a ticket and a
+ * criterion. 201 with the stored record; 422 when the report is not one donegate reads.
+ */
+export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: IngestEvidence; maxBytes: number }): Router {
+  const router = Router();
+  router.post('/evidence', requireToken(deps.auth, 'evidence:write'), async (req, res) => {
+    let upload;
+    try {
+      upload = await readEvidenceUpload(req, deps.maxBytes);
+    } catch (error) {
+      if (error instanceof UploadError) {
+        sendError(res, error.status, error.code, error.message);
+        return;
+      }
+      throw error;
+    }
+    const { tracker, ticket, criterion, format, source } = upload.fields;
+    const missing = (['tracker', 'ticket', 'criterion'] as const).filter((name) => !upload.fields[name]);
+    if (missing.length > 0 || !upload.report) {
+      sendError(res, 400, 'MISSING_FIELDS', `missing ${[...missing, ...(upload.report ? [] : ['report'])].join(', ')}`);
+      return;
+    }
+    if (!TRACKERS.has(tracker!)) {
+      sendError(res, 400, 'INVALID_TRACKER', `tracker must be jira or linear, not "${tracker}"`);
+      return;
+    }
+    if (!TICKET_KEY.test(ticket!)) {
+      sendError(res, 400, 'INVALID_TICKET_KEY', `"${ticket}" is not a ticket key such as ML-142`);
+      return;
+    }
+    const principal = principalOf(res);
+    const project = projectKeyOf(ticket!)!;
+    if (!projectInScope(principal.projects, project)) {
+      sendError(res, 403, 'FORBIDDEN_PROJECT', `token "${principal.name}" is limited to project(s) ${principal.projects.join(', ')} and cannot submit evidence for ${ticket!.toUpperCase()}`);
+      return;
+    }
+    try {
+      const result = await deps.ingest({
+        tracker: tracker as 'jira' | 'linear',
+        ticketKey: ticket!.toUpperCase(),
+        criterion: criterion!,
+        bytes: upload.report,
+        ...(format ? { format } : {}),
+        source: source?.slice(0, 100) || 'api',
+        submitter: principal.name,
+      });
+      const { record } = result;
+      res.status(201).json({
+        evidence: {
+          id: record.id,
+          tracker: record.tracker,
+          ticket: record.ticketKey,
+          criterion: record.criterion,
+          format: record.summary.format,
+          outcome: record.outcome,
+          summary: record.summary.text,
+          details: record.summary.details ?? [],
+          sha256: record.sha256,
+          submitter: record.submitter,
+          source: record.source,
+          createdAt: record.createdAt.toISOString(),
+        },
+        reevaluation: result.reevaluation,
+      });
+    } catch (error) {
+      if (error instanceof UnrecognisedReportError || error instanceof InvalidReportError) {
+        sendError(res, 422, error.code, error.message);
+        return;
+      }
+      if (error instanceof EvidenceNotAcceptedError) {
+        sendError(res, 422, 'CRITERION_NOT_ACCEPTED', error.message);
+        return;
+      }
+      throw error;
+    }
+  });
+  return router;
+}
