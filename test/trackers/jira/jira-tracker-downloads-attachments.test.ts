@@ -107,6 +107,15 @@ describe('Jira tracker attachments', () => {
     });
   });
 
+  it("stops with the caller's abort reason when the caller aborts", async () => {
+    f.jira.state.addAttachment('ML-1', { filename: 'pii-report.json', content: REPORT });
+    const attachment = await only();
+    const controller = new AbortController();
+    controller.abort(new Error('job cancelled'));
+
+    await expect(f.tracker.downloadAttachment!(ticket, attachment, { maxBytes: 1024, signal: controller.signal })).rejects.toThrow('job cancelled');
+  });
+
   it('refuses an attachment that is not a Jira attachment', async () => {
     const linear: TicketAttachment = { id: 'x', filename: 'a.json', source: 'linear-attachment', url: 'https://uploads.linear.app/a.json' };
 
