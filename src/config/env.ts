@@ -20,6 +20,15 @@ const wholeNumber = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGE
     .transform(Number)
     .pipe(z.number().min(min).max(max));
 
+/** `a.example,b.example:8443`; unset or empty → `fallback`. Hosts only: no scheme, path or wildcard. */
+const hostList = (fallback: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== ''))
+    .transform((hosts) => (hosts.length === 0 ? fallback : hosts))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'must be host names such as uploads.linear.app, without scheme or path')));
+
 const envSchema = z.object({
   PORT: wholeNumber(3000, 0, 65535),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
@@ -36,6 +45,10 @@ const envSchema = z.object({
   WEBHOOK_MAX_BYTES: wholeNumber(5 * 1024 * 1024, 1),
   /** Uploaded evidence reports; CodeQL SARIF for a large repository runs to tens of MB. */
   EVIDENCE_MAX_BYTES: wholeNumber(25 * 1024 * 1024, 1),
+  /** Reports attached to tickets are downloaded up to this size; larger ones are skipped, never buffered. */
+  ATTACHMENT_MAX_BYTES: wholeNumber(10 * 1024 * 1024, 1),
+  /** Hosts Linear attachment links may be downloaded from (`hostname` or `hostname:port`), comma-separated. */
+  LINEAR_ATTACHMENT_HOSTS: hostList(['uploads.linear.app']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** BullMQ key prefix. With Redis Cluster use a hash tag, e.g. `{donegate}`, so a queue's keys share a slot. */
   QUEUE_PREFIX: nonEmpty.default('donegate'),
@@ -66,6 +79,9 @@ export interface Config {
   linear?: LinearConfig;
   webhookMaxBytes: number;
   evidenceMaxBytes: number;
+  attachmentMaxBytes: number;
+  /** Hosts whose Linear attachment content may be downloaded as evidence. */
+  linearAttachmentHosts: string[];
   logLevel: string;
   queuePrefix: string;
   workerConcurrency: number;
@@ -113,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : {}),
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
     evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    linearAttachmentHosts: e.LINEAR_ATTACHMENT_HOSTS,
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,
     workerConcurrency: e.WORKER_CONCURRENCY,

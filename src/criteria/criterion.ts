@@ -2,11 +2,17 @@ import type { z } from 'zod';
 import type { EvidenceRecord, EvidenceSummary } from '../evidence/evidence-record.js';
 import type { CriterionResult } from '../gate/verdict.js';
 import type { Ticket } from '../trackers/tracker.js';
+import type { Waiver } from '../waivers/waiver.js';
 
 export interface CriterionContext {
   ticket: Ticket;
   /** Evidence stored for this ticket and this criterion, newest first. */
   evidence: EvidenceRecord[];
+  /**
+   * Waivers of this criterion for this ticket, expired ones included. Whole-criterion waivers are
+   * applied for every criterion; a criterion with findings applies advisory waivers itself.
+   */
+  waivers: Waiver[];
   now: Date;
 }
 

@@ -10,6 +10,8 @@ import {
   type ParsedReport,
   type VexDocument,
 } from '../evidence/reports/index.js';
+import { advisoryWaivers, waiverFor } from '../waivers/advisory-waivers.js';
+import { describeExpiredWaiver, describeWaiver } from '../waivers/waiver.js';
 import { defineCriterion } from './criterion.js';
 import { submitCommand } from './evidence-hint.js';
 import { judgeLatestEvidence } from './judge-latest-evidence.js';
@@ -52,21 +54,29 @@ export const dependencyAudit = defineCriterion<Options>({
     }
     const vex = context.evidence.filter(isVex).map((record) => record.summary.vex as VexDocument);
     const report = applyVex(latest.summary.report as ParsedReport, vex);
-    const blocking = report.findings.filter(
+    const overThreshold = report.findings.filter(
       (finding) => !finding.suppressed && (atOrAbove(finding.severity, failOn) || (finding.severity === 'unknown' && unknownSeverity === 'fail')),
     );
+    const { active, expired } = advisoryWaivers(context.waivers, context.now);
+    const waived = overThreshold.filter((finding) => waiverFor(finding, active));
+    const blocking = overThreshold.filter((finding) => !waiverFor(finding, active));
+    const expiredNotes = [...new Set(blocking.flatMap((finding) => {
+      const lapsed = waiverFor(finding, expired);
+      return lapsed ? [describeExpiredWaiver(lapsed)] : [];
+    }))];
+    const waiverNote = waived.length > 0 ? `; ${waived.length} waived (${[...new Set(waived.map((f) => describeWaiver(waiverFor(f, active)!)))].join('; ')})` : '';
     const summary = formatReportSummary({ ...report, findings: blocking }, { limit: WORST_SHOWN });
     const suppressedByVex = report.findings.filter((f) => f.suppressed?.by === 'vex').length;
     const vexNote = suppressedByVex > 0 ? `; ${suppressedByVex} not applicable per VEX` : '';
     if (blocking.length === 0) {
-      return { criterion: this.id, status: 'pass', reason: `${report.tool.name}: no open findings at or above ${failOn}${vexNote}` };
+      return { criterion: this.id, status: 'pass', reason: `${report.tool.name}: no open findings at or above ${failOn}${vexNote}${waiverNote}` };
     }
     return {
       criterion: this.id,
       status: 'fail',
-      reason: `${report.tool.name}: ${blocking.length} open finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}${vexNote}`,
+      reason: `${report.tool.name}: ${blocking.length} open finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}${vexNote}${waiverNote}`,
       fix: `upgrade the packages below (or submit a VEX statement, or ask an approver for a waiver), then submit a new report: \`${submitCommand(context.ticket, this.id, 'audit.json')}\``,
-      details: [...summary.worst, ...(summary.more > 0 ? [`…and ${summary.more} more`] : [])],
+      details: [...summary.worst, ...(summary.more > 0 ? [`…and ${summary.more} more`] : []), ...expiredNotes],
     };
   },
 

@@ -19,6 +19,8 @@ export interface EvidenceRepository {
   add(evidence: NewEvidence): Promise<EvidenceRecord>;
   /** All evidence for a ticket, grouped by criterion, newest first within each. */
   forTicket(tracker: TrackerName, ticketKey: string): Promise<Map<string, EvidenceRecord[]>>;
+  /** Whether evidence from `source` (`jira-attachment:10042`) is already stored for the ticket, for any criterion. */
+  hasSource(tracker: TrackerName, ticketKey: string, source: string): Promise<boolean>;
 }
 
 export function createEvidenceRepository(db: Database): EvidenceRepository {
@@ -53,6 +55,10 @@ export function createEvidenceRepository(db: Database): EvidenceRepository {
         byCriterion.set(row.criterion, list);
       }
       return byCriterion;
+    },
+    async hasSource(tracker, ticketKey, source) {
+      const rows = await db.query(`SELECT 1 FROM evidence WHERE tracker = $1 AND ticket_key = $2 AND source = $3 LIMIT 1`, [tracker, ticketKey, source]);
+      return rows.length > 0;
     },
   };
 }

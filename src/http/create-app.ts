@@ -7,6 +7,7 @@ import type { RequireTokenDeps } from '../auth/index.js';
 import type { IngestEvidence } from '../evidence/ingest-evidence.js';
 import { createDecisionRoutes } from './decision-routes.js';
 import { createEvidenceRoutes } from './evidence-routes.js';
+import { createWaiverRoutes, type WaiverRouteDeps } from './waiver-routes.js';
 import { createHealthRoutes, type ReadinessCheck } from './health-routes.js';
 import { sendError } from './send-error.js';
 
@@ -14,6 +15,7 @@ export interface AppDeps {
   auth: RequireTokenDeps;
   ingestEvidence: IngestEvidence;
   evidenceMaxBytes: number;
+  waiverRoutes: Omit<WaiverRouteDeps, 'auth'>;
   jiraWebhookSecret?: string;
   linearWebhookSecret?: string;
   webhookMaxBytes: number;
@@ -41,6 +43,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(createHealthRoutes(deps.readiness));
   app.use('/api/v1', createDecisionRoutes({ auth: deps.auth, decisions: deps.decisions }));
+  app.use('/api/v1', createWaiverRoutes({ auth: deps.auth, ...deps.waiverRoutes }));
   app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes }));
 
   app.use((req, res) => {

@@ -105,7 +105,7 @@ export function parsePolicy(text: string, source: string, registry: CriterionReg
   });
   if (problems.length > 0) throw new PolicyError(source, problems);
 
-  return { version: 1, rules, hash: createHash('sha256').update(text).digest('hex'), source };
+  return { version: 1, rules, waivers: parsed.data.waivers, hash: createHash('sha256').update(text).digest('hex'), source };
 }
 
 function ruleNameAt(file: Partial<PolicyFile> | null, path: readonly PropertyKey[]): { rule?: string } {

@@ -28,13 +28,27 @@ const ruleSchema = z
   })
   .strict();
 
+/** Who may accept a risk, and for how long at most. */
+const waiversSchema = z
+  .object({
+    maxDays: z.number().int().min(1).max(365).default(90),
+    /** Tracker accounts whose `/donegate waive` comments create waivers (Jira accountIds, Linear user ids). */
+    approvers: z
+      .object({ jira: z.array(z.string().trim().min(1)).default([]), linear: z.array(z.string().trim().min(1)).default([]) })
+      .strict()
+      .default({ jira: [], linear: [] }),
+  })
+  .strict();
+
 /** The policy file as written. Unknown keys are errors: a misspelt key must not quietly weaken the gate. */
 export const policyFileSchema = z
   .object({
     version: z.literal(1),
+    waivers: waiversSchema.default({ maxDays: 90, approvers: { jira: [], linear: [] } }),
     rules: z.array(ruleSchema).min(1),
   })
   .strict();
 
 export type PolicyFile = z.infer<typeof policyFileSchema>;
 export type RuleMatch = z.infer<typeof matchSchema>;
+export type WaiverPolicy = z.infer<typeof waiversSchema>;

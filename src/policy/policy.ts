@@ -1,5 +1,5 @@
 import type { GateMode } from '../gate/verdict.js';
-import type { RuleMatch } from './policy-schema.js';
+import type { RuleMatch, WaiverPolicy } from './policy-schema.js';
 
 export interface Requirement {
   criterion: string;
@@ -18,6 +18,7 @@ export interface PolicyRule {
 export interface Policy {
   version: 1;
   rules: PolicyRule[];
+  waivers: WaiverPolicy;
   /** sha256 of the policy file's bytes. */
   hash: string;
   source: string;

@@ -13,7 +13,10 @@ export async function createTrackers(config: Config, log: Logger): Promise<Parti
     trackers.jira = createJiraTracker({ client: createJiraClient(config.jira), siteUrl: config.jira.baseUrl });
   }
   if (config.linear) {
-    trackers.linear = createLinearTracker({ client: new LinearClient({ apiKey: config.linear.apiKey, apiUrl: config.linear.apiUrl }) });
+    trackers.linear = createLinearTracker({
+      client: new LinearClient({ apiKey: config.linear.apiKey, apiUrl: config.linear.apiUrl }),
+      attachmentHosts: config.linearAttachmentHosts,
+    });
   }
   log.info({ trackers: Object.keys(trackers) }, 'trackers configured');
   return trackers;

@@ -17,6 +17,7 @@ import { createDecideQueue } from '../queue/create-decide-queue.js';
 import { createEnqueueTransition } from '../queue/enqueue-transition.js';
 import { createProducerConnection, createWorkerConnection } from '../queue/redis-connection.js';
 import { createTicketLock } from '../queue/ticket-lock.js';
+import { createWaiverRepository } from '../waivers/waiver-repository.js';
 import type { Database } from '../store/database.js';
 import { openDatabase } from '../store/open-database.js';
 import type { Tracker, TrackerName } from '../trackers/tracker.js';
@@ -72,8 +73,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       policy: () => policy,
       registry,
       evidence: createEvidenceRepository(db),
+      waivers: createWaiverRepository(db),
       decisions,
       log,
+      attachmentMaxBytes: config.attachmentMaxBytes,
       ...(options.now ? { now: options.now } : {}),
     };
     worker = createDecisionWorker({
@@ -99,6 +102,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         log,
       }),
       evidenceMaxBytes: config.evidenceMaxBytes,
+      waiverRoutes: {
+        waivers: createWaiverRepository(db),
+        registry,
+        policy: () => policy,
+        enqueueReevaluation: createEnqueueReevaluation(queue),
+        ...(options.now ? { now: options.now } : {}),
+      },
       ...(config.jira ? { jiraWebhookSecret: config.jira.webhookSecret } : {}),
       ...(config.linear ? { linearWebhookSecret: config.linear.webhookSecret } : {}),
       webhookMaxBytes: config.webhookMaxBytes,

@@ -1,15 +1,23 @@
 import type { CriterionRegistry } from '../criteria/registry.js';
+import { collectAttachmentEvidence } from '../evidence/attachment-evidence.js';
 import type { EvidenceRepository } from '../evidence/evidence-repository.js';
 import type { CriterionResult } from '../gate/verdict.js';
 import { matchRule } from '../policy/match-rule.js';
 import type { Policy, PolicyRule } from '../policy/policy.js';
-import type { Ticket } from '../trackers/tracker.js';
+import type { Logger } from '../logging/logger.js';
+import type { Ticket, Tracker, TrackerName } from '../trackers/tracker.js';
+import type { WaiverRepository } from '../waivers/waiver-repository.js';
 import { evaluateCriteria } from './evaluate-criteria.js';
 
 export interface AssessDeps {
   policy: () => Policy;
   registry: CriterionRegistry;
   evidence: EvidenceRepository;
+  /** With all three, reports attached to the ticket are stored as evidence before it is assessed. */
+  trackers?: Partial<Record<TrackerName, Tracker>>;
+  log?: Logger;
+  attachmentMaxBytes?: number;
+  waivers: WaiverRepository;
 }
 
 export type Assessment =
@@ -21,7 +29,12 @@ export async function assessTicket(deps: AssessDeps, ticket: Ticket, now: Date):
   const policy = deps.policy();
   const rule = matchRule(policy, ticket);
   if (!rule) return { gated: false, policy };
+  const tracker = deps.trackers?.[ticket.tracker];
+  if (tracker && deps.log && deps.attachmentMaxBytes !== undefined) {
+    await collectAttachmentEvidence({ tracker, ticket, registry: deps.registry, evidence: deps.evidence, maxBytes: deps.attachmentMaxBytes, log: deps.log });
+  }
   const evidence = await deps.evidence.forTicket(ticket.tracker, ticket.key);
-  const results = await evaluateCriteria(deps.registry, rule.require, ticket, evidence, now);
+  const waivers = await deps.waivers.forTicket(ticket.tracker, ticket.key);
+  const results = await evaluateCriteria(deps.registry, rule.require, { ticket, evidence, waivers, now });
   return { gated: true, policy, rule, results };
 }

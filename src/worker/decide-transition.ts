@@ -1,21 +1,15 @@
-import type { CriterionRegistry } from '../criteria/registry.js';
 import type { ActionRecord, Decision, DecisionOutcome } from '../decisions/decision.js';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
-import type { EvidenceRepository } from '../evidence/evidence-repository.js';
 import { composeComment, planGate, type GateInput } from '../gate/plan-gate.js';
 import type { Logger } from '../logging/logger.js';
-import type { Policy } from '../policy/policy.js';
 import type { JobPayload } from '../queue/job-catalog.js';
 import { TrackerPermanentError } from '../trackers/errors.js';
 import type { MoveOutcome, Ticket, Tracker, TrackerName } from '../trackers/tracker.js';
 import { carryOutFollowUps } from './carry-out-plan.js';
-import { assessTicket } from './assess-ticket.js';
+import { assessTicket, type AssessDeps } from './assess-ticket.js';
 
-export interface DecideDeps {
+export interface DecideDeps extends AssessDeps {
   trackers: Partial<Record<TrackerName, Tracker>>;
-  policy: () => Policy;
-  registry: CriterionRegistry;
-  evidence: EvidenceRepository;
   decisions: DecisionRepository;
   log: Logger;
   now?: () => Date;

@@ -3,34 +3,41 @@ import type { EvidenceRecord } from '../evidence/evidence-record.js';
 import type { CriterionResult } from '../gate/verdict.js';
 import type { Requirement } from '../policy/policy.js';
 import type { Ticket } from '../trackers/tracker.js';
+import { applyCriterionWaivers } from '../waivers/apply-criterion-waivers.js';
+import type { Waiver } from '../waivers/waiver.js';
+
+export interface TicketEvidence {
+  ticket: Ticket;
+  evidence: Map<string, EvidenceRecord[]>;
+  waivers: Map<string, Waiver[]>;
+  now: Date;
+}
 
 /**
- * Run each required criterion. A criterion that throws is reported as `error` ("could not be
- * checked") — never as a pass, and never allowed to take the other criteria down with it.
+ * Run each required criterion, then its whole-criterion waivers. A criterion that throws is reported
+ * as `error` ("could not be checked") — never as a pass, and never allowed to take the others down.
  */
-export async function evaluateCriteria(
-  registry: CriterionRegistry,
-  requirements: Requirement[],
-  ticket: Ticket,
-  evidence: Map<string, EvidenceRecord[]>,
-  now: Date,
-): Promise<CriterionResult[]> {
+export async function evaluateCriteria(registry: CriterionRegistry, requirements: Requirement[], input: TicketEvidence): Promise<CriterionResult[]> {
+  const { ticket, now } = input;
   return Promise.all(
     requirements.map(async ({ criterion, options }): Promise<CriterionResult> => {
       const known = registry.get(criterion);
       if (!known) {
         return { criterion, status: 'error', reason: `unknown criterion "${criterion}"`, fix: 'fix the policy file' };
       }
+      const waivers = input.waivers.get(criterion) ?? [];
+      let result: CriterionResult;
       try {
-        return await known.evaluate({ ticket, evidence: evidence.get(criterion) ?? [], now }, options);
+        result = await known.evaluate({ ticket, evidence: input.evidence.get(criterion) ?? [], waivers, now }, options);
       } catch (error) {
-        return {
+        result = {
           criterion,
           status: 'error',
           reason: `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
           fix: 'retry the move to Done; if this persists, ask the donegate operator to check its logs',
         };
       }
+      return applyCriterionWaivers(result, waivers, now);
     }),
   );
 }

@@ -59,4 +59,13 @@ describe('loadConfig', () => {
       expect((e as Error).message).not.toContain('super-secret-token-value');
     }
   });
+
+  it('limits attachment downloads to 10 MiB from uploads.linear.app unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ attachmentMaxBytes: 10 * 1024 * 1024, linearAttachmentHosts: ['uploads.linear.app'] });
+    const config = loadConfig({ ATTACHMENT_MAX_BYTES: '2048', LINEAR_ATTACHMENT_HOSTS: ' uploads.linear.app, Artifacts.Example.com:8443 ,' });
+    expect(config).toMatchObject({ attachmentMaxBytes: 2048, linearAttachmentHosts: ['uploads.linear.app', 'artifacts.example.com:8443'] });
+    expect(() => loadConfig({ ATTACHMENT_MAX_BYTES: '0', LINEAR_ATTACHMENT_HOSTS: 'https://uploads.linear.app/' })).toThrow(
+      /ATTACHMENT_MAX_BYTES[\s\S]*LINEAR_ATTACHMENT_HOSTS/,
+    );
+  });
 });

@@ -30,13 +30,13 @@ const options = dependencyAudit.optionsSchema.parse({});
 
 describe('evidence-backed criteria', () => {
   it('fails with "no evidence" and a copy-paste command when nothing was submitted', async () => {
-    const result = await dependencyAudit.evaluate({ ticket, evidence: [], now }, options);
+    const result = await dependencyAudit.evaluate({ ticket, evidence: [], waivers: [], now }, options);
     expect(result).toMatchObject({ criterion: 'dependency-audit', status: 'fail', reason: 'no evidence' });
     expect(result.fix).toContain('donegate evidence submit --tracker jira --ticket ML-142 --criterion dependency-audit');
   });
 
   it('passes on the newest passing evidence', async () => {
-    expect(await dependencyAudit.evaluate({ ticket, evidence: [evidence({})], now }, options)).toEqual({
+    expect(await dependencyAudit.evaluate({ ticket, evidence: [evidence({})], waivers: [], now }, options)).toEqual({
       criterion: 'dependency-audit',
       status: 'pass',
       reason: 'npm audit: no high or critical findings',
@@ -45,7 +45,7 @@ describe('evidence-backed criteria', () => {
 
   it('fails on evidence older than maxAgeDays', async () => {
     const old = evidence({ createdAt: new Date('2026-10-01T00:00:00Z') });
-    expect(await dependencyAudit.evaluate({ ticket, evidence: [old], now }, options)).toMatchObject({
+    expect(await dependencyAudit.evaluate({ ticket, evidence: [old], waivers: [], now }, options)).toMatchObject({
       status: 'fail',
       reason: 'evidence is 56 days old; at most 30 days are allowed',
     });
@@ -53,7 +53,7 @@ describe('evidence-backed criteria', () => {
 
   it('fails with the summary of failing evidence, even if older evidence passed', async () => {
     const failing = evidence({ outcome: 'fail', summary: { text: '2 high findings', details: ['GHSA-1 lodash 4.17.20'] } });
-    expect(await dependencyAudit.evaluate({ ticket, evidence: [failing, evidence({})], now }, options)).toMatchObject({
+    expect(await dependencyAudit.evaluate({ ticket, evidence: [failing, evidence({})], waivers: [], now }, options)).toMatchObject({
       status: 'fail',
       reason: '2 high findings',
       details: ['GHSA-1 lodash 4.17.20'],

@@ -17,7 +17,7 @@ describe('parsePolicy', () => {
   it('accepts the shipped default policy and applies criterion defaults', async () => {
     const policy = await loadPolicyFile('config/policy.yaml', registry);
     expect(policy.rules.map((r) => r.name)).toEqual(['ml-models', 'platform-services']);
-    expect(policy.rules[0]!.require).toContainEqual({ criterion: 'dependency-audit', options: { failOn: 'high', maxAgeDays: 30 } });
+    expect(policy.rules[0]!.require).toContainEqual({ criterion: 'dependency-audit', options: { failOn: 'high', maxAgeDays: 30, unknownSeverity: 'fail' } });
     expect(policy.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -51,5 +51,18 @@ describe('parsePolicy', () => {
 
   it('says which variable to set when the file does not exist', async () => {
     await expect(loadPolicyFile('no/such/policy.yaml', registry)).rejects.toThrow(/file not found \(set POLICY_FILE/);
+  });
+});
+
+describe('the waivers section', () => {
+  it('defaults to 90 days and no comment approvers', () => {
+    const policy = parsePolicy('version: 1\nrules:\n  - { name: a, match: {}, require: [pii-scan] }\n', 'p.yaml', registry);
+    expect(policy.waivers).toEqual({ maxDays: 90, approvers: { jira: [], linear: [] } });
+  });
+
+  it('reads the longest waiver and the approvers per tracker, refusing more than a year', () => {
+    const text = 'version: 1\nwaivers:\n  maxDays: 30\n  approvers: { jira: [5b10ac8d82e05b22cc7d4ef5] }\nrules:\n  - { name: a, match: {}, require: [pii-scan] }\n';
+    expect(parsePolicy(text, 'p.yaml', registry).waivers).toEqual({ maxDays: 30, approvers: { jira: ['5b10ac8d82e05b22cc7d4ef5'], linear: [] } });
+    expect(problemsOf(text.replace('maxDays: 30', 'maxDays: 400'))[0]).toMatch(/p(olicy)?\.yaml:3: waivers\.maxDays/);
   });
 });

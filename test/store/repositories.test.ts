@@ -63,6 +63,15 @@ describe.each(STORES)('repositories on %s', (_name, open) => {
     expect((await evidence.forTicket('jira', 'AI-7')).size).toBe(0);
   });
 
+  it('finds stored evidence by its source, only on the same ticket of the same tracker', async () => {
+    const evidence = createEvidenceRepository(store.db);
+    await evidence.add({ tracker: 'jira', ticketKey: 'ML-9', criterion: 'dependency-audit', outcome: 'pass', summary: { text: 'x' }, sha256: 'e'.repeat(64), source: 'jira-attachment:10001', submitter: 'alice' });
+    expect(await evidence.hasSource('jira', 'ML-9', 'jira-attachment:10001')).toBe(true);
+    expect(await evidence.hasSource('jira', 'ML-9', 'jira-attachment:10002')).toBe(false);
+    expect(await evidence.hasSource('jira', 'ML-10', 'jira-attachment:10001')).toBe(false);
+    expect(await evidence.hasSource('linear', 'ML-9', 'jira-attachment:10001')).toBe(false);
+  });
+
   it('refuses evidence whose digest is not a sha256', async () => {
     const evidence = createEvidenceRepository(store.db);
     await expect(

@@ -51,6 +51,8 @@ export interface GateHarness {
   createToken(role: 'ci' | 'auditor' | 'approver' | 'admin', name: string, projects?: string[]): Promise<string>;
   api(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
   logText(): string;
+  /** donegate's clock (criteria, waivers, decisions): move it forward to let waivers expire. */
+  clock: { offsetMs: number };
   post(tracker: TrackerName, body: unknown, options?: { deliveryId?: string; retry?: number }): Promise<{ status: number; answer: Record<string, unknown> }>;
   decisions(tracker: TrackerName, key: string): Promise<Decision[]>;
   /** Waits until the delivery has its decision (the worker's last step). */
@@ -88,7 +90,15 @@ export async function startGateHarness(options: { store?: 'postgres' | 'pglite';
     ...options.env,
   });
   const { log, text } = captureLog();
-  const service = await startService({ config, log, roles: { receiver: true, worker: true }, trackers: await createTrackers(config, log), db: database.db });
+  const clock = { offsetMs: 0 };
+  const service = await startService({
+    config,
+    log,
+    roles: { receiver: true, worker: true },
+    trackers: await createTrackers(config, log),
+    db: database.db,
+    now: () => new Date(Date.now() + clock.offsetMs),
+  });
   const decisions = createDecisionRepository(database.db);
   const evidence = createEvidenceRepository(database.db);
   const tokens = createTokenRepository(database.db);
@@ -109,6 +119,7 @@ export async function startGateHarness(options: { store?: 'postgres' | 'pglite';
       return fetch(`${service.url}/api/v1${path}`, { ...init, headers: { ...auth, ...(headers as Record<string, string> | undefined) } });
     },
     logText: text,
+    clock,
     async post(tracker, body, { deliveryId, retry } = {}) {
       const signed =
         tracker === 'jira'

@@ -1,6 +1,7 @@
 import { evidenceAndDecisions } from './001-evidence-and-decisions.js';
 import { apiTokens } from './002-api-tokens.js';
+import { waivers } from './003-waivers.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in the order applied. One file per migration, named after its id. */
-export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens];
+export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers];

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { CriterionRegistry } from '../criteria/registry.js';
+import type { Logger } from '../logging/logger.js';
+import { AttachmentRefusedError, AttachmentTooLargeError } from '../trackers/attachments/index.js';
+import { TrackerPermanentError } from '../trackers/errors.js';
+import type { Ticket, TicketAttachment, Tracker } from '../trackers/tracker.js';
+import { triageAttachment } from './attachment-triage.js';
+import { readAttachmentReport } from './attachment-report.js';
+import type { EvidenceRecord } from './evidence-record.js';
+import type { EvidenceRepository } from './evidence-repository.js';
+
+/** Attachments looked at per ticket per evaluation, newest first, so a ticket with hundreds cannot stall a job. */
+export const MAX_ATTACHMENTS_PER_EVALUATION = 20;
+
+export interface AttachmentEvidenceDeps {
+  tracker: Tracker;
+  ticket: Ticket;
+  registry: CriterionRegistry;
+  evidence: EvidenceRepository;
+  /** No attachment larger than this is downloaded (ATTACHMENT_MAX_BYTES). */
+  maxBytes: number;
+  log: Logger;
+  /** Default MAX_ATTACHMENTS_PER_EVALUATION. */
+  limit?: number;
+}
+
+/** The evidence `source` of an attachment: `jira-attachment:10042`, `linear-attachment:<uuid>`. Stored once per ticket. */
+export function attachmentSource(attachment: TicketAttachment): string {
+  return `${attachment.source}:${attachment.id}`;
+}
+
+/**
+ * Stores reports attached to the ticket as evidence, so attaching `npm audit --json` output in Jira or
+ * Linear counts like uploading it. Each attachment is stored at most once (by its source), dated when it
+ * was attached so `maxAgeDays` counts from the upload, and credited to whoever attached it.
+ *
+ * Files that are not reports, too large, on a refused host or gone are logged and skipped: they never
+ * fail the decision. Rate limits and outages of the tracker propagate, so the job is retried. File
+ * content is never logged.
+ *
+ * @example
+ * await collectAttachmentEvidence({ tracker, ticket, registry, evidence, maxBytes: 10 * 1024 * 1024, log });
+ * const byCriterion = await evidence.forTicket(ticket.tracker, ticket.key); // attached reports included
+ */
+export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): Promise<EvidenceRecord[]> {
+  const { tracker, ticket, evidence, maxBytes } = deps;
+  if (!tracker.listAttachments || !tracker.downloadAttachment) return [];
+  const log = deps.log.child({ tracker: ticket.tracker, ticket: ticket.key });
+  const candidates = newestFirst(await tracker.listAttachments(ticket)).filter((attachment) => {
+    const triage = triageAttachment(attachment, maxBytes);
+    if (!triage.download && triage.reason === 'too-large') {
+      log.warn({ attachment: attachment.id, filename: attachment.filename, size: attachment.size, maxBytes }, 'attachment is over ATTACHMENT_MAX_BYTES; not read as evidence');
+    } else if (!triage.download) {
+      log.debug({ attachment: attachment.id, filename: attachment.filename, mimeType: attachment.mimeType }, 'attachment is not a report; skipped');
+    }
+    return triage.download;
+  });
+
+  const stored: EvidenceRecord[] = [];
+  for (const attachment of candidates.slice(0, deps.limit ?? MAX_ATTACHMENTS_PER_EVALUATION)) {
+    const source = attachmentSource(attachment);
+    if (await evidence.hasSource(ticket.tracker, ticket.key, source)) continue;
+    const about = { attachment: attachment.id, filename: attachment.filename };
+    const bytes = await download(tracker, ticket, attachment, maxBytes, log);
+    if (!bytes) continue;
+
+    let reading: ReturnType<typeof readAttachmentReport>;
+    try {
+      reading = readAttachmentReport(deps.registry, bytes);
+    } catch (error) {
+      // A parser fault on a file anyone could attach must not stop the gate; the name is enough to debug.
+      log.warn({ ...about, error: error instanceof Error ? error.name : typeof error }, 'a report parser failed on this attachment; skipped');
+      continue;
+    }
+    if (reading.kind === 'unrecognised') {
+      log.debug(about, 'attachment is not a report donegate reads; ignored');
+      continue;
+    }
+    if (reading.kind === 'invalid') {
+      log.info({ ...about, criterion: reading.criterion, problem: reading.error.message }, 'attached report is malformed; not stored as evidence');
+      continue;
+    }
+    const { criterion, parsed } = reading;
+    const createdAt = attachment.createdAt !== undefined ? new Date(attachment.createdAt) : undefined;
+    const record = await evidence.add({
+      tracker: ticket.tracker,
+      ticketKey: ticket.key,
+      criterion,
+      outcome: parsed.outcome,
+      summary: { ...parsed.summary, format: parsed.format, attachment: { id: attachment.id, filename: attachment.filename } },
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      source,
+      submitter: attachment.author ?? 'attachment',
+      ...(createdAt && !Number.isNaN(createdAt.getTime()) ? { createdAt } : {}),
+    });
+    log.info({ ...about, criterion, evidence: record.id, format: parsed.format, outcome: parsed.outcome, submitter: record.submitter }, 'attached report stored as evidence');
+    stored.push(record);
+  }
+  return stored;
+}
+
+/** The bytes, or undefined when this one attachment cannot be had; tracker-wide faults propagate. */
+async function download(tracker: Tracker, ticket: Ticket, attachment: TicketAttachment, maxBytes: number, log: Logger): Promise<Buffer | undefined> {
+  const about = { attachment: attachment.id, filename: attachment.filename };
+  try {
+    return await tracker.downloadAttachment!(ticket, attachment, { maxBytes });
+  } catch (error) {
+    if (error instanceof AttachmentTooLargeError) {
+      log.warn({ ...about, maxBytes, detectedBy: error.detectedBy }, 'attachment is over ATTACHMENT_MAX_BYTES; not read as evidence');
+    } else if (error instanceof AttachmentRefusedError) {
+      log.warn({ ...about, host: error.host, reason: error.message }, 'attachment download refused; not read as evidence');
+    } else if (error instanceof TrackerPermanentError) {
+      // This file is gone or shut to us (deleted since the listing, an expired artifact link); others may be fine.
+      log.warn({ ...about, fault: error.fault, reason: error.message }, 'attachment could not be downloaded; not read as evidence');
+    } else {
+      throw error;
+    }
+    return undefined;
+  }
+}
+
+/** Jira lists oldest first; undated attachments go last, in reverse listing order. */
+function newestFirst(attachments: TicketAttachment[]): TicketAttachment[] {
+  const time = (a: TicketAttachment) => (a.createdAt !== undefined ? Date.parse(a.createdAt) : Number.NaN);
+  return attachments
+    .map((attachment, index) => ({ attachment, index, at: time(attachment) }))
+    .sort((a, b) => (Number.isNaN(b.at) ? -Infinity : b.at) - (Number.isNaN(a.at) ? -Infinity : a.at) || b.index - a.index)
+    .map(({ attachment }) => attachment);
+}

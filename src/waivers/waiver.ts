@@ -1,0 +1,37 @@
+import type { TrackerName } from '../trackers/tracker.js';
+
+/**
+ * An accepted risk: a named approver lets a ticket pass a criterion (or some of its advisories) until a
+ * date, for a stated reason. Immutable; it simply stops counting when it expires.
+ */
+export interface Waiver {
+  id: string;
+  tracker: TrackerName;
+  ticketKey: string;
+  criterion: string;
+  /** Empty: the whole criterion. Otherwise the advisory ids (or aliases) it covers. */
+  advisories: string[];
+  reason: string;
+  approver: string;
+  approvedVia: 'api' | 'jira-comment' | 'linear-comment';
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export type NewWaiver = Omit<Waiver, 'id' | 'createdAt'>;
+
+export const isActive = (waiver: Waiver, now: Date) => waiver.expiresAt.getTime() > now.getTime();
+
+/** The last day a waiver counts (it stops at the start of the next day, UTC). */
+export const lastDayOf = (waiver: Waiver) => new Date(waiver.expiresAt.getTime() - 1).toISOString().slice(0, 10);
+
+/** "waived by alice until 2026-12-31: vendor patch pending" */
+export function describeWaiver(waiver: Waiver): string {
+  return `waived by ${waiver.approver} until ${lastDayOf(waiver)}: ${waiver.reason}`;
+}
+
+/** "a waiver by alice (…) expired on 2026-11-20; it no longer counts" */
+export function describeExpiredWaiver(waiver: Waiver): string {
+  const scope = waiver.advisories.length > 0 ? ` for ${waiver.advisories.join(', ')}` : '';
+  return `the waiver by ${waiver.approver}${scope} expired on ${waiver.expiresAt.toISOString().slice(0, 10)}; it no longer counts`;
+}
