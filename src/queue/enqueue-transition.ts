@@ -22,7 +22,8 @@ export function createEnqueueTransition(
     const jobId = jobIdForDelivery(transition.tracker, transition.deliveryId);
     const payload: JobPayload<'decide-transition'> = { transition, receivedAt: now().toISOString() };
     const work = async () => {
-      if (await queue.getJob(jobId)) return { status: 'duplicate' as const, jobId };
+      // One cheap round trip on the job's hash rather than getJob, which fetches and decodes the whole job.
+      if ((await (await queue.client).hexists(queue.toKey(jobId), 'data')) === 1) return { status: 'duplicate' as const, jobId };
       await queue.add('decide-transition', payload, { jobId });
       return { status: 'queued' as const, jobId };
     };
