@@ -11,8 +11,8 @@ export const BENCH = {
   endToEnd: {
     /** Open-loop send rate: one delivery every 10 ms, whatever the replies. */
     ratePerSecond: 100,
-    /** Deliveries sent first at the same rate and left out of the figures (lazy module loading, JIT). */
-    warmup: 100,
+    /** Deliveries sent first at the same rate, drained, and left out of the figures (lazy module loading, JIT, connection pools, the simulators compiling their validators): the target is about the steady state. */
+    warmup: 500,
     /** Measured deliveries, alternating Jira and Linear (half each). */
     count: 2_000,
     /** How long to wait for the last comments after the last send (a backlog drains here). */
