@@ -78,6 +78,11 @@ describe('evidence from CI', () => {
     expect((await h.decisionFor('linear', issue.identifier, `evidence:${submitted.body.evidence!.id}`)).outcome).toBe('pass');
     const comment = h.linear.commentsOn(issue.identifier).find((c) => c.userId === h.linear.viewer.id);
     expect(comment?.body).toContain('can be moved to Done now');
+
+    const move = h.linear.moveIssue(issue.identifier, h.linear.stateNamed('AI', 'Done')!.id, { actorId: 'lena' });
+    await h.post('linear', move.body, { deliveryId: move.deliveryId });
+    expect((await h.decisionFor('linear', issue.identifier, move.deliveryId)).outcome).toBe('pass');
+    expect(h.linear.stateOf(issue.identifier)?.name).toBe('Done');
   });
 
   describe('refusals', () => {
