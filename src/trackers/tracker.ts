@@ -78,6 +78,11 @@ export interface Tracker {
    * author and marker), or create it. Renders the comment in the tracker's own format.
    */
   upsertComment(ticket: Ticket, comment: VerdictComment): Promise<{ commentId: string; created: boolean }>;
+  /**
+   * Post a new short comment (answers to `/donegate` commands). `text` is plain, with `code` spans in
+   * backticks: Jira gets ADF paragraphs, Linear the Markdown as written. Never the verdict comment.
+   */
+  reply(ticket: Ticket, text: string): Promise<{ commentId: string }>;
   /** Idempotent: adding a label already there, or removing one that is absent, changes nothing. */
   addLabel(ticket: Ticket, label: string): Promise<void>;
   removeLabel(ticket: Ticket, label: string): Promise<void>;

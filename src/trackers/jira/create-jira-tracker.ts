@@ -10,6 +10,7 @@ import { jiraSiteOf } from './jira-site-of.js';
 import { jiraCommentPageSchema, jiraCommentSchema, jiraMyselfSchema, jiraTransitionsSchema } from './jira-schemas.js';
 import { mapJiraError } from './map-jira-error.js';
 import { pickTransition } from './pick-transition.js';
+import { replyToAdf } from './reply-to-adf.js';
 import { verdictToAdf } from './verdict-to-adf.js';
 
 export interface JiraTrackerDeps {
@@ -102,6 +103,13 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
       }
       const created = await call(`comment on ${ticket.key}`, () => client.issueComments.addComment({ issueIdOrKey, comment: body }));
       return { commentId: jiraCommentSchema.parse(created).id, created: true };
+    },
+
+    async reply(ticket: Ticket, reply: string) {
+      const created = await call(`reply on ${ticket.key}`, () =>
+        client.issueComments.addComment({ issueIdOrKey: ticket.id, comment: replyToAdf(reply) }),
+      );
+      return { commentId: jiraCommentSchema.parse(created).id };
     },
 
     // `update.labels` add/remove are idempotent in Jira, and unlike `fields.labels` they cannot

@@ -106,6 +106,11 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
       return { commentId: commentCreate.comment.id, created: true };
     },
 
+    async reply(ticket: Ticket, body: string) {
+      const { commentCreate } = await request(CREATE_COMMENT, { issueId: ticket.id, body }, commentCreateResponse, `replying on ${ticket.key}`);
+      return { commentId: commentCreate.comment.id };
+    },
+
     async addLabel(ticket: Ticket, label: string): Promise<void> {
       const action = `labelling ${ticket.key} "${label}"`;
       const context = await readLabelContext(request, ticket.id, label, action);
