@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
 import type { Logger } from '../logging/logger.js';
-import type { EnqueueTransition } from '../queue/enqueue-types.js';
+import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.js';
 import { mountWebhookRoutes } from '../webhooks/mount-webhook-routes.js';
 import type { RequireTokenDeps } from '../auth/index.js';
 import type { IngestEvidence } from '../evidence/ingest-evidence.js';
@@ -20,6 +20,7 @@ export interface AppDeps {
   linearWebhookSecret?: string;
   webhookMaxBytes: number;
   enqueue: EnqueueTransition;
+  enqueueCommand: EnqueueCommand;
   decisions: DecisionRepository;
   readiness: ReadinessCheck[];
   log: Logger;
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): Express {
     linearSecret: deps.linearWebhookSecret,
     maxBytes: deps.webhookMaxBytes,
     enqueue: deps.enqueue,
+    enqueueCommand: deps.enqueueCommand,
     log: deps.log,
     ...(deps.now ? { now: deps.now } : {}),
   });

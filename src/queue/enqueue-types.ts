@@ -1,9 +1,13 @@
+import type { TicketCommand } from '../webhooks/ticket-command.js';
 import type { TicketTransition } from '../webhooks/ticket-transition.js';
 
 /** `duplicate`: a job for this delivery already exists, so the tracker's retry changes nothing. */
 export type EnqueueResult = { status: 'queued' | 'duplicate'; jobId: string };
 
 export type EnqueueTransition = (transition: TicketTransition) => Promise<EnqueueResult>;
+
+/** Queue a `/donegate` comment command under its delivery's job id, like a transition. */
+export type EnqueueCommand = (command: TicketCommand) => Promise<EnqueueResult>;
 
 /** The queue could not take the job (Redis down or too slow). Receivers answer 503 so the tracker retries. */
 export class QueueUnavailableError extends Error {

@@ -13,6 +13,17 @@ const ticketTransition = z.object({
   occurredAt: z.string(),
 });
 
+const ticketCommand = z.object({
+  tracker: z.enum(['jira', 'linear']),
+  deliveryId: z.string().min(1),
+  ticketId: z.string().min(1),
+  ticketKey: z.string().min(1).optional(),
+  commentId: z.string().min(1),
+  authorId: z.string().min(1),
+  text: z.string(),
+  occurredAt: z.string(),
+});
+
 /**
  * Every job the queue carries: name → payload schema. Handlers are typed against this map, so a job
  * without a handler does not compile, and payloads are re-validated when a worker picks them up.
@@ -38,6 +49,8 @@ export const JOB_CATALOG = {
     reason: z.string(),
     requestedAt: z.string(),
   }),
+  /** A `/donegate` comment on a ticket: check its author and syntax, then waive (and re-evaluate) or reply why not. */
+  'handle-command': z.object({ command: ticketCommand, receivedAt: z.string() }),
 } as const;
 
 /** The Redis lock that serialises every job about one ticket, whatever the job. */

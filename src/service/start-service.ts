@@ -10,6 +10,7 @@ import { createEvidenceRepository } from '../evidence/evidence-repository.js';
 import { createTokenRepository } from '../auth/index.js';
 import { createEvidenceIntake } from '../evidence/ingest-evidence.js';
 import { createApp } from '../http/create-app.js';
+import { createEnqueueCommand } from '../queue/enqueue-command.js';
 import { createEnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
 import type { Logger } from '../logging/logger.js';
 import { loadPolicyFile } from '../policy/load-policy.js';
@@ -23,6 +24,7 @@ import { openDatabase } from '../store/open-database.js';
 import type { Tracker, TrackerName } from '../trackers/tracker.js';
 import { createDecisionWorker } from '../worker/create-decision-worker.js';
 import { createDecideTransition } from '../worker/decide-transition.js';
+import { createHandleCommand } from '../worker/handle-command.js';
 import { createReevaluateTicket } from '../worker/reevaluate-ticket.js';
 
 export interface ServiceOptions {
@@ -83,7 +85,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       connection: workerConnection,
       prefix: config.queuePrefix,
       concurrency: config.workerConcurrency,
-      handlers: { 'decide-transition': createDecideTransition(decideDeps), 're-evaluate-ticket': createReevaluateTicket(decideDeps) },
+      handlers: {
+        'decide-transition': createDecideTransition(decideDeps),
+        're-evaluate-ticket': createReevaluateTicket(decideDeps),
+        'handle-command': createHandleCommand({ ...decideDeps, enqueueReevaluation: createEnqueueReevaluation(queue) }),
+      },
       lock: createTicketLock(workerConnection, { prefix: config.queuePrefix }),
       log,
     });
@@ -113,6 +119,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ...(config.linear ? { linearWebhookSecret: config.linear.webhookSecret } : {}),
       webhookMaxBytes: config.webhookMaxBytes,
       enqueue: createEnqueueTransition(queue, { isConnected: () => producer.status === 'ready' }),
+      enqueueCommand: createEnqueueCommand(queue, { isConnected: () => producer.status === 'ready' }),
       decisions,
       readiness: [
         { name: 'redis', check: () => producer.ping() },

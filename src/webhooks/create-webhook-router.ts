@@ -1,6 +1,6 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Logger } from '../logging/logger.js';
-import type { EnqueueTransition } from '../queue/enqueue-types.js';
+import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.js';
 import { deliveryLog, startDeliveryLog } from './delivery-log.js';
 import { handleDelivery } from './handle-delivery.js';
 import { rejectBeforeReading } from './reject-before-reading.js';
@@ -15,6 +15,8 @@ export interface WebhookRouterDeps {
   /** Larger bodies are refused with 413 (`WEBHOOK_MAX_BYTES`). */
   maxBytes: number;
   enqueue: EnqueueTransition;
+  /** `/donegate` comment commands (waivers by comment). */
+  enqueueCommand: EnqueueCommand;
   log: Logger;
   /** Milliseconds since the epoch; injected so tests can pin the clock. */
   now?: () => number;
@@ -33,7 +35,7 @@ export function createWebhookRouter(receiver: TrackerReceiver, deps: WebhookRout
     rejectBeforeReading(receiver, deps.maxBytes),
     // `inflate: false`: a compressed body is refused (415) rather than inflated past the size limit.
     express.raw({ type: () => true, limit: deps.maxBytes, inflate: false }),
-    handleDelivery(receiver, { secret: deps.secret, enqueue: deps.enqueue, now: deps.now ?? Date.now }),
+    handleDelivery(receiver, { secret: deps.secret, enqueue: deps.enqueue, enqueueCommand: deps.enqueueCommand, now: deps.now ?? Date.now }),
   );
   router.all('/', (_req, res) => {
     deliveryLog(res).outcome = 'method-not-allowed';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { EnqueueTransition } from '../queue/enqueue-types.js';
+import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.js';
 import { deliveryLog } from './delivery-log.js';
 import { parseJsonBody } from './parse-json-body.js';
 import { readDeliveryIdHeader } from './read-delivery-id-header.js';
@@ -9,6 +9,8 @@ import { WebhookRequestError } from './webhook-request-error.js';
 export interface HandleDeliveryDeps {
   secret: string;
   enqueue: EnqueueTransition;
+  /** Where `/donegate` comment commands go; answered like transitions. */
+  enqueueCommand: EnqueueCommand;
   now: () => number;
 }
 
@@ -43,11 +45,11 @@ export function handleDelivery(receiver: TrackerReceiver, deps: HandleDeliveryDe
       return;
     }
 
-    const { transition } = delivery;
-    Object.assign(context, { deliveryId: transition.deliveryId, ticketKey: transition.ticketKey });
-    const result = await deps.enqueue(transition);
+    const { deliveryId, ticketKey } = delivery.kind === 'transition' ? delivery.transition : delivery.command;
+    Object.assign(context, { deliveryId, ticketKey });
+    const result = delivery.kind === 'transition' ? await deps.enqueue(delivery.transition) : await deps.enqueueCommand(delivery.command);
     const status = result.status === 'queued' ? 'accepted' : 'duplicate';
     context.outcome = status;
-    res.status(202).json({ status, deliveryId: transition.deliveryId, jobId: result.jobId });
+    res.status(202).json({ status, deliveryId, jobId: result.jobId });
   };
 }

@@ -12,3 +12,4 @@ export { hmacSha256Hex, verifyHmacSha256Hex } from './hmac-sha256.js';
 export { WebhookRequestError, type WebhookErrorCode } from './webhook-request-error.js';
 export type { TrackerReceiver, DeliveryContext } from './tracker-receiver.js';
 export type { TicketTransition, NormalisedDelivery, IgnoreReason } from './ticket-transition.js';
+export type { TicketCommand } from './ticket-command.js';

@@ -1,6 +1,6 @@
 import type { IRouter } from 'express';
 import type { Logger } from '../logging/logger.js';
-import type { EnqueueTransition } from '../queue/enqueue-types.js';
+import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.js';
 import { createDisabledWebhookRouter } from './create-disabled-webhook-router.js';
 import { createWebhookRouter } from './create-webhook-router.js';
 import { jiraReceiver } from './jira/jira-receiver.js';
@@ -15,6 +15,8 @@ export interface WebhookRoutesDeps {
   /** `WEBHOOK_MAX_BYTES`. */
   maxBytes: number;
   enqueue: EnqueueTransition;
+  /** `/donegate` comment commands (waivers by comment). */
+  enqueueCommand: EnqueueCommand;
   log: Logger;
   now?: () => number;
 }
@@ -25,7 +27,7 @@ export interface WebhookRoutesDeps {
  *
  * @example
  * mountWebhookRoutes(app, { jiraSecret: env.JIRA_WEBHOOK_SECRET, linearSecret: env.LINEAR_WEBHOOK_SECRET,
- *   maxBytes: env.WEBHOOK_MAX_BYTES, enqueue, log });
+ *   maxBytes: env.WEBHOOK_MAX_BYTES, enqueue, enqueueCommand, log });
  */
 export function mountWebhookRoutes(app: IRouter, deps: WebhookRoutesDeps): void {
   const mount = (receiver: TrackerReceiver, secret: string | undefined): void => {
@@ -40,6 +42,7 @@ export function mountWebhookRoutes(app: IRouter, deps: WebhookRoutesDeps): void 
         secret,
         maxBytes: deps.maxBytes,
         enqueue: deps.enqueue,
+        enqueueCommand: deps.enqueueCommand,
         log: deps.log,
         ...(deps.now === undefined ? {} : { now: deps.now }),
       }),

@@ -1,4 +1,5 @@
 import type { TrackerName } from '../trackers/tracker.js';
+import type { TicketCommand } from './ticket-command.js';
 
 /**
  * A tracker delivery reduced to the one thing the gate cares about: a ticket changed status.
@@ -30,4 +31,5 @@ export type IgnoreReason =
 
 export type NormalisedDelivery =
   | { kind: 'transition'; transition: TicketTransition }
+  | { kind: 'command'; command: TicketCommand }
   | { kind: 'ignored'; reason: IgnoreReason; deliveryId: string; ticketKey?: string };

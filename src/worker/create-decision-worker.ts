@@ -6,12 +6,14 @@ import { retryDelayMs } from '../queue/retry-backoff.js';
 import type { TicketLock } from '../queue/ticket-lock.js';
 import { TrackerPermanentError } from '../trackers/errors.js';
 import type { DecideResult, DecideTransition } from './decide-transition.js';
+import type { HandleCommand } from './handle-command.js';
 import type { ReevaluateTicket } from './reevaluate-ticket.js';
 
 /** One handler per job of the catalog: a job without a handler does not compile. */
 export interface JobHandlers {
   'decide-transition': DecideTransition;
   're-evaluate-ticket': ReevaluateTicket;
+  'handle-command': HandleCommand;
 }
 
 export interface DecisionWorkerDeps {
@@ -33,12 +35,7 @@ export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
 
   const processor = async (job: Job, token?: string): Promise<DecideResult> => {
     const typed = parseJob(job);
-    const lockKey =
-      typed.name === 'decide-transition'
-        ? ticketLockKey(typed.payload.transition.tracker, typed.payload.transition.ticketKey)
-        : ticketLockKey(typed.payload.tracker, typed.payload.ticketKey);
-
-    const release = await deps.lock.tryAcquire(lockKey);
+    const release = await deps.lock.tryAcquire(lockKeyOf(typed));
     if (!release) {
       // Another job is deciding this ticket; come back shortly without spending an attempt.
       await job.moveToDelayed(Date.now() + lockRetryMs + Math.floor(Math.random() * lockRetryMs), token);
@@ -54,7 +51,8 @@ export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
           isLastAttempt,
         });
       }
-      return await deps.handlers['re-evaluate-ticket'](typed.payload, { isLastAttempt });
+      if (typed.name === 're-evaluate-ticket') return await deps.handlers['re-evaluate-ticket'](typed.payload, { isLastAttempt });
+      return await deps.handlers['handle-command'](typed.payload, { isLastAttempt });
     } catch (error) {
       if (error instanceof TrackerPermanentError) throw new UnrecoverableError(error.message);
       throw error;
@@ -74,6 +72,18 @@ export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
   });
   worker.on('error', (error) => deps.log.error({ err: { name: error.name, message: error.message } }, 'worker error'));
   return worker;
+}
+
+/** The ticket a job is about. A Linear command may carry only the issue UUID; its key is not known yet. */
+function lockKeyOf(job: AnyPayload): string {
+  switch (job.name) {
+    case 'decide-transition':
+      return ticketLockKey(job.payload.transition.tracker, job.payload.transition.ticketKey);
+    case 're-evaluate-ticket':
+      return ticketLockKey(job.payload.tracker, job.payload.ticketKey);
+    case 'handle-command':
+      return ticketLockKey(job.payload.command.tracker, job.payload.command.ticketKey ?? job.payload.command.ticketId);
+  }
 }
 
 /** Validate a job against the catalog; a job no version of donegate could run is not retried. */

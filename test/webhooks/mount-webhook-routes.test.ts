@@ -4,6 +4,8 @@ import { Writable } from 'node:stream';
 import express from 'express';
 import { createLogger } from '../../src/logging/logger.js';
 import { mountWebhookRoutes } from '../../src/webhooks/mount-webhook-routes.js';
+import type { TicketCommand } from '../../src/webhooks/ticket-command.js';
+import type { TicketTransition } from '../../src/webhooks/ticket-transition.js';
 import { signJiraDelivery } from '../support/sign-deliveries.js';
 import { JIRA_SECRET, post, recordingEnqueue, sample, waitFor } from './webhook-test-server.js';
 
@@ -16,7 +18,8 @@ describe('mountWebhookRoutes', () => {
       mountWebhookRoutes(app, {
         jiraSecret: JIRA_SECRET,
         maxBytes: 1024 * 1024,
-        enqueue: recordingEnqueue([]),
+        enqueue: recordingEnqueue<TicketTransition>(),
+        enqueueCommand: recordingEnqueue<TicketCommand>(),
         log: createLogger({ destination: new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(chunk.toString()), done()) }) }),
       });
       const server = http.createServer(app).listen(0, '127.0.0.1');

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import express from 'express';
 import { createLogger } from '../../src/logging/logger.js';
 import type { EnqueueResult, EnqueueTransition } from '../../src/queue/enqueue-types.js';
+import type { TicketCommand } from '../../src/webhooks/ticket-command.js';
 import type { TicketTransition } from '../../src/webhooks/ticket-transition.js';
 import { mountWebhookRoutes } from '../../src/webhooks/mount-webhook-routes.js';
 
@@ -22,19 +23,21 @@ export interface WebhookTestServer {
   url: string;
   /** Every transition the receivers enqueued, in order. */
   enqueued: TicketTransition[];
+  /** Every `/donegate` comment command the receivers enqueued, in order. */
+  commands: TicketCommand[];
   /** Every log line, raw. */
   logLines: string[];
   close(): Promise<void>;
 }
 
-/** Records transitions; a second delivery id is a duplicate, like BullMQ with `jobId`. */
-export function recordingEnqueue(into: TicketTransition[]): EnqueueTransition {
+/** Records transitions (or commands); a second delivery id is a duplicate, like BullMQ with `jobId`. */
+export function recordingEnqueue<Item extends { deliveryId: string }>(into: Item[] = []): (item: Item) => Promise<EnqueueResult> {
   const seen = new Set<string>();
-  return async (transition): Promise<EnqueueResult> => {
-    into.push(transition);
-    const jobId = `job-${transition.deliveryId}`;
-    if (seen.has(transition.deliveryId)) return { status: 'duplicate', jobId };
-    seen.add(transition.deliveryId);
+  return async (item): Promise<EnqueueResult> => {
+    into.push(item);
+    const jobId = `job-${item.deliveryId}`;
+    if (seen.has(item.deliveryId)) return { status: 'duplicate', jobId };
+    seen.add(item.deliveryId);
     return { status: 'queued', jobId };
   };
 }
@@ -49,6 +52,7 @@ export async function startWebhookServer(
   } = {},
 ): Promise<WebhookTestServer> {
   const enqueued: TicketTransition[] = [];
+  const commands: TicketCommand[] = [];
   const logLines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
@@ -62,6 +66,7 @@ export async function startWebhookServer(
     linearSecret: 'linearSecret' in options ? options.linearSecret : LINEAR_SECRET,
     maxBytes: options.maxBytes ?? 64 * 1024,
     enqueue: options.enqueue ?? recordingEnqueue(enqueued),
+    enqueueCommand: recordingEnqueue(commands),
     log: createLogger({ level: 'debug', destination }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
@@ -71,6 +76,7 @@ export async function startWebhookServer(
   return {
     url: `http://127.0.0.1:${port}`,
     enqueued,
+    commands,
     logLines,
     close: () =>
       new Promise<void>((resolve, reject) => {

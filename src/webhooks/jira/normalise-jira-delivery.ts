@@ -7,6 +7,7 @@ import type { DeliveryContext } from '../tracker-receiver.js';
 import { WebhookRequestError } from '../webhook-request-error.js';
 import { findStatusChange } from './find-status-change.js';
 import { JiraEnvelopeSchema, JiraIssueUpdatedSchema } from './jira-payload-schema.js';
+import { normaliseJiraComment } from './normalise-jira-comment.js';
 import { jiraStatusCategory } from './jira-status-category.js';
 
 /**
@@ -19,7 +20,8 @@ export function jiraDeliveryId(context: DeliveryContext): string {
 }
 
 /**
- * A Jira delivery → a status transition worth gating, or the reason it is not one. Gated: a
+ * A Jira delivery → a status transition worth gating, a `/donegate` comment command, or the reason it is
+ * neither. Gated: a
  * `jira:issue_updated` whose changelog has a status item, into a status of category `done` — or of a
  * category the payload does not reveal, which the worker settles by reading the issue.
  */
@@ -27,6 +29,10 @@ export function normaliseJiraDelivery(body: unknown, context: DeliveryContext): 
   const deliveryId = jiraDeliveryId(context);
   const envelope = parsePayload(JiraEnvelopeSchema, body, 'The Jira delivery');
   const envelopeKey = envelope.issue?.key;
+  if (envelope.webhookEvent === 'comment_created') {
+    const comment = normaliseJiraComment(body, deliveryId, context);
+    return comment.kind === 'ignored' && envelopeKey !== undefined ? { ...comment, ticketKey: envelopeKey } : comment;
+  }
   if (envelope.webhookEvent !== 'jira:issue_updated') {
     return { kind: 'ignored', reason: 'not-an-issue-update', deliveryId, ...(envelopeKey === undefined ? {} : { ticketKey: envelopeKey }) };
   }

@@ -4,6 +4,7 @@ import type { NormalisedDelivery, TicketTransition } from '../ticket-transition.
 import { toIsoTime } from '../to-iso-time.js';
 import type { DeliveryContext } from '../tracker-receiver.js';
 import { LinearIssueDataSchema, type LinearEnvelope } from './linear-payload-schema.js';
+import { normaliseLinearComment } from './normalise-linear-comment.js';
 
 /**
  * `Linear-Delivery` identifies the delivery. Without it, `webhookId` + `webhookTimestamp` is unique per
@@ -16,13 +17,14 @@ export function linearDeliveryId(envelope: LinearEnvelope, context: DeliveryCont
 }
 
 /**
- * A Linear delivery → a state change worth gating, or the reason it is not one. Gated: an `Issue` `update`
- * whose `updatedFrom.stateId` differs from `data.stateId` (older payloads repeat unchanged keys, so the
- * key alone proves nothing), into a state of type `completed` — or of a type the payload does not reveal,
- * which the worker settles by reading the issue.
+ * A Linear delivery → a state change worth gating, a `/donegate` comment command, or the reason it is
+ * neither. Gated: an `Issue` `update` whose `updatedFrom.stateId` differs from `data.stateId` (older
+ * payloads repeat unchanged keys, so the key alone proves nothing), into a state of type `completed` — or
+ * of a type the payload does not reveal, which the worker settles by reading the issue.
  */
 export function normaliseLinearDelivery(envelope: LinearEnvelope, context: DeliveryContext): NormalisedDelivery {
   const deliveryId = linearDeliveryId(envelope, context);
+  if (envelope.type === 'Comment' && envelope.action === 'create') return normaliseLinearComment(envelope, deliveryId, context);
   if (envelope.type !== 'Issue' || envelope.action !== 'update') {
     return { kind: 'ignored', reason: 'not-an-issue-update', deliveryId };
   }

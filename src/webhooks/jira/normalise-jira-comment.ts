@@ -1,0 +1,33 @@
+import { isDonegateCommand } from '../../waivers/waive-command-syntax.js';
+import { parsePayload } from '../parse-payload.js';
+import type { NormalisedDelivery } from '../ticket-transition.js';
+import { toIsoTime } from '../to-iso-time.js';
+import type { DeliveryContext } from '../tracker-receiver.js';
+import { JiraCommentBodySchema, JiraCommentCreatedSchema } from './jira-comment-schema.js';
+import { jiraCommentText } from './jira-comment-text.js';
+
+/**
+ * A `comment_created` delivery → a command when the comment starts with `/donegate`; any other comment (or
+ * one without a known author, who could never be an approver) is ignored as before.
+ */
+export function normaliseJiraComment(body: unknown, deliveryId: string, context: DeliveryContext): NormalisedDelivery {
+  const text = jiraCommentText(JiraCommentBodySchema.parse(body).comment?.body);
+  if (!isDonegateCommand(text)) return { kind: 'ignored', reason: 'not-an-issue-update', deliveryId };
+  const payload = parsePayload(JiraCommentCreatedSchema, body, 'The Jira comment_created delivery');
+  const ticketKey = payload.issue.key;
+  const authorId = payload.comment.author?.accountId;
+  if (authorId === undefined) return { kind: 'ignored', reason: 'not-an-issue-update', deliveryId, ticketKey };
+  return {
+    kind: 'command',
+    command: {
+      tracker: 'jira',
+      deliveryId,
+      ticketId: payload.issue.id,
+      ticketKey,
+      commentId: payload.comment.id,
+      authorId,
+      text,
+      occurredAt: toIsoTime(payload.timestamp) ?? new Date(context.now).toISOString(),
+    },
+  };
+}
