@@ -19,6 +19,9 @@ import { waitFor } from './wait-for.js';
 
 export const JIRA_SECRET = 'jira-webhook-secret-for-tests';
 export const LINEAR_SECRET = 'linear-webhook-secret-for-tests';
+/** The accounts TEST_POLICY lists as approvers: their `/donegate waive` comments create waivers. */
+export const JIRA_APPROVER = 'sec-lead-jira-account';
+export const LINEAR_APPROVER = 'sec-lead-linear-user';
 
 /** ML / AI are blocked, PLAT only warned, as a security lead would start out. */
 export const TEST_POLICY = `version: 1
@@ -38,6 +41,10 @@ rules:
     mode: warn
     require:
       - dependency-audit
+waivers:
+  approvers:
+    jira: [${JIRA_APPROVER}]
+    linear: [${LINEAR_APPROVER}]
 `;
 
 export interface GateHarness {
