@@ -27,6 +27,11 @@ export interface Ticket {
   issueType?: string;
   labels: string[];
   url?: string;
+  /**
+   * The attachments, when the tracker returned them with the ticket itself (both do, in the same
+   * request), so `listAttachments` costs no second round trip. Absent: ask `listAttachments`.
+   */
+  attachments?: TicketAttachment[];
 }
 
 /** How to find a ticket: by id, by key, or both (ids win when both are known). */

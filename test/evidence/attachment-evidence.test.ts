@@ -53,8 +53,9 @@ describe('collectAttachmentEvidence on Jira', () => {
     await jira.close();
   });
 
-  const collect = (over: Partial<AttachmentEvidenceDeps> = {}) =>
-    collectAttachmentEvidence({ tracker, ticket, registry, evidence, maxBytes: 64 * 1024, log: capture.log, ...over });
+  // The ticket is read again for each evaluation, as the worker does: attachments come with it.
+  const collect = async (over: Partial<AttachmentEvidenceDeps> = {}) =>
+    collectAttachmentEvidence({ tracker, ticket: await tracker.getTicket({ key: 'ML-1' }), registry, evidence, maxBytes: 64 * 1024, log: capture.log, ...over });
   /** Attachments whose content was requested (Jira answers each with a redirect, then the bytes). */
   const downloads = () => [...new Set(jira.requests.filter((r) => r.operationId === 'getAttachmentContent').map((r) => r.path))];
   const stored = async () => [...(await evidence.forTicket('jira', ticket.key)).values()].flat();
@@ -181,7 +182,7 @@ describe('collectAttachmentEvidence on Linear', () => {
     createLinearTracker({ client: new LinearClient({ apiKey: linear.apiKey, apiUrl: linear.url }), ...(attachmentHosts ? { attachmentHosts } : {}) });
   const collect = async (tracker: Tracker) => {
     ticket = await tracker.getTicket({ key: 'AI-1' });
-    return collectAttachmentEvidence({ tracker, ticket, registry, evidence, maxBytes: 64 * 1024, log: capture.log });
+    return collectAttachmentEvidence({ tracker, ticket: await tracker.getTicket({ key: 'AI-1' }), registry, evidence, maxBytes: 64 * 1024, log: capture.log });
   };
 
   it('stores a report Linear serves from an allowed host, credited to its creator', async () => {

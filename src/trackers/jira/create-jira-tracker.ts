@@ -133,6 +133,7 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
     },
 
     async listAttachments(ticket: Ticket): Promise<TicketAttachment[]> {
+      if (ticket.attachments) return ticket.attachments;
       const issue = await call(`list the attachments of ${ticket.key}`, () =>
         client.issues.getIssue({ issueIdOrKey: ticket.id, fields: ATTACHMENT_FIELDS }),
       );

@@ -1,8 +1,9 @@
 import type { Ticket } from '../tracker.js';
+import { jiraAttachmentsOf } from './jira-attachments-of.js';
 import { jiraIssueSchema } from './jira-schemas.js';
 
 /** The fields `getTicket` asks for: only what a Ticket needs, never the description. */
-export const TICKET_FIELDS = ['summary', 'status', 'project', 'issuetype', 'labels'];
+export const TICKET_FIELDS = ['summary', 'status', 'project', 'issuetype', 'labels', 'attachment'];
 
 export function jiraIssueToTicket(raw: unknown, siteUrl: string | undefined): Ticket {
   const issue = jiraIssueSchema.parse(raw);
@@ -18,5 +19,6 @@ export function jiraIssueToTicket(raw: unknown, siteUrl: string | undefined): Ti
     ...(issue.fields.issuetype ? { issueType: issue.fields.issuetype.name } : {}),
     labels: issue.fields.labels,
     ...(siteUrl ? { url: `${siteUrl.replace(/\/+$/, '')}/browse/${issue.key}` } : {}),
+    attachments: jiraAttachmentsOf(raw),
   };
 }

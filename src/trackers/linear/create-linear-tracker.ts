@@ -5,6 +5,7 @@ import type { DownloadOptions, MoveOutcome, Ticket, TicketAttachment, TicketRef,
 import { downloadLinearAttachment, LINEAR_UPLOADS_HOST, type LinearDownloadPolicy } from './download-linear-attachment.js';
 import { ensureLabel, readLabelContext } from './ensure-label.js';
 import { findOwnComment } from './find-own-comment.js';
+import { linearAttachmentToTicketAttachment } from './linear-attachment-to-ticket-attachment.js';
 import { listLinearAttachments } from './list-linear-attachments.js';
 import { ADD_LABEL, CREATE_COMMENT, ISSUE, MOVE_ISSUE, REMOVE_LABEL, UPDATE_COMMENT, VIEWER } from './linear-documents.js';
 import { createLinearRequest } from './linear-request.js';
@@ -82,6 +83,8 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
         project: issue.team.key,
         labels: issue.labels.nodes.map((label) => label.name),
         url: issue.url,
+        // The first page came with the issue; a ticket with more leaves listAttachments to page through them.
+        ...(issue.attachments.pageInfo.hasNextPage ? {} : { attachments: issue.attachments.nodes.map(linearAttachmentToTicketAttachment) }),
       };
     },
 
@@ -133,7 +136,7 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
      */
     async setVerdictProperty(_ticket: Ticket, _verdict: VerdictProperty): Promise<void> {},
 
-    listAttachments: (ticket: Ticket): Promise<TicketAttachment[]> => listLinearAttachments(request, ticket),
+    listAttachments: async (ticket: Ticket): Promise<TicketAttachment[]> => ticket.attachments ?? listLinearAttachments(request, ticket),
 
     downloadAttachment: (ticket: Ticket, attachment: TicketAttachment, options: DownloadOptions) =>
       downloadLinearAttachment(downloadPolicy, ticket, attachment, options),

@@ -21,6 +21,10 @@ export const ISSUE = /* GraphQL */ `
       state { id name type }
       team { id key }
       labels(first: 250) { nodes { id name } }
+      attachments(first: 100) {
+        nodes { id title subtitle url metadata createdAt creator { id } }
+        pageInfo { hasNextPage }
+      }
     }
   }
 `;

@@ -6,6 +6,16 @@ const labelNodes = z.object({ nodes: z.array(z.object({ id: z.string(), name: z.
 
 export const viewerResponse = z.object({ viewer: node });
 
+const attachmentNode = z.object({
+  id: z.string(),
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  url: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  creator: node.nullable(),
+});
+
 export const issueResponse = z.object({
   issue: z.object({
     id: z.string(),
@@ -15,6 +25,7 @@ export const issueResponse = z.object({
     state: z.object({ id: z.string(), name: z.string(), type: z.string() }),
     team: z.object({ id: z.string(), key: z.string() }),
     labels: labelNodes,
+    attachments: z.object({ nodes: z.array(attachmentNode), pageInfo: z.object({ hasNextPage: z.boolean() }) }),
   }),
 });
 
@@ -52,17 +63,7 @@ export const removeLabelResponse = z.object({ issueRemoveLabel: z.object({ succe
 export const issueAttachmentsResponse = z.object({
   issue: z.object({
     attachments: z.object({
-      nodes: z.array(
-        z.object({
-          id: z.string(),
-          title: z.string(),
-          subtitle: z.string().nullable(),
-          url: z.string(),
-          metadata: z.record(z.string(), z.unknown()),
-          createdAt: z.string(),
-          creator: node.nullable(),
-        }),
-      ),
+      nodes: z.array(attachmentNode),
       pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
     }),
   }),

@@ -17,7 +17,7 @@ describe('Jira tracker attachments', () => {
   });
 
   const only = async (): Promise<TicketAttachment> => {
-    const [attachment] = await f.tracker.listAttachments!(ticket);
+    const [attachment] = await f.tracker.listAttachments!(await f.tracker.getTicket({ key: 'ML-1' }));
     if (!attachment) throw new Error('no attachment listed');
     return attachment;
   };
@@ -26,7 +26,7 @@ describe('Jira tracker attachments', () => {
     f.jira.state.addUser({ accountId: 'alice', displayName: 'Alice' });
     const added = f.jira.state.addAttachment('ML-1', { filename: 'pii-report.json', content: REPORT, mimeType: 'application/json', authorAccountId: 'alice' });
 
-    const listed = await f.tracker.listAttachments!(ticket);
+    const listed = await f.tracker.listAttachments!(await f.tracker.getTicket({ key: 'ML-1' }));
 
     expect(listed).toEqual([
       {
@@ -43,8 +43,17 @@ describe('Jira tracker attachments', () => {
     expect(f.jira.violations).toEqual([]);
   });
 
+  it('reuses the attachments that came with the ticket instead of asking Jira again', async () => {
+    f.jira.state.addAttachment('ML-1', { filename: 'audit.json', content: REPORT });
+    const fresh = await f.tracker.getTicket({ key: 'ML-1' });
+    const before = f.jira.requests.length;
+
+    expect((await f.tracker.listAttachments!(fresh)).map((a) => a.filename)).toEqual(['audit.json']);
+    expect(f.jira.requests).toHaveLength(before);
+  });
+
   it('lists nothing for an issue without attachments', async () => {
-    expect(await f.tracker.listAttachments!(ticket)).toEqual([]);
+    expect(await f.tracker.listAttachments!(await f.tracker.getTicket({ key: 'ML-1' }))).toEqual([]);
   });
 
   it('downloads the content through the API, following the redirect Jira answers with', async () => {

@@ -22,6 +22,7 @@ describe('Jira tracker: reading and moving tickets', () => {
       issueType: 'Story',
       labels: ['ml'],
       url: `${f.jira.baseUrl}/browse/ML-1`,
+      attachments: [],
     });
   });
 

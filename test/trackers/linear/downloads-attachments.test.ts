@@ -34,7 +34,8 @@ describe('Linear tracker attachments', () => {
   });
 
   const listed = async (title: string): Promise<TicketAttachment> => {
-    const found = (await tracker.listAttachments!(ticket)).find((a) => a.filename === title || a.url?.includes(title));
+    // Read the ticket again: its attachments come with it, and these were added after beforeEach read it.
+    const found = (await tracker.listAttachments!(await tracker.getTicket({ key: ticket.key }))).find((a) => a.filename === title || a.url?.includes(title));
     if (!found) throw new Error(`no attachment ${title}`);
     return found;
   };
@@ -43,7 +44,7 @@ describe('Linear tracker attachments', () => {
     const upload = f.linear.addAttachment('AI-1', { title: 'PII scan', filename: 'pii-report.json', content: REPORT, metadata: { size: 57 } });
     f.linear.addAttachment('AI-1', { title: 'PR #12', url: 'https://github.com/acme/churn/pull/12' });
 
-    const attachments = await tracker.listAttachments!(ticket);
+    const attachments = await tracker.listAttachments!(await tracker.getTicket({ key: 'AI-1' }));
 
     expect(attachments).toEqual([
       {

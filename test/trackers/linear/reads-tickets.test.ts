@@ -23,6 +23,7 @@ describe('Linear tracker reading a ticket', () => {
       project: 'AI',
       labels: ['ml'],
       url: expect.stringContaining('/issue/AI-2'),
+      attachments: [],
     });
     expect(ticket).not.toHaveProperty('issueType');
   });
