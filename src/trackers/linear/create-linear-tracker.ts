@@ -43,6 +43,7 @@ export interface LinearTrackerDeps {
 export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
   const request = createLinearRequest(deps.client);
   let viewerId: Promise<string> | undefined;
+  const labelIds = new Map<string, string>();
   const downloadPolicy: LinearDownloadPolicy = {
     attachmentHosts: deps.attachmentHosts ?? [LINEAR_UPLOADS_HOST],
     apiUrl: deps.client.options.apiUrl,
@@ -116,10 +117,24 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
 
     async addLabel(ticket: Ticket, label: string): Promise<void> {
       const action = `labelling ${ticket.key} "${label}"`;
+      // The label's id rarely changes: remembered per team, it saves a lookup on every blocked ticket.
+      // A label deleted since is refused by Linear; then it is looked up (or created) again.
+      const cacheKey = `${ticket.project}\u0000${label.toLowerCase()}`;
+      const known = labelIds.get(cacheKey);
+      if (known && !ticket.labels.some((present) => present.toLowerCase() === label.toLowerCase())) {
+        try {
+          await request(ADD_LABEL, { id: ticket.id, labelId: known }, addLabelResponse, action);
+          return;
+        } catch (error) {
+          if (!(error instanceof TrackerPermanentError) || (error.fault !== 'invalid-request' && error.fault !== 'not-found')) throw error;
+          labelIds.delete(cacheKey);
+        }
+      }
       const context = await readLabelContext(request, ticket.id, label, action);
       if (context.issue.labels.nodes.some((present) => present.name.toLowerCase() === label.toLowerCase())) return;
       const labelId = await ensureLabel(request, context, label, action);
       await request(ADD_LABEL, { id: ticket.id, labelId }, addLabelResponse, action);
+      labelIds.set(cacheKey, labelId);
     },
 
     async removeLabel(ticket: Ticket, label: string): Promise<void> {

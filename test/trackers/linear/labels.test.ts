@@ -19,6 +19,23 @@ describe('Linear tracker labelling a ticket', () => {
     expect(labels[0]?.teamId).toBeUndefined();
   });
 
+  it('labels the next ticket of the team without looking the label up again, and looks again once it is deleted', async () => {
+    fixture.linear.addIssue({ team: 'AI', title: 'Second' });
+    fixture.linear.addIssue({ team: 'AI', title: 'Third' });
+    const lookups = () => fixture.linear.requests.filter((r) => r.operationName === 'DonegateLabelContext').length;
+    await fixture.tracker.addLabel(await fixture.tracker.getTicket({ key: 'AI-1' }), BLOCKED_LABEL);
+    const afterFirst = lookups();
+
+    await fixture.tracker.addLabel(await fixture.tracker.getTicket({ key: 'AI-2' }), BLOCKED_LABEL);
+    expect(lookups()).toBe(afterFirst);
+    expect(fixture.linear.labelNamesOf('AI-2')).toEqual([BLOCKED_LABEL]);
+
+    fixture.linear.store.labels.clear();
+    await fixture.tracker.addLabel(await fixture.tracker.getTicket({ key: 'AI-3' }), BLOCKED_LABEL);
+    expect(lookups()).toBe(afterFirst + 1);
+    expect(fixture.linear.labelNamesOf('AI-3')).toEqual([BLOCKED_LABEL]);
+  });
+
   it('adding a label twice changes nothing and creates no second label', async () => {
     const ticket = await fixture.tracker.getTicket({ key: 'AI-1' });
 
