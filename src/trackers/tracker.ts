@@ -91,8 +91,13 @@ export interface Tracker {
   /** Idempotent: adding a label already there, or removing one that is absent, changes nothing. */
   addLabel(ticket: Ticket, label: string): Promise<void>;
   removeLabel(ticket: Ticket, label: string): Promise<void>;
-  /** Publish the verdict where tracker-side automation can read it (Jira issue property); no-op elsewhere. */
-  setVerdictProperty(ticket: Ticket, verdict: VerdictProperty): Promise<void>;
+  /**
+   * Publish the verdict where tracker-side automation can read it (Jira's issue property, which a
+   * workflow validator can check). Absent where the tracker has nowhere to keep it: Linear issues have
+   * no machine-readable properties and no validators to feed, so there the verdict lives in the
+   * comment, the label and donegate's own records.
+   */
+  setVerdictProperty?(ticket: Ticket, verdict: VerdictProperty): Promise<void>;
   /**
    * The files attached to the ticket (Jira attachments; Linear attachment links). Optional so that
    * trackers and fakes without attachments still fit; both built-in trackers implement it.

@@ -29,7 +29,9 @@ export async function carryOutFollowUps(
     await tracker.removeLabel(ticket, plan.label.remove);
     done('label-remove', plan.label.remove);
   }
-  await tracker.setVerdictProperty(ticket, plan.property);
-  done('property', `verdict ${plan.property.status}`);
+  if (tracker.setVerdictProperty) {
+    await tracker.setVerdictProperty(ticket, plan.property);
+    done('property', `verdict ${plan.property.status}`);
+  }
   return actions;
 }

@@ -31,6 +31,8 @@ describe('the gate on Linear', () => {
     const decision = await h.decisionFor('linear', issue.identifier, delivery.deliveryId);
 
     expect(decision).toMatchObject({ outcome: 'fail', rule: 'ml-models', mode: 'block' });
+    // Linear keeps no issue properties, so none is claimed in the record.
+    expect(decision.actions.map((a) => a.type)).toEqual(['move', 'comment', 'label-add']);
     expect(h.linear.stateOf(issue.identifier)?.name).toBe('In Progress');
     expect(h.linear.labelNamesOf(issue.identifier)).toContain(BLOCKED_LABEL);
     const [comment, ...more] = ownComments(issue.identifier);

@@ -1,5 +1,5 @@
 import type { LinearClient } from '@linear/sdk';
-import type { VerdictComment, VerdictProperty } from '../../gate/verdict.js';
+import type { VerdictComment } from '../../gate/verdict.js';
 import { TrackerPermanentError } from '../errors.js';
 import type { DownloadOptions, MoveOutcome, Ticket, TicketAttachment, TicketRef, Tracker } from '../tracker.js';
 import { downloadLinearAttachment, LINEAR_UPLOADS_HOST, type LinearDownloadPolicy } from './download-linear-attachment.js';
@@ -143,13 +143,6 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
       const present = context.issue.labels.nodes.filter((candidate) => candidate.name.toLowerCase() === label.toLowerCase());
       for (const { id } of present) await request(REMOVE_LABEL, { id: ticket.id, labelId: id }, removeLabelResponse, action);
     },
-
-    /**
-     * Linear issues have no machine-readable properties (Jira's issue properties feed workflow
-     * validators; Linear has no validators to feed). The verdict lives in the comment, the label and
-     * donegate's audit log instead.
-     */
-    async setVerdictProperty(_ticket: Ticket, _verdict: VerdictProperty): Promise<void> {},
 
     listAttachments: async (ticket: Ticket): Promise<TicketAttachment[]> => ticket.attachments ?? listLinearAttachments(request, ticket),
 

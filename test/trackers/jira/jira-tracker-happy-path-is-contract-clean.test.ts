@@ -21,13 +21,13 @@ describe('Jira tracker against the REST v3 contract', () => {
     await tracker.moveTo(done, statuses.inProgress.id);
     await tracker.upsertComment(done, blockedVerdict);
     await tracker.addLabel(done, BLOCKED_LABEL);
-    await tracker.setVerdictProperty(done, verdictProperty);
+    await tracker.setVerdictProperty!(done, verdictProperty);
 
     jira.moveIssue('ML-1', 'Done', { actorAccountId: 'alice' });
     const again = await tracker.getTicket({ id: done.id });
     await tracker.upsertComment(again, passingVerdict);
     await tracker.removeLabel(again, BLOCKED_LABEL);
-    await tracker.setVerdictProperty(again, { ...verdictProperty, status: 'pass' });
+    await tracker.setVerdictProperty!(again, { ...verdictProperty, status: 'pass' });
 
     expect(jira.violations).toEqual([]);
     expect(jira.requests.every((r) => r.status < 400)).toBe(true);

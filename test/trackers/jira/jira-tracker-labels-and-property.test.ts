@@ -36,8 +36,8 @@ describe('Jira tracker: labels and the verdict property', () => {
   it('publishes the verdict as the donegate.verdict issue property, readable over REST', async () => {
     const ticket = await f.tracker.getTicket({ key: 'ML-1' });
 
-    await f.tracker.setVerdictProperty(ticket, verdictProperty);
-    await f.tracker.setVerdictProperty(ticket, { ...verdictProperty, status: 'pass', criteria: [] });
+    await f.tracker.setVerdictProperty!(ticket, verdictProperty);
+    await f.tracker.setVerdictProperty!(ticket, { ...verdictProperty, status: 'pass', criteria: [] });
 
     const response = await fetch(`${f.jira.baseUrl}/rest/api/3/issue/ML-1/properties/${VERDICT_PROPERTY_KEY}`, {
       headers: { Authorization: `Basic ${Buffer.from(`${f.jira.email}:${f.jira.apiToken}`).toString('base64')}` },
