@@ -1,5 +1,5 @@
 import { applyVex, buildReport, type Finding, type VexDocument, type VexStatement } from '../../../src/evidence/reports/index.js';
-import { corpusFile, fixture, reportOf, vexOf } from './support.js';
+import { corpusFile, fixture, reportOf, vexOf, itWithCorpus } from './support.js';
 
 function reportWith(findings: Finding[]) {
   return buildReport({ format: 'trivy', tool: { name: 'Trivy' }, findings, notes: [] });
@@ -49,7 +49,7 @@ describe('applyVex', () => {
     expect(applyVex(reportWith([maven]), [vex({ vulnerability: lodash.id, products: ['pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1'], status: 'not_affected' })]).suppressedCount).toBe(1);
   });
 
-  it('does not suppress by a versioned product when the finding\'s version is unknown', () => {
+  itWithCorpus('does not suppress by a versioned product when the finding\'s version is unknown', () => {
     const npmAudit = reportOf(corpusFile('npm-audit-report/one-vuln.json'));
     const statement = vex({ vulnerability: 'npm-advisory-1179', products: ['pkg:npm/minimist@1.2.0'], status: 'not_affected' });
     expect(applyVex(npmAudit, [statement]).suppressedCount).toBe(0);
@@ -86,7 +86,7 @@ describe('applyVex', () => {
     expect(result.counts).toEqual({ critical: 1, high: 0, moderate: 0, low: 1, info: 0, unknown: 1 });
   });
 
-  it('applies CycloneDX VEX from the CISA examples by bom-ref component name and version', () => {
+  itWithCorpus('applies CycloneDX VEX from the CISA examples by bom-ref component name and version', () => {
     const finding: Finding = { id: 'CVE-2021-44228', aliases: [], package: { name: 'ABC', version: '4.2' }, severity: 'critical', source: 'grype' };
     const notAffected = vexOf(corpusFile('cyclonedx-vex-bom-examples/CISA-Case-1/vex-not_affected.json'));
     expect(applyVex(reportWith([finding]), [notAffected]).findings[0]?.suppressed).toEqual({

@@ -1,5 +1,5 @@
 import { applyVex, formatReportSummary } from '../../../src/evidence/reports/index.js';
-import { corpusFile, fixture, reportOf, vexOf } from './support.js';
+import { corpusFile, fixture, reportOf, vexOf, itWithCorpus } from './support.js';
 
 describe('formatReportSummary', () => {
   it('states counts worst first, the total, and what VEX and the report suppressed', () => {
@@ -10,14 +10,14 @@ describe('formatReportSummary', () => {
     expect(summary.more).toBe(1);
   });
 
-  it('lists the worst findings first and names packages without versions plainly', () => {
+  itWithCorpus('lists the worst findings first and names packages without versions plainly', () => {
     const summary = formatReportSummary(reportOf(corpusFile('npm-audit-report/all-severity-levels.json')), { limit: 3 });
     expect(summary.headline).toBe('npm audit: 2 critical, 5 high, 1 moderate, 8 low (16 findings)');
     expect(summary.worst).toEqual(['npm-advisory-755 handlebars (critical)', 'npm-advisory-1494 sapper (critical)', 'npm-advisory-782 lodash (high)']);
     expect(summary.more).toBe(13);
   });
 
-  it('says there is nothing open for a clean report', () => {
+  itWithCorpus('says there is nothing open for a clean report', () => {
     expect(formatReportSummary(reportOf(corpusFile('npm-audit-report/no-vulns.json')), { limit: 5 })).toEqual({ headline: 'npm audit: no open findings (0 findings)', worst: [], more: 0 });
   });
 

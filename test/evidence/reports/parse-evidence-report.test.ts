@@ -5,7 +5,7 @@ import {
   parseEvidenceReport,
   type ReportFormat,
 } from '../../../src/evidence/reports/index.js';
-import { corpusFile, fixture, reportOf } from './support.js';
+import { corpusFile, fixture, reportOf, itWithCorpus } from './support.js';
 
 function refusal(input: Buffer | string, format?: ReportFormat): Error {
   try {
@@ -17,7 +17,7 @@ function refusal(input: Buffer | string, format?: ReportFormat): Error {
 }
 
 describe('detectReportFormat', () => {
-  it.each([
+  itWithCorpus.each([
     ['npm-audit-report/one-vuln.json', 'npm-audit'],
     ['trivy-sarif/alpine-310.sarif.golden', 'sarif'],
     ['grype-sarif/TestSarifPresenter_image.golden', 'sarif'],
@@ -67,13 +67,13 @@ describe('parseEvidenceReport on odd input', () => {
     }
   });
 
-  it('reads a report that starts with a UTF-8 byte-order mark', () => {
+  itWithCorpus('reads a report that starts with a UTF-8 byte-order mark', () => {
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), corpusFile('npm-audit-report/one-vuln.json')]);
     expect(reportOf(withBom).counts.low).toBe(1);
     expect(reportOf(`\uFEFF${corpusFile('npm-audit-report/one-vuln.json').toString('utf8')}`).counts.low).toBe(1);
   });
 
-  it('reads a UTF-16LE report with a BOM, as PowerShell redirection writes it', () => {
+  itWithCorpus('reads a UTF-16LE report with a BOM, as PowerShell redirection writes it', () => {
     const text = corpusFile('npm-audit-report/one-vuln.json').toString('utf8');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     expect(reportOf(utf16).format).toBe('npm-audit');

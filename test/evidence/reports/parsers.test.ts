@@ -1,21 +1,21 @@
-import { corpusFile, fixture, reportOf } from './support.js';
+import { corpusFile, fixture, itWithCorpus, reportOf } from './support.js';
 
 describe('npm audit report version 2', () => {
-  it('counts each vulnerable package once at npm\'s own severity, like metadata.vulnerabilities', () => {
+  itWithCorpus('counts each vulnerable package once at npm\'s own severity, like metadata.vulnerabilities', () => {
     const report = reportOf(corpusFile('npm-audit-report/dep-vuln-with-own-vuln.json'));
     expect(report.counts).toEqual({ critical: 0, high: 1, moderate: 0, low: 1, info: 0, unknown: 0 });
     expect(report.highest).toBe('high');
     expect(report.tool.name).toBe('npm audit');
   });
 
-  it('takes ids and urls from the advisories in via, most severe first, the rest as aliases', () => {
+  itWithCorpus('takes ids and urls from the advisories in via, most severe first, the rest as aliases', () => {
     const report = reportOf(corpusFile('npm-audit-report/all-severity-levels.json'));
     const handlebars = report.findings.find((finding) => finding.package?.name === 'handlebars');
     expect(handlebars).toMatchObject({ id: 'npm-advisory-755', severity: 'critical', url: 'https://npmjs.com/advisories/755', title: expect.any(String) });
     expect(handlebars?.aliases).toEqual(expect.arrayContaining(['npm-advisory-1164', 'npm-advisory-1300']));
   });
 
-  it('follows via chains to the root advisory for packages vulnerable only through a dependency', () => {
+  itWithCorpus('follows via chains to the root advisory for packages vulnerable only through a dependency', () => {
     const report = reportOf(corpusFile('npm-audit-report/gatsby.json'));
     const gatsby = report.findings.find((finding) => finding.package?.name === 'gatsby');
     expect(gatsby?.title).toBe('vulnerable through @gatsbyjs/relay-compiler, gatsby-cli');
@@ -42,7 +42,7 @@ describe('npm audit report version 2', () => {
     expect(report.findings[0]).toMatchObject({ id: 'GHSA-35jh-r3h4-6jhm', fixedVersion: '4.17.21', package: { name: 'lodash', ecosystem: 'npm' } });
   });
 
-  it('has no suppression field, so none of its findings arrive suppressed', () => {
+  itWithCorpus('has no suppression field, so none of its findings arrive suppressed', () => {
     expect(reportOf(corpusFile('npm-audit-report/nyc-mkdirp.json')).suppressedCount).toBe(0);
   });
 });
@@ -77,19 +77,19 @@ describe('OSV-Scanner JSON', () => {
     expect(report.findings[0]).toMatchObject({ fixedVersion: '4.17.21', url: 'https://osv.dev/vulnerability/GHSA-35jh-r3h4-6jhm' });
   });
 
-  it('suppresses uncalled vulnerabilities as osv-scanner does, keeping them visible', () => {
+  itWithCorpus('suppresses uncalled vulnerabilities as osv-scanner does, keeping them visible', () => {
     const report = reportOf(corpusFile('osv-scanner/internal_output__machinejson_test__TestPrintJSONResults_WithVulnerabilities_one_source_with_one_package__one_uncalled_vulnerability__and_one_called_vu.json'));
     expect(report.findings.map((finding) => [finding.id, finding.suppressed?.by])).toEqual([['OSV-1', undefined], ['GHSA-123', 'report']]);
   });
 
-  it('counts one finding when two lockfiles hold the same vulnerable package version', () => {
+  itWithCorpus('counts one finding when two lockfiles hold the same vulnerable package version', () => {
     const report = reportOf(corpusFile('osv-scanner/internal_output__machinejson_test__TestPrintJSONResults_WithVulnerabilities_two_sources_with_the_same_vulnerable_package-1.json'));
     expect(report.findings).toHaveLength(1);
   });
 });
 
 describe('SARIF 2.1.0', () => {
-  it('prefers security-severity, reads Trivy\'s severity tag over its level, and falls back to level', () => {
+  itWithCorpus('prefers security-severity, reads Trivy\'s severity tag over its level, and falls back to level', () => {
     const trivy = reportOf(corpusFile('trivy-sarif/alpine-310.sarif.golden'));
     expect(trivy.counts).toMatchObject({ moderate: 6, low: 2 });
     expect(trivy.findings[0]).toMatchObject({ id: 'CVE-2019-1549', package: { name: 'libcrypto1.1', version: '1.1.1c-r0' }, fixedVersion: '1.1.1d-r0' });
@@ -117,7 +117,7 @@ describe('SARIF 2.1.0', () => {
     expect(report.findings[4]).toMatchObject({ id: 'python.lang.security.audit.eval-detected', severity: 'high' });
   });
 
-  it('reads OSV-Scanner SARIF package names from the result message', () => {
+  itWithCorpus('reads OSV-Scanner SARIF package names from the result message', () => {
     const report = reportOf(corpusFile('osv-scanner/cmd_scan_source__command_test__TestCommand_Sarif_with_vulns-1.sarif'));
     expect(report.findings[0]).toMatchObject({ id: 'CVE-2021-23424', severity: 'high', package: { name: 'ansi-html', version: '0.0.1' } });
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parseEvidenceReport, type ParsedReport, type ReportFormat, type VexDocument } from '../../../src/evidence/reports/index.js';
@@ -9,9 +9,14 @@ export function fixture(name: string): Buffer {
   return readFileSync(join(here, 'fixtures', name));
 }
 
+const CORPUS = join(process.cwd(), '../shared/corpora/audit-reports');
+
 export function corpusFile(path: string): Buffer {
-  return readFileSync(join(process.cwd(), '../shared/corpora/audit-reports', path));
+  return readFileSync(join(CORPUS, path));
 }
+
+/** Tests that read the third-party corpus beside the repository run only where it is present (as in CI). */
+export const itWithCorpus = existsSync(CORPUS) ? it : it.skip;
 
 export function reportOf(input: Buffer | string | object, format?: ReportFormat): ParsedReport {
   const bytes = typeof input === 'string' || Buffer.isBuffer(input) ? input : JSON.stringify(input);
