@@ -1,0 +1,53 @@
+/**
+ * The contract between donegate's scanner (detectors, file readers) and what consumes its results
+ * (`donegate scan` reports, the pii-scan and secret-scan criteria). Raw matched values never cross it:
+ * a finding carries only a masked value and a fingerprint.
+ */
+
+export type DetectorKind = 'pii' | 'secret';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface ScanFinding {
+  /** Path as given on the command line joined with the relative path (POSIX separators). */
+  file: string;
+  /** 1-based line. For a notebook, the line within the cell source or output, with `location` saying which. */
+  line: number;
+  /** 1-based column of the first character, counted in characters (code points), not bytes. */
+  column: number;
+  /** 1-based column one past the last character. */
+  endColumn: number;
+  /** Stable detector id, e.g. `email`, `payment-card`, `iban`, `us-ssn`, `aws-access-key-id`. */
+  detector: string;
+  kind: DetectorKind;
+  /** The value with most of it hidden: `j***@e***.com`, `**** **** **** 4242`, `AKIA************MPLE`. */
+  masked: string;
+  confidence: Confidence;
+  /**
+   * sha256 (hex) over detector id, file path and the raw value: stable across runs and line moves, so a
+   * baseline can accept a finding without storing the value.
+   */
+  fingerprint: string;
+  /** Extra position inside structured files, e.g. `cell 3 output 1` in a notebook, `row 12 column email` in CSV. */
+  location?: string;
+}
+
+export interface ScannedFile {
+  file: string;
+  /** sha256 (hex) of the file's bytes as stored (before gunzip). */
+  sha256: string;
+  size: number;
+  /** Why the file was not (fully) scanned: binary, unreadable, too long a line, … */
+  skipped?: string;
+}
+
+export interface ScanReport {
+  /** Identifies the document as a donegate scan report. */
+  tool: { name: 'donegate-scan'; version: string; rulesSha256: string };
+  generatedAt: string;
+  files: ScannedFile[];
+  findings: ScanFinding[];
+  /** Findings accepted by the baseline file: counted, never listed with values. */
+  baselined: number;
+  summary: { byDetector: Record<string, number>; pii: number; secrets: number; files: number; bytes: number };
+}
