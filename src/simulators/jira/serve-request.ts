@@ -11,6 +11,7 @@ import { readBody } from './read-body.js';
 import type { RepresentContext } from './represent.js';
 import type { JiraSimulatorEvents } from './simulator-events.js';
 import type { RequestLogEntry, Violation } from './types.js';
+import { writeInChunks } from '../write-in-chunks.js';
 
 export interface ServeDeps {
   state: JiraState;
@@ -140,8 +141,6 @@ export function createRequestServer(deps: ServeDeps) {
   };
 }
 
-const CHUNK_BYTES = 16 * 1024;
-
 /**
  * Content as is: with `Content-Length`, or streamed in chunks without it, each written when the client
  * has taken the previous one, so a client that stops reading stops the server too.
@@ -156,19 +155,7 @@ function writeRaw(res: ServerResponse, status: number, headers: Record<string, s
     res.end(raw.content);
     return;
   }
-  let offset = 0;
-  const next = (): void => {
-    while (offset < raw.content.length && !res.destroyed) {
-      const chunk = raw.content.subarray(offset, offset + CHUNK_BYTES);
-      offset += chunk.length;
-      if (!res.write(chunk)) {
-        res.once('drain', next);
-        return;
-      }
-    }
-    if (!res.destroyed) res.end();
-  };
-  next();
+  writeInChunks(res, raw.content);
 }
 
 function errorBody(message: string): JiraErrorBody {

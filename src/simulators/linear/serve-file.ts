@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { writeInChunks } from '../write-in-chunks.js';
 
 /** A file the simulator answers with (uploads.linear.app's part), or an error status. */
 export interface FileAnswer {
@@ -8,8 +9,6 @@ export interface FileAnswer {
   /** Written in chunks without `Content-Length`. */
   streamed?: boolean;
 }
-
-const CHUNK_BYTES = 16 * 1024;
 
 /** Writes the answer; a streamed body goes chunk by chunk, waiting for `drain`, so a client that stops reading stops it. */
 export function serveFile(res: ServerResponse, answer: FileAnswer): void {
@@ -22,17 +21,5 @@ export function serveFile(res: ServerResponse, answer: FileAnswer): void {
     res.end(content);
     return;
   }
-  let offset = 0;
-  const next = (): void => {
-    while (offset < content.length && !res.destroyed) {
-      const chunk = content.subarray(offset, offset + CHUNK_BYTES);
-      offset += chunk.length;
-      if (!res.write(chunk)) {
-        res.once('drain', next);
-        return;
-      }
-    }
-    if (!res.destroyed) res.end();
-  };
-  next();
+  writeInChunks(res, content);
 }
