@@ -1,0 +1,28 @@
+import type { ScanReport } from '../scan/scan-types.js';
+
+/**
+ * The report as JSON, field by field from the contract, so nothing the scanner might add later (a raw
+ * value in a debug field, say) is printed unless it is named here.
+ */
+export function formatJsonReport(report: ScanReport): string {
+  const document: ScanReport = {
+    tool: { name: report.tool.name, version: report.tool.version, rulesSha256: report.tool.rulesSha256 },
+    generatedAt: report.generatedAt,
+    files: report.files.map(({ file, sha256, size, skipped }) => ({ file, sha256, size, ...(skipped !== undefined ? { skipped } : {}) })),
+    findings: report.findings.map(({ file, line, column, endColumn, detector, kind, masked, confidence, fingerprint, location }) => ({
+      file,
+      line,
+      column,
+      endColumn,
+      detector,
+      kind,
+      masked,
+      confidence,
+      fingerprint,
+      ...(location !== undefined ? { location } : {}),
+    })),
+    baselined: report.baselined,
+    summary: report.summary,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,65 @@
+import { pathToFileURL } from 'node:url';
+import type { ScanFinding, ScanReport } from '../scan/scan-types.js';
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+type Level = 'error' | 'warning';
+
+/** Secrets always block; PII blocks when the detector validated it (checksum, format rules). */
+export function sarifLevel(finding: Pick<ScanFinding, 'kind' | 'confidence'>): Level {
+  return finding.kind === 'secret' || finding.confidence === 'high' ? 'error' : 'warning';
+}
+
+/** A SARIF `uri`: relative paths stay relative (percent-encoded per segment), absolute ones become file URLs. */
+function toUri(file: string): string {
+  if (file.startsWith('/')) return pathToFileURL(file).href;
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * The report as SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/): one run, a rule per
+ * detector, a result per finding. Columns are 1-based and count code points, which SARIF calls
+ * `unicodeCodePoints` (its default is UTF-16 code units), so the run says so. The message carries only
+ * the masked value.
+ */
+export function formatSarifReport(report: ScanReport): string {
+  const detectors = [...new Map(report.findings.map((f) => [f.detector, f.kind])).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const ruleIndex = new Map(detectors.map(([id], index) => [id, index]));
+  const rules = detectors.map(([id, kind]) => ({
+    id,
+    name: id,
+    shortDescription: { text: kind === 'secret' ? `Hardcoded secret: ${id}` : `Personal data: ${id}` },
+    defaultConfiguration: { level: kind === 'secret' ? 'error' : 'warning' },
+    properties: { kind },
+  }));
+  const results = report.findings.map((finding) => ({
+    ruleId: finding.detector,
+    ruleIndex: ruleIndex.get(finding.detector),
+    level: sarifLevel(finding),
+    message: { text: `${finding.kind === 'secret' ? 'Secret' : 'Personal data'} (${finding.detector}): ${finding.masked}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(finding.file) },
+          region: { startLine: finding.line, startColumn: finding.column, endColumn: finding.endColumn },
+        },
+      },
+    ],
+    partialFingerprints: { 'donegate/v1': finding.fingerprint },
+    properties: { kind: finding.kind, confidence: finding.confidence, masked: finding.masked, ...(finding.location !== undefined ? { location: finding.location } : {}) },
+  }));
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: 'https://github.com/donegate/donegate', rules } },
+        columnKind: 'unicodeCodePoints',
+        artifacts: report.files.map((f) => ({ location: { uri: toUri(f.file) }, length: f.size, hashes: { 'sha-256': f.sha256 } })),
+        results,
+        properties: { rulesSha256: report.tool.rulesSha256, generatedAt: report.generatedAt, baselined: report.baselined, summary: report.summary },
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

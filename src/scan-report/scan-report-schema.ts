@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { ScanReport } from '../scan/scan-types.js';
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/i);
+
+/**
+ * A donegate scan report as read back from JSON (uploaded evidence). Unknown fields are dropped, so a
+ * stored summary holds only what the contract defines: masked values and fingerprints, never raw ones.
+ */
+export const scanReportSchema = z.object({
+  tool: z.object({ name: z.literal('donegate-scan'), version: z.string(), rulesSha256: z.string() }),
+  generatedAt: z.string(),
+  files: z.array(z.object({ file: z.string(), sha256, size: z.number().int().nonnegative(), skipped: z.string().optional() })),
+  findings: z.array(
+    z.object({
+      file: z.string(),
+      line: z.number().int().positive(),
+      column: z.number().int().positive(),
+      endColumn: z.number().int().positive(),
+      detector: z.string().min(1),
+      kind: z.enum(['pii', 'secret']),
+      masked: z.string(),
+      confidence: z.enum(['high', 'medium', 'low']),
+      fingerprint: sha256,
+      location: z.string().optional(),
+    }),
+  ),
+  baselined: z.number().int().nonnegative(),
+  summary: z.object({
+    byDetector: z.record(z.string(), z.number()),
+    pii: z.number(),
+    secrets: z.number(),
+    files: z.number(),
+    bytes: z.number(),
+  }),
+}) satisfies z.ZodType<ScanReport>;
+
+/** True when the value names itself a donegate scan report, whatever else is wrong with it. */
+export function looksLikeScanReport(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { tool?: { name?: unknown } }).tool?.name === 'donegate-scan';
+}
