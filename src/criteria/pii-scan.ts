@@ -1,19 +1,27 @@
 import { z } from 'zod';
 import { defineCriterion } from './criterion.js';
-import { submitCommand } from './evidence-hint.js';
-import { judgeLatestEvidence } from './judge-latest-evidence.js';
+import { judgeScanEvidence } from './scan-judge.js';
+import { parseScanEvidence, type ScanCriterionSpec } from './scan-parse-evidence.js';
 
-const options = z.object({ maxAgeDays: z.number().int().positive().optional() }).strict();
+const options = z
+  .object({
+    maxAgeDays: z.number().int().positive().optional(),
+    /** `required`: a dataset manifest must be submitted and covered; `if-declared`: only when one is. */
+    datasets: z.enum(['if-declared', 'required']).default('if-declared'),
+  })
+  .strict();
+
+const SPEC: ScanCriterionSpec = { criterion: 'pii-scan', kind: 'pii', formats: ['donegate-scan', 'dataset-manifest'] };
 
 export const piiScan = defineCriterion<z.infer<typeof options>>({
   id: 'pii-scan',
   title: 'Data scanned for personal data (PII)',
   optionsSchema: options,
-  evaluate(context, { maxAgeDays }) {
-    return judgeLatestEvidence(context, {
-      criterion: this.id,
-      ...(maxAgeDays !== undefined ? { maxAgeDays } : {}),
-      fix: `scan the datasets this ticket uses and attach the report: \`${submitCommand(context.ticket, this.id, 'pii-report.json')}\``,
-    });
+  evaluate(context, opts) {
+    const fix = `scan the datasets this ticket uses and submit the report: \`donegate scan data/ --submit --tracker ${context.ticket.tracker} --ticket ${context.ticket.key}\``;
+    return judgeScanEvidence(context, opts, { ...SPEC, fix });
+  },
+  parseEvidence(bytes, format) {
+    return parseScanEvidence(bytes, format, SPEC);
   },
 });

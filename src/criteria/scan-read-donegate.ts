@@ -1,0 +1,26 @@
+import { InvalidReportError } from '../evidence/reports/index.js';
+import type { DetectorKind } from '../scan/scan-types.js';
+import { scanReportSchema } from '../scan-report/index.js';
+import { MAX_STORED_FINDINGS, worstFirst, type ScanEvidence, type StoredScanFinding } from './scan-evidence.js';
+
+/** A donegate scan report, reduced to what the criterion of `kind` keeps: its findings (masked) and the files. */
+export function readDonegateScan(document: unknown, kind: DetectorKind): ScanEvidence {
+  const parsed = scanReportSchema.safeParse(document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidReportError('donegate scan report', issue.message, issue.path.join('.') || undefined);
+  }
+  const report = parsed.data;
+  const ofKind: StoredScanFinding[] = report.findings
+    .filter((f) => f.kind === kind)
+    .map(({ file, line, detector, kind: k, masked, confidence, fingerprint }) => ({ file, line, detector, kind: k, masked, confidence, fingerprint }))
+    .sort(worstFirst);
+  return {
+    tool: `${report.tool.name} ${report.tool.version}`,
+    findings: ofKind.slice(0, MAX_STORED_FINDINGS),
+    findingCount: ofKind.length,
+    otherKindCount: report.findings.length - ofKind.length,
+    baselined: report.baselined,
+    files: report.files.map(({ file, sha256, skipped }) => ({ file, sha256: sha256.toLowerCase(), ...(skipped !== undefined ? { skipped } : {}) })),
+  };
+}
