@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CriterionContext } from '../../src/criteria/criterion.js';
 import { piiScan } from '../../src/criteria/pii-scan.js';
 import type { EvidenceRecord } from '../../src/evidence/evidence-record.js';
+import type { CriterionResult } from '../../src/gate/verdict.js';
 import { UnrecognisedReportError } from '../../src/evidence/reports/index.js';
 import { formatJsonReport } from '../../src/scan-report/index.js';
 import type { Waiver } from '../../src/waivers/waiver.js';
@@ -19,7 +20,7 @@ function record(bytes: string, daysAgo = 0): EvidenceRecord {
 }
 const waiver = (advisories: string[], expiresAt = new Date('2026-04-01')): Waiver => ({ id: 'w', tracker: 'jira', ticketKey: 'ML-1', criterion: 'pii-scan', advisories, reason: 'synthetic', approver: 'dana', approvedVia: 'api', expiresAt, createdAt: NOW });
 const context = (evidence: EvidenceRecord[], waivers: Waiver[] = []): CriterionContext => ({ ticket, evidence, waivers, now: NOW });
-const evaluate = (ctx: CriterionContext, options: Record<string, unknown> = {}) => piiScan.evaluate(ctx, piiScan.optionsSchema.parse(options));
+const evaluate = (ctx: CriterionContext, options: Record<string, unknown> = {}) => piiScan.evaluate(ctx, piiScan.optionsSchema.parse(options)) as CriterionResult; // both are synchronous
 
 const clean = formatJsonReport(scanReport([FIXTURE_FINDINGS[3]!])); // only a secret: nothing for pii-scan
 const dirty = formatJsonReport(scanReport());

@@ -1,6 +1,7 @@
 import type { CriterionContext } from '../../src/criteria/criterion.js';
 import { secretScan } from '../../src/criteria/secret-scan.js';
 import type { EvidenceRecord } from '../../src/evidence/evidence-record.js';
+import type { CriterionResult } from '../../src/gate/verdict.js';
 import { UnrecognisedReportError } from '../../src/evidence/reports/index.js';
 import { formatJsonReport } from '../../src/scan-report/index.js';
 import { FIXTURE_FINDINGS, scanReport } from '../scan-report/scan-report-fixture.js';
@@ -27,7 +28,7 @@ function record(bytes: string): EvidenceRecord {
 }
 const evaluate = (evidence: EvidenceRecord[], advisories: string[] = []) => {
   const context: CriterionContext = { ticket, evidence, now: NOW, waivers: advisories.length ? [{ id: 'w', tracker: 'linear', ticketKey: 'AI-1', criterion: 'secret-scan', advisories, reason: 'rotated', approver: 'dana', approvedVia: 'api', expiresAt: new Date('2026-04-01'), createdAt: NOW }] : [] };
-  return secretScan.evaluate(context, secretScan.optionsSchema.parse({}));
+  return secretScan.evaluate(context, secretScan.optionsSchema.parse({})) as CriterionResult; // synchronous
 };
 
 describe('secret-scan', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ScanFinding, ScanReport } from '../../src/scan/scan-types.js';
+import type { ScanFinding, ScannedFile, ScanReport } from '../../src/scan/scan-types.js';
 import { summariseFindings } from '../../src/scan-report/index.js';
 
 /** The raw values behind the fixture findings: no output may ever contain one of them. */
@@ -30,7 +30,7 @@ export const FIXTURE_FINDINGS: ScanFinding[] = [
   finding({ raw: 'AKIAIOSFODNN7EXAMPLE', file: 'notebooks/train.ipynb', detector: 'aws-access-key-id', kind: 'secret', line: 2, column: 9, endColumn: 29, masked: 'AKIA************MPLE', location: 'cell 3 source' }),
 ];
 
-export function scanReport(findings: ScanFinding[] = FIXTURE_FINDINGS, files = [
+export function scanReport(findings: ScanFinding[] = FIXTURE_FINDINGS, files: ScannedFile[] = [
   { file: 'data/users.csv', sha256: 'a'.repeat(64), size: 2048 },
   { file: 'notebooks/train.ipynb', sha256: 'b'.repeat(64), size: 4096 },
 ]): ScanReport {
