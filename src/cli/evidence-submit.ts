@@ -10,7 +10,7 @@ export interface SubmitOptions {
   source?: string;
 }
 
-interface Streams {
+export interface Streams {
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
 }
@@ -21,12 +21,8 @@ interface Streams {
  * 2 usage or network error — so a CI step can tell "fix the report" from "fix the pipeline".
  */
 export async function submitEvidence(options: SubmitOptions, env: NodeJS.ProcessEnv, { out, err }: Streams): Promise<number> {
-  const url = env.DONEGATE_URL?.trim();
-  const token = env.DONEGATE_TOKEN?.trim();
-  if (!url || !token) {
-    err.write(`donegate: set ${!url ? 'DONEGATE_URL (e.g. https://donegate.example.com)' : ''}${!url && !token ? ' and ' : ''}${!token ? 'DONEGATE_TOKEN (a ci token: donegate token create --role ci …)' : ''}\n`);
-    return 2;
-  }
+  const endpoint = donegateEndpoint(env, err);
+  if (!endpoint) return 2;
   let bytes: Buffer;
   try {
     bytes = await readFile(options.file);
@@ -34,13 +30,41 @@ export async function submitEvidence(options: SubmitOptions, env: NodeJS.Process
     err.write(`donegate: cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     return 2;
   }
+  const { file, ...fields } = options;
+  return uploadEvidence({ ...fields, bytes, filename: basename(file) }, endpoint, env, { out, err });
+}
+
+/** `DONEGATE_URL` and `DONEGATE_TOKEN`, or undefined after saying which to set. */
+export function donegateEndpoint(env: NodeJS.ProcessEnv, err: NodeJS.WritableStream): { url: string; token: string } | undefined {
+  const url = env.DONEGATE_URL?.trim();
+  const token = env.DONEGATE_TOKEN?.trim();
+  if (url && token) return { url, token };
+  err.write(`donegate: set ${!url ? 'DONEGATE_URL (e.g. https://donegate.example.com)' : ''}${!url && !token ? ' and ' : ''}${!token ? 'DONEGATE_TOKEN (a ci token: donegate token create --role ci …)' : ''}\n`);
+  return undefined;
+}
+
+export interface EvidenceUpload extends Omit<SubmitOptions, 'file'> {
+  bytes: Buffer;
+  filename: string;
+}
+
+/**
+ * POST a report to `/api/v1/evidence` and print what donegate made of it. Shared by `evidence submit`
+ * and `scan --submit`. Returns 0 accepted, 1 refused, 2 server or network error.
+ */
+export async function uploadEvidence(
+  options: EvidenceUpload,
+  { url, token }: { url: string; token: string },
+  env: NodeJS.ProcessEnv,
+  { out, err }: Streams,
+): Promise<number> {
   const form = new FormData();
   form.set('tracker', options.tracker);
   form.set('ticket', options.ticket);
   form.set('criterion', options.criterion);
   if (options.format) form.set('format', options.format);
   form.set('source', options.source ?? (env.GITHUB_ACTIONS ? 'ci:github-actions' : env.GITLAB_CI ? 'ci:gitlab' : 'cli'));
-  form.set('report', new Blob([bytes]), basename(options.file));
+  form.set('report', new Blob([options.bytes]), options.filename);
 
   let response: Response;
   try {

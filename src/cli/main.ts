@@ -7,6 +7,8 @@ import { openDatabase } from '../store/open-database.js';
 import { inspectEvidence } from './evidence-inspect.js';
 import { submitEvidence } from './evidence-submit.js';
 import { policyCheck } from './policy-check.js';
+import { registerScanCommand } from './scan-command.js';
+import { loadScanner } from './scan-load-scanner.js';
 import { registerTokenCommands } from './token-commands.js';
 import { runService } from './run-service.js';
 
@@ -78,6 +80,15 @@ async function main(argv: string[]): Promise<number> {
     .action(async (file: string, options: { json?: boolean }) => {
       exitCode = await inspectEvidence(file, options.json === true, { out: process.stdout, err: process.stderr });
     });
+  registerScanCommand(program, {
+    scan: loadScanner,
+    env: process.env,
+    out: process.stdout,
+    err: process.stderr,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
   program
     .command('policy')
     .description('policy file tools')

@@ -1,0 +1,129 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import type { ScanReport } from '../scan/scan-types.js';
+import {
+  applyBaseline,
+  BaselineError,
+  formatJsonReport,
+  formatScanReport,
+  isScanOutputFormat,
+  readBaseline,
+  reportOfKind,
+  SCAN_OUTPUT_FORMATS,
+  serialiseBaseline,
+  type BaselineEntry,
+} from '../scan-report/index.js';
+import { donegateEndpoint, uploadEvidence, type Streams } from './evidence-submit.js';
+import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
+
+/** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
+export type ScanFunction = (paths: string[], options: { onProgress?: (progress: ScanProgress) => void }) => Promise<ScanReport>;
+
+export interface ScanCommandOptions {
+  format: string;
+  baseline?: string;
+  writeBaseline?: string;
+  submit?: boolean;
+  tracker?: string;
+  ticket?: string;
+  criterion?: string;
+  source?: string;
+}
+
+export interface ScanCommandDeps extends Streams {
+  err: NodeJS.WritableStream & { isTTY?: boolean };
+  scan: ScanFunction;
+  env: NodeJS.ProcessEnv;
+}
+
+const SCAN_CRITERIA = ['pii-scan', 'secret-scan'] as const;
+
+function usageProblem(options: ScanCommandOptions): string | undefined {
+  if (!isScanOutputFormat(options.format)) return `--format must be one of ${SCAN_OUTPUT_FORMATS.join(', ')}`;
+  if (options.submit && (!options.tracker || !options.ticket)) return '--submit needs --tracker and --ticket';
+  if (options.criterion !== undefined && !(SCAN_CRITERIA as readonly string[]).includes(options.criterion)) return `--criterion must be one of ${SCAN_CRITERIA.join(', ')}`;
+  if (options.criterion !== undefined && !options.submit) return '--criterion only applies with --submit';
+  return undefined;
+}
+
+/**
+ * `donegate scan PATH…`: scan, print the report (masked values only), optionally write a baseline and
+ * submit the report as evidence. Exit 0 no findings left after the baseline, 1 findings, 2 usage, I/O
+ * or upload error.
+ *
+ * With --submit and no --criterion, the PII findings go to pii-scan and the secrets to secret-scan, two
+ * records each judged by its own criterion; with --criterion the whole report goes to that one.
+ */
+export async function runScanCommand(paths: string[], options: ScanCommandOptions, deps: ScanCommandDeps): Promise<number> {
+  const { out, err } = deps;
+  const problem = usageProblem(options);
+  if (problem) {
+    err.write(`donegate scan: ${problem}\n`);
+    return 2;
+  }
+  const endpoint = options.submit ? donegateEndpoint(deps.env, err) : undefined;
+  if (options.submit && !endpoint) return 2;
+  let baseline: BaselineEntry[] = [];
+  try {
+    if (options.baseline) baseline = await readBaseline(options.baseline);
+  } catch (error) {
+    if (!(error instanceof BaselineError)) throw error;
+    err.write(`donegate scan: ${error.message}\n`);
+    return 2;
+  }
+
+  const progress = createProgressLine(err);
+  let scanned: ScanReport;
+  try {
+    scanned = await deps.scan(paths, { onProgress: progress.update });
+  } catch (error) {
+    err.write(`donegate scan: ${(error as Error).message}\n`);
+    return 2;
+  } finally {
+    progress.done();
+  }
+  const report = applyBaseline(scanned, baseline);
+
+  if (options.writeBaseline) {
+    try {
+      await writeFile(options.writeBaseline, serialiseBaseline(report.findings, options.writeBaseline, baseline));
+    } catch (error) {
+      err.write(`donegate scan: cannot write ${options.writeBaseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      return 2;
+    }
+    err.write(`wrote ${report.findings.length} new finding(s) to ${options.writeBaseline}: write each reason, then scan with --baseline ${options.writeBaseline}\n`);
+  }
+  out.write(formatScanReport(report, options.format as (typeof SCAN_OUTPUT_FORMATS)[number]));
+
+  if (options.submit && endpoint) {
+    const parts: Array<[string, ScanReport]> = options.criterion
+      ? [[options.criterion, report]]
+      : [['pii-scan', applyBaseline(reportOfKind(scanned, 'pii'), baseline)], ['secret-scan', applyBaseline(reportOfKind(scanned, 'secret'), baseline)]];
+    for (const [criterion, part] of parts) {
+      const upload = { tracker: options.tracker!, ticket: options.ticket!, criterion, bytes: Buffer.from(formatJsonReport(part)), filename: `${criterion}-report.json`, ...(options.source ? { source: options.source } : {}) };
+      // Upload messages go to stderr: stdout carries the report, which may be piped into a file.
+      const code = await uploadEvidence(upload, endpoint, deps.env, { out: err, err });
+      if (code !== 0) return 2;
+    }
+  }
+  return report.findings.length > 0 ? 1 : 0;
+}
+
+/** Add `donegate scan` to the program. */
+export function registerScanCommand(program: Command, deps: ScanCommandDeps & { setExitCode(code: number): void }): void {
+  program
+    .command('scan')
+    .description('scan files and folders for personal data and secrets; exit 0 clean, 1 findings, 2 usage or I/O error')
+    .argument('<paths...>', 'files and folders (recursively; .gz read transparently)')
+    .option('--format <format>', `report format: ${SCAN_OUTPUT_FORMATS.join(', ')}`, 'text')
+    .option('--baseline <file>', 'accepted findings (JSON or YAML: fingerprint and reason); counted, not listed')
+    .option('--write-baseline <file>', 'write the findings to a baseline file, with a reason for you to fill in')
+    .option('--submit', 'upload the JSON report as evidence (DONEGATE_URL, DONEGATE_TOKEN)')
+    .option('--tracker <tracker>', 'with --submit: jira or linear')
+    .option('--ticket <key>', 'with --submit: the ticket key, e.g. ML-142')
+    .option('--criterion <id>', 'with --submit: send the whole report to pii-scan or secret-scan (default: PII to pii-scan, secrets to secret-scan)')
+    .option('--source <source>', 'with --submit: where the report comes from (default: the CI system, or cli)')
+    .action(async (paths: string[], options: ScanCommandOptions) => {
+      deps.setExitCode(await runScanCommand(paths, options, deps));
+    });
+}

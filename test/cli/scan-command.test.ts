@@ -1,0 +1,90 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { runScanCommand, type ScanCommandOptions } from '../../src/cli/scan-command.js';
+import { REASON_PLACEHOLDER } from '../../src/scan-report/index.js';
+import type { ScanReport } from '../../src/scan/scan-types.js';
+import { RAW_VALUES, scanReport } from '../scan-report/scan-report-fixture.js';
+
+function capture(isTTY = false) {
+  let text = '';
+  const stream = Object.assign(new Writable({ write(chunk: Buffer, _enc, done) { text += chunk.toString(); done(); } }), { isTTY });
+  return { stream, text: () => text };
+}
+
+async function scan(options: Partial<ScanCommandOptions>, result: ScanReport | Error = scanReport(), env: NodeJS.ProcessEnv = {}) {
+  const out = capture();
+  const err = capture();
+  const code = await runScanCommand(['data/'], { format: 'text', ...options }, {
+    out: out.stream,
+    err: err.stream,
+    env,
+    scan: async (_paths, { onProgress }) => {
+      onProgress?.({ files: 1, bytes: 1_000_000 });
+      if (result instanceof Error) throw result;
+      return result;
+    },
+  });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+describe('donegate scan', () => {
+  it('exits 1 with findings and 0 when clean', async () => {
+    expect((await scan({})).code).toBe(1);
+    expect((await scan({}, scanReport([]))).code).toBe(0);
+  });
+
+  it.each(['text', 'json', 'sarif'])('prints --format %s on stdout without any raw value, and no progress when stderr is not a terminal', async (format) => {
+    const { stdout, stderr } = await scan({ format });
+    for (const raw of RAW_VALUES) expect(stdout + stderr).not.toContain(raw);
+    expect(stdout).toContain('j***@e***.com');
+    expect(stderr).toBe('');
+  });
+
+  it.each([
+    ['an unknown format', { format: 'xml' }, /--format must be one of text, json, sarif/],
+    ['--submit without a ticket', { submit: true, tracker: 'jira' }, /--submit needs --tracker and --ticket/],
+    ['an unknown criterion', { submit: true, tracker: 'jira', ticket: 'ML-1', criterion: 'dependency-audit' }, /--criterion must be one of pii-scan, secret-scan/],
+    ['--submit without DONEGATE_URL', { submit: true, tracker: 'jira', ticket: 'ML-1' }, /set DONEGATE_URL/],
+    ['a missing baseline', { baseline: '/nonexistent.yaml' }, /cannot read the baseline/],
+  ])('exits 2 on %s', async (_what, options, message) => {
+    const { code, stderr } = await scan(options);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it('exits 2 when the scan itself fails (I/O)', async () => {
+    const { code, stderr } = await scan({}, new Error('cannot read data/: EACCES'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('cannot read data/: EACCES');
+  });
+
+  it('writes a baseline, refuses it until the reasons are filled in, then exits 0 with the findings counted as baselined', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'donegate-scan-')), 'baseline.yaml');
+    const written = await scan({ writeBaseline: file });
+    expect(written.code).toBe(1);
+    expect(written.stderr).toContain(`wrote 4 new finding(s) to ${file}`);
+    expect((await scan({ baseline: file })).code).toBe(2);
+
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll(REASON_PLACEHOLDER, 'synthetic fixtures'));
+    const accepted = await scan({ baseline: file, format: 'json' });
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(accepted.stdout)).toMatchObject({ findings: [], baselined: 4, summary: { pii: 0, secrets: 0 } });
+  });
+
+  it('shows files, MB and MB/s on stderr when it is a terminal', async () => {
+    const err = capture(true);
+    await runScanCommand(['data/'], { format: 'json' }, {
+      out: capture().stream,
+      err: err.stream,
+      env: {},
+      scan: async (_paths, { onProgress }) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        onProgress?.({ files: 3, bytes: 5_000_000 });
+        return scanReport([]);
+      },
+    });
+    expect(err.text()).toMatch(/scanning: 3 files, 5\.0 MB, [\d.]+ MB\/s/);
+  });
+});
