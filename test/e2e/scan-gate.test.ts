@@ -1,0 +1,85 @@
+import { Writable } from 'node:stream';
+import { runScanCommand } from '../../src/cli/scan-command.js';
+import { adfToText } from '../../src/demo/adf-to-text.js';
+import type { ScanReport } from '../../src/scan/scan-types.js';
+import { FIXTURE_FINDINGS, RAW_VALUES, scanReport } from '../scan-report/scan-report-fixture.js';
+import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
+
+const ALICE = { actorAccountId: 'alice-acc', displayName: 'Alice' };
+
+function sink() {
+  let text = '';
+  return { stream: new Writable({ write(chunk: Buffer, _enc, done) { text += chunk.toString(); done(); } }), text: () => text };
+}
+
+describe('the gate on scan reports', () => {
+  let h: GateHarness;
+  let ciToken: string;
+  beforeAll(async () => {
+    h = await startGateHarness();
+    h.jira.state.addProject({ key: 'ML' });
+    h.jira.state.useSimplifiedWorkflow();
+    ciToken = await h.createToken('ci', 'ci-scan', ['ML']);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  // `donegate scan data/ --submit …` with the scan library stood in by a fixed report.
+  const scanAndSubmit = async (key: string, report: ScanReport) => {
+    const out = sink();
+    const err = sink();
+    const code = await runScanCommand(['data/'], { format: 'json', submit: true, tracker: 'jira', ticket: key }, {
+      out: out.stream,
+      err: err.stream,
+      env: { DONEGATE_URL: h.url, DONEGATE_TOKEN: ciToken },
+      scan: async () => report,
+    });
+    return { code, stdout: out.text(), stderr: err.text() };
+  };
+  const piiRecords = async (key: string) => (await h.evidence.forTicket('jira', key)).get('pii-scan') ?? [];
+  const reevaluationOf = async (key: string) => {
+    const [newest] = await piiRecords(key);
+    return h.decisionFor('jira', key, `evidence:${newest!.id}`);
+  };
+
+  it('blocked on pii-scan → a scan with PII keeps it blocked, masked → a clean scan is submitted → the next move passes', async () => {
+    const issue = h.jira.state.createIssue({ project: 'ML', status: 'In Progress' });
+    await h.supplyEvidence('jira', issue.key, ['dependency-audit']);
+    await h.post('jira', h.jira.moveIssue(issue.key, 'Done', ALICE), { deliveryId: 'scan-1-move' });
+    const blocked = await h.decisionFor('jira', issue.key, 'scan-1-move');
+    expect(blocked.criteria.find((c) => c.criterion === 'pii-scan')).toMatchObject({ status: 'fail', reason: 'no evidence' });
+
+    const dirty = await scanAndSubmit(issue.key, scanReport());
+    expect(dirty.code).toBe(1);
+    expect(dirty.stderr).toContain(`accepted: pii-scan evidence for jira ${issue.key}`);
+    expect(dirty.stderr).toContain(`accepted: secret-scan evidence for jira ${issue.key}`);
+    const stillBlocked = await reevaluationOf(issue.key);
+    const pii = stillBlocked.criteria.find((c) => c.criterion === 'pii-scan')!;
+    expect(pii).toMatchObject({ status: 'fail', reason: 'donegate-scan 0.1.0: 3 PII findings not waived' });
+    expect(pii.details).toContain(`data/users.csv:3 email j***@e***.com (fingerprint ${FIXTURE_FINDINGS[0]!.fingerprint.slice(0, 12)})`);
+
+    const clean = await scanAndSubmit(issue.key, scanReport([]));
+    expect(clean.code).toBe(0);
+    expect((await reevaluationOf(issue.key)).outcome).toBe('pass');
+    const comment = h.jira.state.comments(issue.key).find((c) => c.authorAccountId === h.jira.selfAccountId)!;
+    expect(adfToText(comment.body)).toContain('can be moved to Done now');
+
+    await h.post('jira', h.jira.moveIssue(issue.key, 'Done', ALICE), { deliveryId: 'scan-1-move-2' });
+    expect((await h.decisionFor('jira', issue.key, 'scan-1-move-2')).outcome).toBe('pass');
+
+    const everything = JSON.stringify(await h.decisions('jira', issue.key)) + JSON.stringify([...(await h.evidence.forTicket('jira', issue.key)).values()]) + h.logText();
+    for (const raw of RAW_VALUES) expect(everything).not.toContain(raw);
+  });
+
+  it('refuses an upload pii-scan cannot read with 422 naming the scan formats', async () => {
+    const form = new FormData();
+    form.set('tracker', 'jira');
+    form.set('ticket', 'ML-900');
+    form.set('criterion', 'pii-scan');
+    form.set('report', new Blob(['{"auditReportVersion":2,"vulnerabilities":{}}']), 'audit.json');
+    const response = await h.api('/evidence', { method: 'POST', body: form, token: ciToken });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/pii-scan accepts: a donegate scan report/);
+  });
+});
