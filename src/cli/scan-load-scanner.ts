@@ -7,7 +7,7 @@ import type { ScanFunction } from './scan-command.js';
 const SCANNER = new URL('../scan/index.js', import.meta.url).href;
 
 interface ScanLibrary {
-  scanToReport(paths: string[], options: object): Promise<ScanReport>;
+  scanToReport(paths: string[], options: { onEvent?: (event: { type: string; file?: { size: number } }) => void }): Promise<ScanReport>;
 }
 
 const isScanLibrary = (value: unknown): value is ScanLibrary =>
@@ -17,5 +17,14 @@ const isScanLibrary = (value: unknown): value is ScanLibrary =>
 export const loadScanner: ScanFunction = async (paths, options) => {
   const library: unknown = await import(SCANNER).catch(() => undefined);
   if (!isScanLibrary(library)) throw new Error('the scanner library (src/scan/index.ts, scanToReport) is not available in this build');
-  return library.scanToReport(paths, options);
+  // scanToReport reports each file as a `file-end` event; the progress line wants running totals.
+  const totals = { files: 0, bytes: 0 };
+  return library.scanToReport(paths, {
+    onEvent: (event) => {
+      if (event.type !== 'file-end' || !event.file) return;
+      totals.files += 1;
+      totals.bytes += event.file.size;
+      options.onProgress?.(totals);
+    },
+  });
 };
