@@ -1,0 +1,43 @@
+import { isIPv6 } from 'node:net';
+import type { Detector } from './detector.js';
+import { verdict } from './detector.js';
+
+// Private, loopback, link-local, CGNAT, documentation (RFC 5737), broadcast and unspecified ranges.
+const NON_PUBLIC_V4 = /^(?:10\.|127\.|0\.|169\.254\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|255\.255\.255\.255$)/;
+
+/**
+ * IPv4 addresses: four decimal octets ≤ 255 without leading zeros. A dotted run of five or more numbers
+ * (`1.2.3.4.5`) or a `v1.2.3.4` version is not an address. Public addresses are `medium`, the ranges above
+ * `low`: they identify infrastructure more than people.
+ */
+export const ipv4: Detector = {
+  id: 'ipv4',
+  kind: 'pii',
+  version: 1,
+  pattern: /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g,
+  prefilter: (text) => text.includes('.'),
+  validate(candidate, { text, index }) {
+    if (candidate.split('.').some((octet) => Number(octet) > 255 || (octet.length > 1 && octet.startsWith('0')))) return undefined;
+    if (/version\W{0,3}$/i.test(text.slice(Math.max(0, index - 12), index))) return undefined;
+    return verdict(NON_PUBLIC_V4.test(candidate) ? 'low' : 'medium');
+  },
+  mask: (candidate) => `${candidate.slice(0, candidate.indexOf('.'))}.*.*.*`,
+};
+
+// Loopback, unspecified, link-local, unique-local and documentation (2001:db8::/32) prefixes.
+const NON_PUBLIC_V6 = /^(?:::1?$|fe[89ab]|f[cd]|2001:0?db8:)/i;
+
+/** IPv6 addresses as `net.isIPv6` accepts them, with at least five hex digits so `a::b` in code does not count. */
+export const ipv6: Detector = {
+  id: 'ipv6',
+  kind: 'pii',
+  version: 1,
+  pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:.])/g,
+  prefilter: (text) => text.includes(':'),
+  validate(candidate) {
+    if (!isIPv6(candidate)) return undefined;
+    if (candidate.replace(/[^0-9A-Fa-f]/g, '').length < 5 && candidate !== '::1') return undefined;
+    return verdict(NON_PUBLIC_V6.test(candidate) ? 'low' : 'medium');
+  },
+  mask: (candidate) => `${candidate.slice(0, candidate.indexOf(':'))}:****`,
+};

@@ -1,0 +1,62 @@
+import type { CountryCode } from 'libphonenumber-js/core';
+import { parsePhoneNumberFromString as parseWith } from 'libphonenumber-js/core';
+// The JS module form of the max metadata: a plain JSON import would need import attributes under ESM.
+import metadata from 'libphonenumber-js/metadata.max';
+import type { Detector } from './detector.js';
+import { verdict } from './detector.js';
+import { maskDigits } from './mask.js';
+
+const DATE_LIKE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
+const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const PHONE_WORD = /(?:phone|tel|mobile|cell|fax|whatsapp|contact|call)/i;
+
+/**
+ * Phone numbers are written in a few groups of two or more digits (a leading `1`/country code excepted),
+ * with dots not mixed with dashes: `1.2.3.4.5 256.1.1.1` or `12 3 4 5678` is something else.
+ */
+function hasPhoneGrouping(candidate: string): boolean {
+  if (candidate.includes('.') && /[- ]/.test(candidate)) return false;
+  const groups = candidate.replace(/^\+/, '').split(/[ .()-]+/).filter((group) => group.length > 0);
+  return groups.length <= 6 && groups.every((group, index) => index === 0 || group.length >= 2);
+}
+
+const parsePhoneNumberFromString = (text: string, country?: CountryCode) => parseWith(text, country ? { defaultCountry: country } : {}, metadata);
+
+export interface PhoneOptions {
+  /** ISO 3166-1 alpha-2 country used for numbers written without a `+` prefix, e.g. `GB`. */
+  defaultCountry?: CountryCode | undefined;
+}
+
+/**
+ * Phone numbers, validated by libphonenumber-js (the max metadata: per-country number patterns, not only
+ * lengths). Numbers in international form (`+44 20 7946 0958`) are `high`; national numbers need separators
+ * or parentheses (`(415) 555-2671`, `020 7946 0958`) and are `medium`; a bare digit run such as `4155552671`
+ * is far more often an id than a phone, so it counts only next to a phone-like word or in a phone column.
+ */
+export function createPhoneDetector({ defaultCountry = 'US' }: PhoneOptions = {}): Detector {
+  return {
+    id: 'phone',
+    kind: 'pii',
+    version: 1,
+    weak: true,
+    variant: `country=${defaultCountry}`,
+    pattern: /(?<![\w+/.:,-])(?:\+|\b00)?\(?\d[\d ().-]{5,22}\d(?![\w/:]|[.-]\d)/g,
+    prefilter: (text) => /\d{3}/.test(text),
+    validate(candidate, { text, index, field }) {
+      const digits = candidate.replace(/\D/g, '');
+      if (digits.length < 7 || digits.length > 15) return undefined;
+      if (DATE_LIKE.test(candidate) || DOTTED_QUAD.test(candidate) || /\s{2}/.test(candidate)) return undefined;
+      if (!hasPhoneGrouping(candidate)) return undefined;
+      if (/^[+0]/.test(candidate) && (candidate.startsWith('+') || candidate.startsWith('00'))) {
+        const international = parsePhoneNumberFromString(candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate);
+        return international?.isValid() ? verdict('high') : undefined;
+      }
+      const national = parsePhoneNumberFromString(candidate, defaultCountry);
+      if (!national?.isValid()) return undefined;
+      if (/[ ().-]/.test(candidate)) return verdict('medium');
+      const nearby = text.slice(Math.max(0, index - 40), index);
+      return PHONE_WORD.test(nearby) || PHONE_WORD.test(field?.() ?? '') ? verdict('medium') : undefined;
+    },
+    mask: (candidate) => maskDigits(candidate, 2),
+  };
+}

@@ -1,0 +1,17 @@
+import type { Detector } from './detector.js';
+import { verdict } from './detector.js';
+
+/**
+ * PEM and OpenSSH private key blocks, found by their BEGIN line. When the key body follows on the same
+ * line (a key pasted into JSON or `.env` with `\n` escapes) its first characters are part of the value, so
+ * two keys in one file get different fingerprints; the mask shows only the (public) header.
+ */
+export const privateKey: Detector = {
+  id: 'private-key',
+  kind: 'secret',
+  version: 1,
+  pattern: /-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----(?:(?:\\r|\\n|\s)+[A-Za-z0-9+/=]{1,64})?/g,
+  prefilter: (text) => text.includes('-----BEGIN'),
+  validate: () => verdict('high'),
+  mask: (candidate) => `${candidate.slice(0, candidate.indexOf('-----', 5) + 5)} ****`,
+};

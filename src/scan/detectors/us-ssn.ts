@@ -1,0 +1,33 @@
+import type { Detector } from './detector.js';
+import { verdict } from './detector.js';
+
+/**
+ * Numbers the SSA voids or that were printed in advertising (Woolworth's wallet card 078-05-1120, the
+ * Social Security card sample 219-09-9999, and the ubiquitous 123-45-6789 example).
+ */
+const KNOWN_INVALID = new Set(['078051120', '219099999', '123456789', '111111111', '333333333']);
+const SSN_WORD = /(?:ssn|social.?security|ss#)/i;
+
+/**
+ * US Social Security numbers: area 001–899 except 666, group 01–99, serial 0001–9999. Dashed values are
+ * `high`; spaced ones `medium`; a bare nine-digit run is far more often an id, so it counts only next to an
+ * SSN word or in an SSN column, as `medium`.
+ */
+export const usSsn: Detector = {
+  id: 'us-ssn',
+  kind: 'pii',
+  version: 1,
+  pattern: /(?<![\w-])\d{3}([- ]?)\d{2}\1\d{4}(?![\w]|-\d)/g,
+  prefilter: (text) => /\d{3}[- ]?\d{2}/.test(text),
+  validate(candidate, { text, index, field }) {
+    const digits = candidate.replace(/\D/g, '');
+    const area = Number(digits.slice(0, 3));
+    if (area === 0 || area === 666 || area >= 900) return undefined;
+    if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000' || KNOWN_INVALID.has(digits)) return undefined;
+    if (candidate.includes('-')) return verdict('high');
+    const nearby = text.slice(Math.max(0, index - 40), index);
+    if (candidate.includes(' ')) return verdict('medium');
+    return SSN_WORD.test(nearby) || SSN_WORD.test(field?.() ?? '') ? verdict('medium') : undefined;
+  },
+  mask: (candidate) => `***-**-${candidate.slice(-4)}`,
+};

@@ -1,0 +1,15 @@
+export type { Confidence, DetectorKind, ScanFinding, ScannedFile, ScanReport } from './scan-types.js';
+export type { ScanEvent, ScanOptions } from './scan-events.js';
+export type { ReportOptions } from './scan-to-report.js';
+export type { Detector, DetectorContext, Verdict } from './detectors/detector.js';
+export type { DetectorOptions } from './detectors/default-detectors.js';
+export { scanPaths, detectorsFor } from './scan-paths.js';
+export { scanToReport } from './scan-to-report.js';
+export { scanFile } from './scan-file.js';
+export { createDefaultDetectors } from './detectors/default-detectors.js';
+export { matchLine } from './match-line.js';
+export type { LineMatch } from './match-line.js';
+export { readSegments } from './read/read-segments.js';
+export { rulesSha256 } from './rules-sha256.js';
+export { scannerVersion } from './scanner-version.js';
+export { findingFingerprint } from './fingerprint.js';

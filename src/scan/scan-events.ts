@@ -1,0 +1,28 @@
+import type { CountryCode } from 'libphonenumber-js/core';
+import type { Detector } from './detectors/detector.js';
+import type { ScanFinding, ScannedFile } from './scan-types.js';
+
+/** What `scanPaths` reports, in order: per file `file-start`, its findings (and progress), then `file-end`. */
+export type ScanEvent =
+  | { type: 'file-start'; file: string }
+  | { type: 'finding'; finding: ScanFinding }
+  /** Bytes of the current file read from disk so far, every few MiB, for a progress line. */
+  | { type: 'progress'; file: string; bytes: number }
+  | { type: 'file-end'; file: ScannedFile; findings: number }
+  /** A path that could not be read (fully). `message` names the path and the system error, never content. */
+  | { type: 'error'; file: string; code: string; message: string };
+
+export interface ScanOptions {
+  /** Country for phone numbers written without `+`, e.g. from `--country`. Default `US`. */
+  defaultCountry?: CountryCode;
+  /** Replaces the built-in detectors (their ids and patterns then make the rules hash). */
+  detectors?: readonly Detector[];
+  /** File and directory names never entered. Default `.git` and `node_modules`. */
+  exclude?: readonly string[];
+  /** Longest line scanned in one piece (UTF-16 units); longer lines are scanned in overlapping segments. Default 1 MiB. */
+  maxLineLength?: number;
+  /** Notebooks are parsed whole; above this many (decompressed) bytes they are scanned as plain text. Default 64 MiB. */
+  maxNotebookBytes?: number;
+  /** A `progress` event every this many bytes of one file. Default 16 MiB. */
+  progressEvery?: number;
+}

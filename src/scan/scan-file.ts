@@ -1,0 +1,153 @@
+import { open } from 'node:fs/promises';
+import type { Detector } from './detectors/detector.js';
+import { findingFingerprint } from './fingerprint.js';
+import type { LineMatch } from './match-line.js';
+import { matchLine } from './match-line.js';
+import type { CsvFields } from './read/csv-fields.js';
+import { createCsvFields } from './read/csv-fields.js';
+import { notebookTexts } from './read/notebook-texts.js';
+import { openFileChunks } from './read/open-file-chunks.js';
+import { codePointLength, readSegments } from './read/read-segments.js';
+import type { TextSegment } from './read/read-segments.js';
+import { sniffBinary } from './read/sniff-binary.js';
+import type { ScanEvent } from './scan-events.js';
+import type { ScanFinding } from './scan-types.js';
+
+export interface FileScanSettings {
+  detectors: readonly Detector[];
+  maxLineLength: number;
+  maxNotebookBytes: number;
+  progressEvery: number;
+}
+
+const errorCode = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO';
+
+/** Turns a segment's matches into findings with 1-based code-point columns, counting each prefix once. */
+function* findingsOf(segment: TextSegment, matches: LineMatch[], file: string, location?: (index: number) => string | undefined): Generator<ScanFinding> {
+  const astral = /[\uD800-\uDFFF]/.test(segment.text);
+  let countedTo = 0;
+  let counted = 0;
+  const columnAt = (index: number): number => {
+    if (!astral) return segment.column + index + 1;
+    if (index < countedTo) {
+      countedTo = 0;
+      counted = 0;
+    }
+    counted += codePointLength(segment.text.slice(countedTo, index));
+    countedTo = index;
+    return segment.column + counted + 1;
+  };
+  for (const match of matches) {
+    if (match.start < segment.reportFrom || match.start >= segment.reportTo) continue;
+    const where = location?.(match.start);
+    yield {
+      file,
+      line: segment.line,
+      column: columnAt(match.start),
+      endColumn: columnAt(match.end),
+      detector: match.detector.id,
+      kind: match.detector.kind,
+      masked: match.detector.mask(match.value),
+      confidence: match.confidence,
+      fingerprint: findingFingerprint(match.detector.id, file, match.value),
+      ...(where !== undefined ? { location: where } : {}),
+    };
+  }
+}
+
+function* scanNotebookText(json: string, file: string, detectors: readonly Detector[]): Generator<ScanFinding> {
+  const texts = notebookTexts(json) ?? [{ location: undefined, text: json }];
+  for (const { location, text } of texts) {
+    const lines = text.split('\n');
+    for (let index = 0; index < lines.length; index++) {
+      const line = (lines[index] ?? '').replace(/\r$/, '');
+      const matches = matchLine(line, detectors);
+      if (matches.length === 0) continue;
+      const segment = { text: line, line: index + 1, column: 0, reportFrom: 0, reportTo: line.length };
+      yield* findingsOf(segment, matches, file, location === undefined ? undefined : () => location);
+    }
+  }
+}
+
+type Format = 'csv' | 'tsv' | 'notebook' | 'text';
+
+function formatOf(file: string): Format {
+  const name = file.toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.tsv') || name.endsWith('.tab')) return 'tsv';
+  if (name.endsWith('.ipynb')) return 'notebook';
+  return 'text';
+}
+
+/**
+ * Scans one file in a single pass: hashes and counts the stored bytes, inflates gzip, skips binary content,
+ * and yields findings as lines are read. Never throws for I/O: an unreadable file becomes an `error` event
+ * and a `file-end` whose `skipped` says why.
+ */
+export async function* scanFile(path: string, file: string, settings: FileScanSettings): AsyncGenerator<ScanEvent> {
+  yield { type: 'file-start', file };
+  let findings = 0;
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    const code = errorCode(error);
+    yield { type: 'error', file, code, message: `cannot read ${file}: ${code}` };
+    yield { type: 'file-end', file: { file, sha256: '', size: 0, skipped: `unreadable: ${code}` }, findings };
+    return;
+  }
+  let skipped: string | undefined;
+  let source: Awaited<ReturnType<typeof openFileChunks>> | undefined;
+  try {
+    source = await openFileChunks(handle);
+    const { binary, chunks } = await sniffBinary(source.chunks);
+    const format = formatOf(file);
+    if (binary) {
+      skipped = 'binary';
+      for await (const chunk of chunks) void chunk;
+    } else if (format === 'notebook') {
+      const parts: Buffer[] = [];
+      let total = 0;
+      for await (const chunk of chunks) {
+        total += chunk.length;
+        if (total <= settings.maxNotebookBytes) parts.push(chunk);
+      }
+      if (total > settings.maxNotebookBytes) skipped = `notebook larger than ${settings.maxNotebookBytes} bytes`;
+      else for (const finding of scanNotebookText(Buffer.concat(parts).toString('utf8'), file, settings.detectors)) {
+        findings++;
+        yield { type: 'finding', finding };
+      }
+    } else {
+      const csv: CsvFields | undefined = format === 'text' ? undefined : createCsvFields(format === 'csv' ? ',' : '\t');
+      let nextProgress = settings.progressEvery;
+      for await (const segment of readSegments(chunks, { maxLineLength: settings.maxLineLength })) {
+        const whole = segment.column === 0 && segment.reportFrom === 0;
+        const row = csv && whole ? csv.advance(segment.text) : undefined;
+        const fieldAt = csv && row ? (index: number) => csv.fieldAt(index) : undefined;
+        const matches = matchLine(segment.text, settings.detectors, fieldAt);
+        if (matches.length > 0) {
+          const location = fieldAt ? (index: number) => `row ${row} column ${fieldAt(index)}` : undefined;
+          for (const finding of findingsOf(segment, matches, file, location)) {
+            findings++;
+            yield { type: 'finding', finding };
+          }
+        }
+        if (source.bytesRead() >= nextProgress) {
+          nextProgress = source.bytesRead() + settings.progressEvery;
+          yield { type: 'progress', file, bytes: source.bytesRead() };
+        }
+      }
+    }
+  } catch (error) {
+    const code = errorCode(error);
+    skipped = `unreadable: ${code}`;
+    yield { type: 'error', file, code, message: `cannot read ${file} to the end: ${code}` };
+  } finally {
+    // The read stream closes the handle itself when it ends; this covers early exits and errors.
+    await handle.close().catch(() => undefined);
+  }
+  const size = source?.bytesRead() ?? 0;
+  const scanned = { file, sha256: source?.sha256() ?? '', size };
+  yield { type: 'file-end', file: skipped === undefined ? scanned : { ...scanned, skipped }, findings };
+}

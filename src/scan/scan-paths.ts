@@ -1,0 +1,32 @@
+import { createDefaultDetectors } from './detectors/default-detectors.js';
+import type { Detector } from './detectors/detector.js';
+import type { ScanEvent, ScanOptions } from './scan-events.js';
+import { scanFile } from './scan-file.js';
+import { walkPaths } from './walk-paths.js';
+
+/** The detectors a scan with these options runs: `options.detectors` or the built-in set. */
+export function detectorsFor(options: ScanOptions = {}): readonly Detector[] {
+  return options.detectors ?? createDefaultDetectors({ defaultCountry: options.defaultCountry });
+}
+
+/**
+ * Scans files and directories, streaming events as it reads; memory stays bounded whatever the input.
+ *
+ * @example
+ * for await (const event of scanPaths(['data/'], { defaultCountry: 'GB' })) {
+ *   if (event.type === 'finding') console.log(event.finding.file, event.finding.line, event.finding.masked);
+ * }
+ */
+export async function* scanPaths(paths: readonly string[], options: ScanOptions = {}): AsyncGenerator<ScanEvent> {
+  const settings = {
+    detectors: detectorsFor(options),
+    maxLineLength: options.maxLineLength ?? 1 << 20,
+    maxNotebookBytes: options.maxNotebookBytes ?? 64 << 20,
+    progressEvery: options.progressEvery ?? 16 << 20,
+  };
+  const exclude = new Set(options.exclude ?? ['.git', 'node_modules']);
+  for await (const entry of walkPaths(paths, exclude)) {
+    if (entry.type === 'error') yield { type: 'error', file: entry.file, code: entry.code, message: `cannot read ${entry.file}: ${entry.code}` };
+    else yield* scanFile(entry.path, entry.file, settings);
+  }
+}
