@@ -8,7 +8,7 @@ import { inspectEvidence } from './evidence-inspect.js';
 import { submitEvidence } from './evidence-submit.js';
 import { policyCheck } from './policy-check.js';
 import { registerScanCommand } from './scan-command.js';
-import { loadScanner } from './scan-load-scanner.js';
+import { scanWithProgress } from './scan-with-progress.js';
 import { registerTokenCommands } from './token-commands.js';
 import { runService } from './run-service.js';
 
@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
       exitCode = await inspectEvidence(file, options.json === true, { out: process.stdout, err: process.stderr });
     });
   registerScanCommand(program, {
-    scan: loadScanner,
+    scan: scanWithProgress,
     env: process.env,
     out: process.stdout,
     err: process.stderr,

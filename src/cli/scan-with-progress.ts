@@ -1,0 +1,18 @@
+import { scanToReport } from '../scan/index.js';
+import type { ScanFunction } from './scan-command.js';
+
+/**
+ * The scanner as `donegate scan` uses it: `scanToReport`, with its `file-end` events turned into the
+ * running totals the progress line shows.
+ */
+export const scanWithProgress: ScanFunction = (paths, options) => {
+  const totals = { files: 0, bytes: 0 };
+  return scanToReport(paths, {
+    onEvent: (event) => {
+      if (event.type !== 'file-end') return;
+      totals.files += 1;
+      totals.bytes += event.file.size;
+      options.onProgress?.(totals);
+    },
+  });
+};
