@@ -121,12 +121,13 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
     } else {
       const csv: CsvFields | undefined = format === 'text' ? undefined : createCsvFields(format === 'csv' ? ',' : '\t');
       let nextProgress = settings.progressEvery;
-      for await (const segment of readSegments(chunks, { maxLineLength: settings.maxLineLength })) {
-        const whole = segment.column === 0 && segment.reportFrom === 0;
-        const row = csv && whole ? csv.advance(segment.text) : undefined;
-        const fieldAt = csv && row ? (index: number) => csv.fieldAt(index) : undefined;
-        const matches = matchLine(segment.text, settings.detectors, fieldAt);
-        if (matches.length > 0) {
+      for await (const segments of readSegments(chunks, { maxLineLength: settings.maxLineLength })) {
+        for (const segment of segments) {
+          const whole = segment.column === 0 && segment.reportFrom === 0;
+          const row = csv && whole ? csv.advance(segment.text) : undefined;
+          const fieldAt = csv && row ? (index: number) => csv.fieldAt(index) : undefined;
+          const matches = matchLine(segment.text, settings.detectors, fieldAt);
+          if (matches.length === 0) continue;
           const location = fieldAt ? (index: number) => `row ${row} column ${fieldAt(index)}` : undefined;
           for (const finding of findingsOf(segment, matches, file, location)) {
             findings++;

@@ -27,13 +27,21 @@ export const ipv4: Detector = {
 // Loopback, unspecified, link-local, unique-local and documentation (2001:db8::/32) prefixes.
 const NON_PUBLIC_V6 = /^(?:::1?$|fe[89ab]|f[cd]|2001:0?db8:)/i;
 
+/** An IPv6 address has `::` or seven colons; timestamps (`10:00:00`) have two, so most lines stop here. */
+function hasIpv6Colons(text: string): boolean {
+  if (text.includes('::')) return true;
+  let colons = 0;
+  for (let at = text.indexOf(':'); at !== -1 && colons < 7; at = text.indexOf(':', at + 1)) colons++;
+  return colons >= 7;
+}
+
 /** IPv6 addresses as `net.isIPv6` accepts them, with at least five hex digits so `a::b` in code does not count. */
 export const ipv6: Detector = {
   id: 'ipv6',
   kind: 'pii',
   version: 1,
   pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:.])/g,
-  prefilter: (text) => text.includes(':'),
+  prefilter: hasIpv6Colons,
   validate(candidate) {
     if (!isIPv6(candidate)) return undefined;
     if (candidate.replace(/[^0-9A-Fa-f]/g, '').length < 5 && candidate !== '::1') return undefined;

@@ -15,6 +15,13 @@ interface WalkState {
   field: number;
 }
 
+/** An even number of quotes on a line that starts outside quotes ends the record there. */
+function evenQuotes(text: string): boolean {
+  let count = 0;
+  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) count++;
+  return count % 2 === 0;
+}
+
 export function createCsvFields(delimiter: ',' | '\t'): CsvFields {
   const special = delimiter === '\t' ? /["\t]/g : /[",]/g;
   let header: string[] | undefined;
@@ -60,7 +67,7 @@ export function createCsvFields(delimiter: ',' | '\t'): CsvFields {
         return 0;
       }
       if (!startState.inQuotes && startState.field === 0) row++;
-      endState = !startState.inQuotes && !text.includes('"') ? { inQuotes: false, field: 0 } : walk(text, startState);
+      endState = !startState.inQuotes && evenQuotes(text) ? { inQuotes: false, field: 0 } : walk(text, startState);
       if (!endState.inQuotes) endState = { inQuotes: false, field: 0 };
       return row;
     },

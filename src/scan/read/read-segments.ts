@@ -33,10 +33,10 @@ const isLowSurrogate = (text: string, index: number): boolean => {
 };
 
 /**
- * Decodes UTF-8 chunks and yields lines (without `\n` or `\r\n`), cutting over-long lines into overlapping
+ * Decodes UTF-8 chunks and yields batches of lines (without `\n` or `\r\n`), cutting over-long lines into overlapping
  * segments. Memory is bounded by `maxLineLength` plus one input chunk whatever the input.
  */
-export async function* readSegments(chunks: AsyncIterable<Buffer>, options: SegmentOptions = {}): AsyncGenerator<TextSegment> {
+export async function* readSegments(chunks: AsyncIterable<Buffer>, options: SegmentOptions = {}): AsyncGenerator<TextSegment[]> {
   const maxLineLength = options.maxLineLength ?? 1 << 20;
   const overlap = Math.min(options.overlap ?? 1 << 14, maxLineLength >> 1);
   const half = overlap >> 1;
@@ -46,12 +46,14 @@ export async function* readSegments(chunks: AsyncIterable<Buffer>, options: Segm
   let column = 0;
   let continued = false;
 
-  function* drain(final: boolean): Generator<TextSegment> {
+  // One array per input chunk: an await per line would cost more than scanning it.
+  function drain(final: boolean): TextSegment[] {
+    const segments: TextSegment[] = [];
     let from = 0;
     for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n', from)) {
       const end = newline > from && pending.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
       const text = pending.slice(from, end);
-      yield { text, line, column, reportFrom: continued ? half : 0, reportTo: text.length };
+      segments.push({ text, line, column, reportFrom: continued ? half : 0, reportTo: text.length });
       line++;
       column = 0;
       continued = false;
@@ -62,21 +64,22 @@ export async function* readSegments(chunks: AsyncIterable<Buffer>, options: Segm
       let next = maxLineLength - overlap;
       if (isLowSurrogate(pending, next)) next--;
       const text = pending.slice(0, next + overlap);
-      yield { text, line, column, reportFrom: continued ? half : 0, reportTo: next + half };
+      segments.push({ text, line, column, reportFrom: continued ? half : 0, reportTo: next + half });
       column += codePointLength(pending.slice(0, next));
       continued = true;
       pending = pending.slice(next);
     }
     if (final && (pending.length > 0 || continued)) {
-      yield { text: pending, line, column, reportFrom: continued ? half : 0, reportTo: pending.length };
+      segments.push({ text: pending, line, column, reportFrom: continued ? half : 0, reportTo: pending.length });
       pending = '';
     }
+    return segments;
   }
 
   for await (const chunk of chunks) {
     pending += decoder.decode(chunk, { stream: true });
-    yield* drain(false);
+    yield drain(false);
   }
   pending += decoder.decode();
-  yield* drain(true);
+  yield drain(true);
 }
