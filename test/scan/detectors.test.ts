@@ -32,6 +32,24 @@ describe('phone', () => {
     const gb = createDefaultDetectors({ defaultCountry: 'GB' });
     expect(matchLine('ring 020 7946 0958', gb).map((match) => match.detector.id)).toEqual(['phone']);
   });
+  it('includes an extension in the finding and validates the number before it', () => {
+    const [match] = matchLine('call (415) 555-2671 x123 today', detectors);
+    expect(match && [match.detector.id, match.value]).toEqual(['phone', '(415) 555-2671 x123']);
+    expect(found('+1-415-555-2671ext.45')).toEqual(['phone:high']);
+    expect(ids('call (415) 155-2671 x123')).toEqual([]);
+  });
+  it('accepts the bracketed trunk prefix after a country code and a one-digit area code', () => {
+    expect(found('+44 (0)20 7946 0958')).toEqual(['phone:high']);
+    expect(found('+46 8 928 571 38')).toEqual(['phone:high']);
+    expect(ids('+44 (0)20 7946 095')).toEqual([]);
+  });
+  it('accepts an international number right after a comma, but not a bare one', () => {
+    expect(found('Office,+44 20 7946 0958')).toEqual(['phone:high']);
+    expect(ids('total,4155552671')).toEqual([]);
+  });
+  it('counts desk as a phone word for a bare digit run', () => {
+    expect(found('desk: 4155552671')).toEqual(['phone:medium']);
+  });
   it('rejects dates, versions, dotted runs and too few digits', () => {
     expect(ids('2021-03-04 04/03/2021 1.2.3.4.5 256.1.1.1 555-12 12 3 4 5678')).toEqual([]);
   });
@@ -42,6 +60,15 @@ describe('payment-card', () => {
     expect(found('5425 2334 3010 9903')).toEqual(['payment-card:high']);
     expect(found('2221-0012-3412-3456')).toEqual([]);
     expect(found('visa 4532015112830366')).toEqual(['payment-card:high']);
+  });
+  it("accepts JCB's legacy 15-digit cards (2131, 1800) but no other 15-digit 21/18 prefix", () => {
+    expect(found('card 213100123456783')).toEqual(['payment-card:high']);
+    expect(found('card 180000987654326')).toEqual(['payment-card:high']);
+    expect(ids('card 213200123456781 card 213100123456784')).toEqual([]);
+  });
+  it('accepts the wider Maestro range 56–58 with confidence medium', () => {
+    expect(found('maestro 581234567898')).toEqual(['payment-card:medium']);
+    expect(ids('maestro 581234567897')).toEqual([]);
   });
   it('reports well-known test numbers with confidence low', () => {
     expect(found('4242 4242 4242 4242')).toEqual(['payment-card:low']);
@@ -59,6 +86,11 @@ describe('iban', () => {
   it('accepts valid IBANs, compact or grouped by four', () => {
     expect(found('GB82WEST12345698765432')).toEqual(['iban:high']);
     expect(found('IBAN: DE89 3704 0044 0532 0130 00.')).toEqual(['iban:high']);
+  });
+  it('accepts an IBAN typed wholly in lower case, not one in mixed case', () => {
+    expect(found('my iban is gb82west12345698765432')).toEqual(['iban:high']);
+    expect(found('gb82 west 1234 5698 7654 32')).toEqual(['iban:high']);
+    expect(ids('Gb82WEST12345698765432 gb82west12345698765433')).toEqual([]);
   });
   it('stops at the country length when a word follows', () => {
     const [match] = matchLine('DE89 3704 0044 0532 0130 00 ABCD', detectors);

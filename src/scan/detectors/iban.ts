@@ -27,18 +27,19 @@ export function ibanChecksumValid(compact: string): boolean {
 export const iban: Detector = {
   id: 'iban',
   kind: 'pii',
-  version: 1,
-  pattern: /(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w])/g,
-  prefilter: (text) => /[A-Z]{2}\d{2}/.test(text),
+  version: 2,
+  // Upper case as printed, or wholly lower case as typed into forms (`gb82west…`); mixed case is something else.
+  pattern: /(?<![\w])(?:[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?|[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?)(?![\w])/g,
+  prefilter: (text) => /[A-Z]{2}\d{2}|[a-z]{2}\d{2} ?[a-z0-9]{4}/.test(text),
   validate(candidate) {
-    const expected = LENGTHS[candidate.slice(0, 2)];
+    const expected = LENGTHS[candidate.slice(0, 2).toUpperCase()];
     if (expected === undefined) return undefined;
     // The pattern may swallow a following 4-character word; the country's length says where the IBAN ends.
     let length = 0;
     let alnum = 0;
     while (length < candidate.length && alnum < expected) if (candidate[length++] !== ' ') alnum++;
     if (alnum < expected) return undefined;
-    const compact = candidate.slice(0, length).replace(/ /g, '');
+    const compact = candidate.slice(0, length).replace(/ /g, '').toUpperCase();
     if (!ibanChecksumValid(compact)) return undefined;
     return length === candidate.length ? verdict('high') : { confidence: 'high', length };
   },

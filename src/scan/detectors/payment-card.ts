@@ -1,14 +1,20 @@
+import type { Confidence } from '../scan-types.js';
 import type { Detector } from './detector.js';
 import { verdict } from './detector.js';
 
 /** Issuer prefixes and lengths (ISO/IEC 7812 ranges as the networks publish them). */
-const ISSUERS: Array<{ name: string; prefix: RegExp; lengths: number[] }> = [
+const ISSUERS: Array<{ name: string; prefix: RegExp; lengths: number[]; confidence?: Confidence }> = [
   { name: 'amex', prefix: /^3[47]/, lengths: [15] },
   { name: 'diners', prefix: /^(?:30[0-5]|309|36|3[89])/, lengths: [14, 15, 16, 17, 18, 19] },
   { name: 'jcb', prefix: /^35(?:2[89]|[3-8]\d)/, lengths: [16, 17, 18, 19] },
+  // JCB's older 15-digit cards (IIN 2131 and 1800) are still in circulation and in card-number generators.
+  { name: 'jcb-15', prefix: /^(?:2131|1800)/, lengths: [15] },
   { name: 'visa', prefix: /^4/, lengths: [13, 16, 19] },
   { name: 'mastercard', prefix: /^(?:5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)/, lengths: [16] },
   { name: 'maestro', prefix: /^(?:50(?:18|20|38)|5893|6304|67(?:59|6[1-3])|0604)/, lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
+  // Mastercard's whole Maestro range (BINs 50, 56–58 and 6 not claimed above): 12-digit Maestro cards start 56–58.
+  // Wider than the named prefixes, so a match here is only `medium`.
+  { name: 'maestro-range', prefix: /^5[6-8]/, lengths: [12, 13, 14, 15, 16, 17, 18, 19], confidence: 'medium' },
   { name: 'discover', prefix: /^(?:6011|64[4-9]|65|622(?:12[6-9]|1[3-9]\d|[2-8]\d\d|9[01]\d|92[0-5]))/, lengths: [16, 17, 18, 19] },
   { name: 'unionpay', prefix: /^62/, lengths: [16, 17, 18, 19] },
 ];
@@ -39,7 +45,7 @@ export function luhnValid(digits: string): boolean {
 export const paymentCard: Detector = {
   id: 'payment-card',
   kind: 'pii',
-  version: 1,
+  version: 2,
   pattern: /(?<![\w.-])\d(?:[ -]?\d){11,18}(?![\w]|[.-]\d)/g,
   prefilter: (text) => /\d{4}[ -]?\d{4}/.test(text),
   validate(candidate) {
@@ -48,8 +54,9 @@ export const paymentCard: Detector = {
     if (separators && candidate.split(/[ -]/).some((group) => group.length < 3 || group.length > 6)) return undefined;
     const digits = candidate.replace(/\D/g, '');
     if (/^(\d)\1+$/.test(digits) || !luhnValid(digits)) return undefined;
-    if (!ISSUERS.some(({ prefix, lengths }) => prefix.test(digits) && lengths.includes(digits.length))) return undefined;
-    return verdict(TEST_NUMBERS.has(digits) ? 'low' : 'high');
+    const issuer = ISSUERS.find(({ prefix, lengths }) => prefix.test(digits) && lengths.includes(digits.length));
+    if (issuer === undefined) return undefined;
+    return verdict(TEST_NUMBERS.has(digits) ? 'low' : (issuer.confidence ?? 'high'));
   },
   mask(candidate) {
     const digits = candidate.replace(/\D/g, '');

@@ -8,16 +8,23 @@ import { maskDigits } from './mask.js';
 
 const DATE_LIKE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-const PHONE_WORD = /(?:phone|tel|mobile|cell|fax|whatsapp|contact|call)/i;
+const PHONE_WORD = /(?:phone|tel|mobile|cell|fax|desk|whatsapp|contact|call)/i;
+// An extension after the number: `555-2671 x123`, `555-2671 ext. 12`. It belongs to the finding, not to the validation.
+const EXTENSION = /\s?(?:x|ext\.?)\s?\d{1,6}$/i;
+// `+44 (0)20 7946 0958`: the national trunk prefix shown in brackets after the country code; dialled from abroad it is dropped.
+const BRACKETED_TRUNK = /^(\+\d{1,3}) ?\(0\) ?/;
 
 /**
- * Phone numbers are written in a few groups of two or more digits (a leading `1`/country code excepted),
+ * Phone numbers are written in a few groups of two or more digits (a leading `1`/country code and the area code
+ * after it excepted),
  * with dots not mixed with dashes: `1.2.3.4.5 256.1.1.1` or `12 3 4 5678` is something else.
  */
 function hasPhoneGrouping(candidate: string): boolean {
   if (candidate.includes('.') && /[- ]/.test(candidate)) return false;
+  const international = candidate.startsWith('+');
   const groups = candidate.replace(/^\+/, '').split(/[ .()-]+/).filter((group) => group.length > 0);
-  return groups.length <= 6 && groups.every((group, index) => index === 0 || group.length >= 2);
+  // After a country code a one-digit area code is normal: `+46 8 928 571 38` (Stockholm), `+33 1 …` (Paris).
+  return groups.length <= 6 && groups.every((group, index) => index === 0 || group.length >= 2 || (international && index === 1));
 }
 
 const parsePhoneNumberFromString = (text: string, country?: CountryCode) => parseWith(text, country ? { defaultCountry: country } : {}, metadata);
@@ -37,12 +44,14 @@ export function createPhoneDetector({ defaultCountry = 'US' }: PhoneOptions = {}
   return {
     id: 'phone',
     kind: 'pii',
-    version: 1,
+    version: 2,
     weak: true,
     variant: `country=${defaultCountry}`,
-    pattern: /(?<![\w+/.:,-])(?:\+|\b00)?\(?\d[\d ().-]{5,22}\d(?![\w/:]|[.-]\d)/g,
+    // A `+` may follow a comma (`Office,+41 …` in CSV); a bare number may not (`1,234,567`).
+    pattern: /(?:(?<![\w+/.:-])\+|(?<![\w+/.:,-])(?:\b00)?)\(?\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?(?![\w/:]|[.-]\d)/gi,
     prefilter: (text) => /\d{3}/.test(text),
-    validate(candidate, { text, index, field }) {
+    validate(found, { text, index, field }) {
+      const candidate = found.replace(EXTENSION, '').replace(BRACKETED_TRUNK, '$1 ');
       const digits = candidate.replace(/\D/g, '');
       if (digits.length < 7 || digits.length > 15) return undefined;
       if (DATE_LIKE.test(candidate) || DOTTED_QUAD.test(candidate) || /\s{2}/.test(candidate)) return undefined;
