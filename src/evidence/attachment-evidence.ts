@@ -5,6 +5,7 @@ import { AttachmentRefusedError, AttachmentTooLargeError } from '../trackers/att
 import { TrackerPermanentError } from '../trackers/errors.js';
 import type { Ticket, TicketAttachment, Tracker } from '../trackers/tracker.js';
 import { triageAttachment } from './attachment-triage.js';
+import { scanAttachmentData } from './attachment-data-scan.js';
 import { readAttachmentReport } from './attachment-report.js';
 import type { EvidenceRecord } from './evidence-record.js';
 import type { EvidenceRepository } from './evidence-repository.js';
@@ -22,6 +23,12 @@ export interface AttachmentEvidenceDeps {
   log: Logger;
   /** Default MAX_ATTACHMENTS_PER_EVALUATION. */
   limit?: number;
+  /**
+   * Criteria of the ticket's rule that a scan of attached data answers (`pii-scan`, `secret-scan`). When
+   * set, attached data files that are not reports (a CSV, a notebook) are scanned by the worker itself
+   * and the scan stored as evidence for these criteria.
+   */
+  scanFor?: readonly string[];
 }
 
 /** The evidence `source` of an attachment: `jira-attachment:10042`, `linear-attachment:<uuid>`. Stored once per ticket. */
@@ -47,7 +54,7 @@ export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): P
   if (!tracker.listAttachments || !tracker.downloadAttachment) return [];
   const log = deps.log.child({ tracker: ticket.tracker, ticket: ticket.key });
   const candidates = newestFirst(await tracker.listAttachments(ticket)).filter((attachment) => {
-    const triage = triageAttachment(attachment, maxBytes);
+    const triage = triageAttachment(attachment, maxBytes, { data: (deps.scanFor ?? []).length > 0 });
     if (!triage.download && triage.reason === 'too-large') {
       log.warn({ attachment: attachment.id, filename: attachment.filename, size: attachment.size, maxBytes }, 'attachment is over ATTACHMENT_MAX_BYTES; not read as evidence');
     } else if (!triage.download) {
@@ -73,7 +80,11 @@ export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): P
       continue;
     }
     if (reading.kind === 'unrecognised') {
-      log.debug(about, 'attachment is not a report donegate reads; ignored');
+      if ((deps.scanFor ?? []).length === 0) {
+        log.debug(about, 'attachment is not a report donegate reads; ignored');
+        continue;
+      }
+      stored.push(...(await storeDataScan(deps, attachment, bytes, log)));
       continue;
     }
     if (reading.kind === 'invalid') {
@@ -96,6 +107,37 @@ export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): P
     log.info({ ...about, criterion, evidence: record.id, format: parsed.format, outcome: parsed.outcome, submitter: record.submitter }, 'attached report stored as evidence');
     stored.push(record);
   }
+  return stored;
+}
+
+/**
+ * Scan an attached data file and store the scan once per criterion asked for, through each criterion's
+ * own reader, exactly as an uploaded `donegate scan` report would be. Only masked values are stored.
+ */
+async function storeDataScan(deps: AttachmentEvidenceDeps, attachment: TicketAttachment, bytes: Buffer, log: Logger): Promise<EvidenceRecord[]> {
+  const { ticket, evidence } = deps;
+  const report = await scanAttachmentData(bytes, attachment.filename);
+  const reportBytes = Buffer.from(JSON.stringify(report));
+  const createdAt = attachment.createdAt !== undefined ? new Date(attachment.createdAt) : undefined;
+  const stored: EvidenceRecord[] = [];
+  for (const id of deps.scanFor ?? []) {
+    const criterion = deps.registry.get(id);
+    if (!criterion?.parseEvidence) continue;
+    const parsed = criterion.parseEvidence(reportBytes);
+    const record = await evidence.add({
+      tracker: ticket.tracker,
+      ticketKey: ticket.key,
+      criterion: id,
+      outcome: parsed.outcome,
+      summary: { ...parsed.summary, format: parsed.format, attachment: { id: attachment.id, filename: attachment.filename }, scannedBy: 'donegate worker' },
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      source: attachmentSource(attachment),
+      submitter: attachment.author ?? 'attachment',
+      ...(createdAt && !Number.isNaN(createdAt.getTime()) ? { createdAt } : {}),
+    });
+    stored.push(record);
+  }
+  log.info({ attachment: attachment.id, filename: attachment.filename, findings: report.findings.length, criteria: deps.scanFor }, 'attached data scanned and stored as evidence');
   return stored;
 }
 

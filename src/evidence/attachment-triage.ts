@@ -1,4 +1,5 @@
 import type { TicketAttachment } from '../trackers/tracker.js';
+import { DATA_EXTENSIONS } from './attachment-data-scan.js';
 
 /** Every report format donegate reads is JSON; SARIF files are JSON named `.sarif`. */
 const REPORT_EXTENSIONS = new Set(['json', 'sarif']);
@@ -15,10 +16,12 @@ export type AttachmentTriage = { download: true } | { download: false; reason: '
  * and design PDF on a ticket at each evaluation. A name without an extension (Linear names links by their
  * title) and vague types such as `application/octet-stream` (Jira's default) are downloaded and looked at.
  */
-export function triageAttachment(attachment: TicketAttachment, maxBytes: number): AttachmentTriage {
+export function triageAttachment(attachment: TicketAttachment, maxBytes: number, options: { data?: boolean } = {}): AttachmentTriage {
   const extension = /\.([A-Za-z0-9]{1,10})$/.exec(attachment.filename)?.[1]?.toLowerCase();
-  if (extension !== undefined && !REPORT_EXTENSIONS.has(extension)) return { download: false, reason: 'not-a-report' };
-  if (attachment.mimeType !== undefined && NOT_A_REPORT_TYPE.test(attachment.mimeType)) return { download: false, reason: 'not-a-report' };
+  const wanted = REPORT_EXTENSIONS.has(extension ?? '') || (options.data === true && DATA_EXTENSIONS.has(extension ?? ''));
+  if (extension !== undefined && !wanted) return { download: false, reason: 'not-a-report' };
+  const gzippedData = options.data === true && /gzip/i.test(attachment.mimeType ?? '');
+  if (attachment.mimeType !== undefined && NOT_A_REPORT_TYPE.test(attachment.mimeType) && !gzippedData) return { download: false, reason: 'not-a-report' };
   // The tracker's download refuses it too; checking here keeps a known-large file from costing a request.
   if (attachment.size !== undefined && attachment.size > maxBytes) return { download: false, reason: 'too-large' };
   return { download: true };

@@ -1,4 +1,5 @@
 import type { CriterionRegistry } from '../criteria/registry.js';
+import { DATA_SCAN_CRITERIA } from '../evidence/attachment-data-scan.js';
 import { collectAttachmentEvidence } from '../evidence/attachment-evidence.js';
 import type { EvidenceRepository } from '../evidence/evidence-repository.js';
 import type { CriterionResult } from '../gate/verdict.js';
@@ -31,7 +32,9 @@ export async function assessTicket(deps: AssessDeps, ticket: Ticket, now: Date):
   if (!rule) return { gated: false, policy };
   const tracker = deps.trackers?.[ticket.tracker];
   if (tracker && deps.log && deps.attachmentMaxBytes !== undefined) {
-    await collectAttachmentEvidence({ tracker, ticket, registry: deps.registry, evidence: deps.evidence, maxBytes: deps.attachmentMaxBytes, log: deps.log });
+    const required = new Set(rule.require.map((r) => r.criterion));
+    const scanFor = DATA_SCAN_CRITERIA.filter((id) => required.has(id));
+    await collectAttachmentEvidence({ tracker, ticket, registry: deps.registry, evidence: deps.evidence, maxBytes: deps.attachmentMaxBytes, log: deps.log, scanFor });
   }
   const evidence = await deps.evidence.forTicket(ticket.tracker, ticket.key);
   const waivers = await deps.waivers.forTicket(ticket.tracker, ticket.key);

@@ -73,4 +73,28 @@ describe('reports attached to the ticket count as evidence', () => {
     expect(h.logText()).toContain('attachment is over ATTACHMENT_MAX_BYTES');
     expect(h.logText()).not.toContain('auditReportVersion');
   });
+
+  describe('data attached to the ticket', () => {
+    it('is scanned by the worker itself for pii-scan: personal data blocks the ticket, masked, and a clean file passes it', async () => {
+      const issue = h.jira.state.createIssue({ project: 'ML', status: 'In Progress' });
+      await h.supplyEvidence('jira', issue.key, ['dependency-audit']);
+      h.jira.state.addAttachment(issue.key, { filename: 'customers.csv', content: 'id,email,plan\n1,maria.lopez@northwind-mail.com,pro\n2,none,free\n', authorAccountId: 'alice-acc' });
+      await h.post('jira', h.jira.moveIssue(issue.key, 'Done', { actorAccountId: 'alice-acc', displayName: 'Alice' }), { deliveryId: 'att-data-1' });
+      const blocked = await h.decisionFor('jira', issue.key, 'att-data-1');
+      const pii = blocked.criteria.find((c) => c.criterion === 'pii-scan')!;
+      expect(blocked.outcome).toBe('fail');
+      expect(pii.status).toBe('fail');
+      expect(JSON.stringify(pii)).toContain('customers.csv');
+      expect(JSON.stringify(await h.evidence.forTicket('jira', issue.key))).not.toContain('maria.lopez@northwind-mail.com');
+      expect(adfToText(h.jira.state.comments(issue.key).find((c) => c.authorAccountId === h.jira.selfAccountId)!.body)).not.toContain('maria.lopez');
+
+      const clean = h.jira.state.createIssue({ project: 'ML', status: 'In Progress' });
+      await h.supplyEvidence('jira', clean.key, ['dependency-audit']);
+      h.jira.state.addAttachment(clean.key, { filename: 'features.csv', content: 'id,score\n1,0.42\n2,0.17\n', authorAccountId: 'alice-acc' });
+      await h.post('jira', h.jira.moveIssue(clean.key, 'Done', { actorAccountId: 'alice-acc', displayName: 'Alice' }), { deliveryId: 'att-data-2' });
+      const passed = await h.decisionFor('jira', clean.key, 'att-data-2');
+      expect(passed.criteria.find((c) => c.criterion === 'pii-scan')).toMatchObject({ status: 'pass' });
+      expect(passed.outcome).toBe('pass');
+    });
+  });
 });
