@@ -106,7 +106,14 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
       if (code !== 0) return 2;
     }
   }
-  return report.findings.length > 0 ? 1 : 0;
+  if (report.findings.length > 0) return 1;
+  // A file that could not be read was not scanned: "clean" would claim more than was checked.
+  const unread = report.files.filter((file) => file.skipped?.startsWith('unreadable'));
+  if (unread.length > 0) {
+    err.write(`donegate scan: ${unread.length} file(s) could not be read, so the scan is incomplete: ${unread.map((f) => `${f.file} (${f.skipped})`).join(', ')}\n`);
+    return 2;
+  }
+  return 0;
 }
 
 /** Add `donegate scan` to the program. */

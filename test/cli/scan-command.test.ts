@@ -54,6 +54,14 @@ describe('donegate scan', () => {
     expect(stderr).toMatch(message);
   });
 
+  it('exits 2 rather than 0 when a file could not be read, naming it, since the scan is incomplete', async () => {
+    const clean = scanReport([]);
+    const partial = { ...clean, files: [...clean.files, { file: 'data/locked.csv', sha256: '', size: 0, skipped: 'unreadable: EACCES' }] };
+    const { code, stderr } = await scan({}, partial);
+    expect(code).toBe(2);
+    expect(stderr).toContain('data/locked.csv (unreadable: EACCES)');
+  });
+
   it('exits 2 when the scan itself fails (I/O)', async () => {
     const { code, stderr } = await scan({}, new Error('cannot read data/: EACCES'));
     expect(code).toBe(2);
