@@ -47,6 +47,12 @@ describe('phone', () => {
     expect(found('Office,+44 20 7946 0958')).toEqual(['phone:high']);
     expect(ids('total,4155552671')).toEqual([]);
   });
+  it('rejects a national number whose groups share no boundary with how the country writes it', () => {
+    expect(ids('qty 41555 52671')).toEqual([]);
+    expect(found('ring 415 5552671')).toEqual(['phone:medium']);
+    const gb = createDefaultDetectors({ defaultCountry: 'GB' });
+    expect(matchLine('ring 0207 946 0958', gb).map((match) => match.detector.id)).toEqual(['phone']);
+  });
   it('counts desk as a phone word for a bare digit run', () => {
     expect(found('desk: 4155552671')).toEqual(['phone:medium']);
   });
@@ -136,6 +142,8 @@ describe('national identifiers', () => {
   });
   it('checks the French NIR key', () => {
     expect(found('1 85 05 78 006 084 91')).toEqual(['fr-nir:high']);
+    expect(found('185057800608491')).toEqual(['fr-nir:high']);
+    expect(ids('18505 78006 08491')).toEqual([]);
     expect(ids('1 85 05 78 006 084 92')).toEqual([]);
   });
   it('checks the Italian codice fiscale check letter', () => {

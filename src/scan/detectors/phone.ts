@@ -27,6 +27,30 @@ function hasPhoneGrouping(candidate: string): boolean {
   return groups.length <= 6 && groups.every((group, index) => index === 0 || group.length >= 2 || (international && index === 1));
 }
 
+/**
+ * A national number written in groups must share at least one group boundary with the way the country
+ * writes it (libphonenumber's national format): `(415) 555-2671` and `415 5552671` fit US `(415) 555-2671`,
+ * `020 7946 0958` and `0207 946 0958` fit GB `020 7946 0958`, but two five-digit numbers side by side
+ * (`43210 98765`) fit no US number. Boundaries are counted in the national significant number.
+ */
+function fitsNationalFormat(candidate: string, significant: string, formatted: string): boolean {
+  const boundaries = (written: string): number[] => {
+    const groups = written.split(/\D+/).filter((group) => group.length > 0);
+    const skip = groups.join('').length - significant.length;
+    const at: number[] = [];
+    let position = -skip;
+    for (const group of groups.slice(0, -1)) {
+      position += group.length;
+      if (position > 0) at.push(position);
+    }
+    return at;
+  };
+  const mine = boundaries(candidate);
+  if (mine.length === 0) return true;
+  const theirs = new Set(boundaries(formatted));
+  return mine.some((boundary) => theirs.has(boundary));
+}
+
 const parsePhoneNumberFromString = (text: string, country?: CountryCode) => parseWith(text, country ? { defaultCountry: country } : {}, metadata);
 
 export interface PhoneOptions {
@@ -44,7 +68,7 @@ export function createPhoneDetector({ defaultCountry = 'US' }: PhoneOptions = {}
   return {
     id: 'phone',
     kind: 'pii',
-    version: 2,
+    version: 3,
     weak: true,
     variant: `country=${defaultCountry}`,
     // A `+` may follow a comma (`Office,+41 …` in CSV); a bare number may not (`1,234,567`).
@@ -62,7 +86,7 @@ export function createPhoneDetector({ defaultCountry = 'US' }: PhoneOptions = {}
       }
       const national = parsePhoneNumberFromString(candidate, defaultCountry);
       if (!national?.isValid()) return undefined;
-      if (/[ ().-]/.test(candidate)) return verdict('medium');
+      if (/[ ().-]/.test(candidate)) return fitsNationalFormat(candidate, national.nationalNumber, national.formatNational()) ? verdict('medium') : undefined;
       const nearby = text.slice(Math.max(0, index - 40), index);
       return PHONE_WORD.test(nearby) || PHONE_WORD.test(field?.() ?? '') ? verdict('medium') : undefined;
     },
