@@ -2,7 +2,8 @@ import { open } from 'node:fs/promises';
 import type { Detector } from './detectors/detector.js';
 import { findingFingerprint } from './fingerprint.js';
 import type { LineMatch } from './match-line.js';
-import { matchLine } from './match-line.js';
+import { matchLine, validateCandidates } from './match-line.js';
+import { findCandidates } from './find-candidates.js';
 import type { CsvFields } from './read/csv-fields.js';
 import { createCsvFields } from './read/csv-fields.js';
 import { notebookTexts } from './read/notebook-texts.js';
@@ -122,11 +123,15 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
       const csv: CsvFields | undefined = format === 'text' ? undefined : createCsvFields(format === 'csv' ? ',' : '\t');
       let nextProgress = settings.progressEvery;
       for await (const segments of readSegments(chunks, { maxLineLength: settings.maxLineLength })) {
-        for (const segment of segments) {
+        const candidates = findCandidates(segments.map((segment) => segment.text), settings.detectors);
+        for (let index = 0; index < segments.length; index++) {
+          const segment = segments[index]!;
           const whole = segment.column === 0 && segment.reportFrom === 0;
           const row = csv && whole ? csv.advance(segment.text) : undefined;
+          const found = candidates[index];
+          if (found === undefined) continue;
           const fieldAt = csv && row ? (index: number) => csv.fieldAt(index) : undefined;
-          const matches = matchLine(segment.text, settings.detectors, fieldAt);
+          const matches = validateCandidates(segment.text, found, fieldAt);
           if (matches.length === 0) continue;
           const location = fieldAt ? (index: number) => `row ${row} column ${fieldAt(index)}` : undefined;
           for (const finding of findingsOf(segment, matches, file, location)) {

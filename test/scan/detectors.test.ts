@@ -49,6 +49,7 @@ describe('phone', () => {
   });
   it('rejects a national number whose groups share no boundary with how the country writes it', () => {
     expect(ids('qty 41555 52671')).toEqual([]);
+    expect(ids('ref 11310 2255')).toEqual([]);
     expect(found('ring 415 5552671')).toEqual(['phone:medium']);
     const gb = createDefaultDetectors({ defaultCountry: 'GB' });
     expect(matchLine('ring 0207 946 0958', gb).map((match) => match.detector.id)).toEqual(['phone']);

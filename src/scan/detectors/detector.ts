@@ -30,6 +30,11 @@ export interface Detector {
   readonly variant?: string;
   /** A weak detector's finding is dropped when it overlaps another detector's finding on the same line. */
   readonly weak?: boolean;
+  /**
+   * Optional speed-up for batches of lines: a global regex, cheaper than `pattern`, that matches somewhere in
+   * every line where `pattern` can produce a finding. Only lines it matches are searched with `pattern`.
+   */
+  readonly anchor?: RegExp;
   prefilter(text: string): boolean;
   validate(candidate: string, context: DetectorContext): Verdict | undefined;
   mask(candidate: string): string;

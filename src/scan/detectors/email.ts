@@ -12,6 +12,7 @@ export const email: Detector = {
   version: 1,
   pattern:
     /(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])/g,
+  anchor: /@/g,
   prefilter: (text) => text.includes('@'),
   validate(candidate) {
     const at = candidate.lastIndexOf('@');

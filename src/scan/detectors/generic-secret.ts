@@ -25,7 +25,8 @@ export const genericSecret: Detector = {
   version: 1,
   weak: true,
   pattern:
-    /[\w.-]*(?:pass|pwd|secret|token|api.?key|access.?key|private.?key|auth|credential)[\w.-]*["']?\s*(?::=|=>|[:=])\s*["'`]?(?<value>[\w+/=~!@#$%^&*.-]{16,256})(?![\w+/=~!@#$%^&*.-])/dgi,
+    // No leading `[\w.-]*` before the name: only the value is reported, and a leading run would be retried at every word character.
+    /(?:pass|pwd|secret|token|api.?key|access.?key|private.?key|auth|credential)[\w.-]*["']?\s*(?::=|=>|[:=])\s*["'`]?(?<value>[\w+/=~!@#$%^&*.-]{16,256})(?![\w+/=~!@#$%^&*.-])/dgi,
   prefilter: (text) => SECRET_NAME.test(text),
   validate(candidate) {
     if (PLACEHOLDER.test(candidate)) return undefined;

@@ -15,6 +15,7 @@ export const ipv4: Detector = {
   kind: 'pii',
   version: 1,
   pattern: /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g,
+  anchor: /\d\.\d{1,3}\.\d{1,3}\.\d/g,
   prefilter: (text) => text.includes('.'),
   validate(candidate, { text, index }) {
     if (candidate.split('.').some((octet) => Number(octet) > 255 || (octet.length > 1 && octet.startsWith('0')))) return undefined;
@@ -41,6 +42,8 @@ export const ipv6: Detector = {
   kind: 'pii',
   version: 1,
   pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:.])/g,
+  // Every valid address has `::` or three colon-ended hex groups in a row (8 groups, or 6 and an IPv4 tail).
+  anchor: /::|[0-9A-Fa-f]:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/g,
   prefilter: hasIpv6Colons,
   validate(candidate) {
     if (!isIPv6(candidate)) return undefined;

@@ -47,6 +47,7 @@ export const paymentCard: Detector = {
   kind: 'pii',
   version: 2,
   pattern: /(?<![\w.-])\d(?:[ -]?\d){11,18}(?![\w]|[.-]\d)/g,
+  anchor: /\d{4}[ -]?\d{4}/g,
   prefilter: (text) => /\d{4}[ -]?\d{4}/.test(text),
   validate(candidate) {
     const separators = candidate.match(/[ -]/g);

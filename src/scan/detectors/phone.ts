@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/core';
-import { parsePhoneNumberFromString as parseWith } from 'libphonenumber-js/core';
+import { Metadata, parsePhoneNumberFromString as parseWith } from 'libphonenumber-js/core';
 // The JS module form of the max metadata: a plain JSON import would need import attributes under ESM.
 import metadata from 'libphonenumber-js/metadata.max';
 import type { Detector } from './detector.js';
@@ -27,28 +27,66 @@ function hasPhoneGrouping(candidate: string): boolean {
   return groups.length <= 6 && groups.every((group, index) => index === 0 || group.length >= 2 || (international && index === 1));
 }
 
+/** Where a written number's digit groups end, counted from its last digit: `(415) 555-2671` → 4, 7. Prefix-independent. */
+function boundariesFromEnd(written: string): number[] {
+  const groups = written.split(/\D+/).filter((group) => group.length > 0);
+  const at: number[] = [];
+  let position = 0;
+  for (let index = groups.length - 1; index > 0; index--) at.push((position += groups[index]?.length ?? 0));
+  return at;
+}
+
 /**
  * A national number written in groups must share at least one group boundary with the way the country
  * writes it (libphonenumber's national format): `(415) 555-2671` and `415 5552671` fit US `(415) 555-2671`,
  * `020 7946 0958` and `0207 946 0958` fit GB `020 7946 0958`, but two five-digit numbers side by side
- * (`43210 98765`) fit no US number. Boundaries are counted in the national significant number.
+ * (`43210 98765`) fit no US number. Boundaries are counted from the last digit, so prefixes do not matter.
  */
-function fitsNationalFormat(candidate: string, significant: string, formatted: string): boolean {
-  const boundaries = (written: string): number[] => {
-    const groups = written.split(/\D+/).filter((group) => group.length > 0);
-    const skip = groups.join('').length - significant.length;
-    const at: number[] = [];
-    let position = -skip;
-    for (const group of groups.slice(0, -1)) {
-      position += group.length;
-      if (position > 0) at.push(position);
-    }
-    return at;
-  };
-  const mine = boundaries(candidate);
+function fitsNationalFormat(candidate: string, formatted: string): boolean {
+  const mine = boundariesFromEnd(candidate);
   if (mine.length === 0) return true;
-  const theirs = new Set(boundaries(formatted));
+  const theirs = new Set(boundariesFromEnd(formatted));
   return mine.some((boundary) => theirs.has(boundary));
+}
+
+interface FormatLike {
+  pattern(): string;
+}
+const hasFormats = (plan: unknown): plan is { formats(): FormatLike[] } =>
+  typeof plan === 'object' && plan !== null && 'formats' in plan && typeof plan.formats === 'function';
+
+/**
+ * Cheap tests before parsing a national number (a parse costs tens of microseconds, and data is full of digit
+ * runs); parsing still decides, these only skip hopeless runs. The digits must be one of the country's
+ * national number lengths plus at most three prefix digits (a trunk `0`, a national prefix such as `1` or
+ * `06`); and a grouped number must end a group where one of the country's formats can (from the end, when
+ * every format's groups but the first have fixed sizes, as in the US, UK or France).
+ */
+function nationalPrechecks(country: CountryCode): { length(digits: number): boolean; grouping(candidate: string): boolean } {
+  const metadataOf = new Metadata(metadata);
+  metadataOf.selectNumberingPlan(country);
+  const plan = metadataOf.numberingPlan;
+  const lengths = plan?.possibleLengths() ?? [];
+  const ends = new Set<number>();
+  let fixed = hasFormats(plan);
+  for (const format of hasFormats(plan) ? plan.formats() : []) {
+    const groups = [...format.pattern().matchAll(/\(\\d(?:\{(\d+)(,\d*)?\})?\)/g)];
+    if (groups.length === 0) fixed = false;
+    let position = 0;
+    for (let index = groups.length - 1; index > 0; index--) {
+      const [, size = '1', range] = groups[index] ?? [];
+      if (range !== undefined) fixed = false;
+      ends.add((position += Number(size)));
+    }
+  }
+  return {
+    length: (digits) => lengths.length === 0 || lengths.some((length) => length <= digits && digits <= length + 3),
+    grouping(candidate) {
+      if (!fixed) return true;
+      const mine = boundariesFromEnd(candidate);
+      return mine.length === 0 || mine.some((boundary) => ends.has(boundary));
+    },
+  };
 }
 
 const parsePhoneNumberFromString = (text: string, country?: CountryCode) => parseWith(text, country ? { defaultCountry: country } : {}, metadata);
@@ -65,6 +103,7 @@ export interface PhoneOptions {
  * is far more often an id than a phone, so it counts only next to a phone-like word or in a phone column.
  */
 export function createPhoneDetector({ defaultCountry = 'US' }: PhoneOptions = {}): Detector {
+  const precheck = nationalPrechecks(defaultCountry);
   return {
     id: 'phone',
     kind: 'pii',
@@ -84,9 +123,10 @@ export function createPhoneDetector({ defaultCountry = 'US' }: PhoneOptions = {}
         const international = parsePhoneNumberFromString(candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate);
         return international?.isValid() ? verdict('high') : undefined;
       }
+      if (!precheck.length(digits.length) || !precheck.grouping(candidate)) return undefined;
       const national = parsePhoneNumberFromString(candidate, defaultCountry);
       if (!national?.isValid()) return undefined;
-      if (/[ ().-]/.test(candidate)) return fitsNationalFormat(candidate, national.nationalNumber, national.formatNational()) ? verdict('medium') : undefined;
+      if (/[ ().-]/.test(candidate)) return fitsNationalFormat(candidate, national.formatNational()) ? verdict('medium') : undefined;
       const nearby = text.slice(Math.max(0, index - 40), index);
       return PHONE_WORD.test(nearby) || PHONE_WORD.test(field?.() ?? '') ? verdict('medium') : undefined;
     },

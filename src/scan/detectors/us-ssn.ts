@@ -18,6 +18,7 @@ export const usSsn: Detector = {
   kind: 'pii',
   version: 1,
   pattern: /(?<![\w-])\d{3}([- ]?)\d{2}\1\d{4}(?![\w]|-\d)/g,
+  anchor: /\d{3}([- ]?)\d{2}\1\d{4}/g,
   prefilter: (text) => /\d{3}[- ]?\d{2}/.test(text),
   validate(candidate, { text, index, field }) {
     const digits = candidate.replace(/\D/g, '');
