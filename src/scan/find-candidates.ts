@@ -41,10 +41,16 @@ export function findCandidates(lines: readonly string[], detectors: readonly Det
   const joined = lines.join('\n');
   const starts = new Array<number>(lines.length);
   for (let index = 0, at = 0; index < lines.length; at += (lines[index]?.length ?? 0) + 1, index++) starts[index] = at;
+  // Binary search from the last line found: hits come in order, often many lines apart.
   const lineAt = (index: number, from: number): number => {
-    let line = from;
-    while (line + 1 < lines.length && (starts[line + 1] ?? Infinity) <= index) line++;
-    return line;
+    let low = from;
+    let high = lines.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   };
   for (const detector of detectors) {
     if (!detector.prefilter(joined)) continue;
