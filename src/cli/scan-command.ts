@@ -17,7 +17,7 @@ import { donegateEndpoint, uploadEvidence, type Streams } from './evidence-submi
 import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
-export type ScanFunction = (paths: string[], options: { onProgress?: (progress: ScanProgress) => void }) => Promise<ScanReport>;
+export type ScanFunction = (paths: string[], options: { onProgress?: (progress: ScanProgress) => void; country?: string }) => Promise<ScanReport>;
 
 export interface ScanCommandOptions {
   format: string;
@@ -28,6 +28,8 @@ export interface ScanCommandOptions {
   ticket?: string;
   criterion?: string;
   source?: string;
+  /** ISO 3166 country whose numbering plan applies to phone numbers written without `+` (default US). */
+  country?: string;
 }
 
 export interface ScanCommandDeps extends Streams {
@@ -43,6 +45,7 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   if (options.submit && (!options.tracker || !options.ticket)) return '--submit needs --tracker and --ticket';
   if (options.criterion !== undefined && !(SCAN_CRITERIA as readonly string[]).includes(options.criterion)) return `--criterion must be one of ${SCAN_CRITERIA.join(', ')}`;
   if (options.criterion !== undefined && !options.submit) return '--criterion only applies with --submit';
+  if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country)) return '--country must be a two-letter ISO 3166 code such as US, GB or DE';
   return undefined;
 }
 
@@ -75,7 +78,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   const progress = createProgressLine(err);
   let scanned: ScanReport;
   try {
-    scanned = await deps.scan(paths, { onProgress: progress.update });
+    scanned = await deps.scan(paths, { onProgress: progress.update, ...(options.country ? { country: options.country.toUpperCase() } : {}) });
   } catch (error) {
     err.write(`donegate scan: ${(error as Error).message}\n`);
     return 2;
@@ -130,6 +133,7 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--ticket <key>', 'with --submit: the ticket key, e.g. ML-142')
     .option('--criterion <id>', 'with --submit: send the whole report to pii-scan or secret-scan (default: PII to pii-scan, secrets to secret-scan)')
     .option('--source <source>', 'with --submit: where the report comes from (default: the CI system, or cli)')
+    .option('--country <code>', 'country for phone numbers written without +, e.g. GB (default US)')
     .action(async (paths: string[], options: ScanCommandOptions) => {
       deps.setExitCode(await runScanCommand(paths, options, deps));
     });

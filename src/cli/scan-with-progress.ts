@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js/core';
 import { scanToReport } from '../scan/index.js';
 import type { ScanFunction } from './scan-command.js';
 
@@ -8,6 +9,7 @@ import type { ScanFunction } from './scan-command.js';
 export const scanWithProgress: ScanFunction = (paths, options) => {
   const totals = { files: 0, bytes: 0 };
   return scanToReport(paths, {
+    ...(options.country ? { defaultCountry: options.country as CountryCode } : {}),
     onEvent: (event) => {
       if (event.type !== 'file-end') return;
       totals.files += 1;

@@ -28,6 +28,11 @@ describe('phone', () => {
     expect(ids('order 4155552671')).toEqual([]);
     expect(found('phone: 4155552671')).toEqual(['phone:medium']);
   });
+  it('finds a national number that opens a CSV field, but not digits inside a comma-grouped number', () => {
+    expect(ids('Bob,(415) 555-2671,active')).toEqual(['phone']);
+    expect(ids('Bob,415-555-2671')).toEqual(['phone']);
+    expect(ids('total 1,234,567,890 units')).toEqual([]);
+  });
   it('uses the default country for national numbers', () => {
     const gb = createDefaultDetectors({ defaultCountry: 'GB' });
     expect(matchLine('ring 020 7946 0958', gb).map((match) => match.detector.id)).toEqual(['phone']);

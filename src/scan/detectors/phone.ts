@@ -107,11 +107,12 @@ export function createPhoneDetector({ defaultCountry = 'US' }: PhoneOptions = {}
   return {
     id: 'phone',
     kind: 'pii',
-    version: 3,
+    version: 4,
     weak: true,
     variant: `country=${defaultCountry}`,
-    // A `+` may follow a comma (`Office,+41 …` in CSV); a bare number may not (`1,234,567`).
-    pattern: /(?:(?<![\w+/.:-])\+|(?<![\w+/.:,-])(?:\b00)?)\(?\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?(?![\w/:]|[.-]\d)/gi,
+    // A number may follow a comma that starts a CSV field (`Office,+41 …`, `Bob,020 7123 4567`), but not
+    // a comma inside a number (`1,234,567`): the lookbehinds refuse a digit right before the comma.
+    pattern: /(?:(?<![\w+/.:-])\+|(?<![\w+/.:-])(?<!\d,)(?:\b00)?)\(?\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?(?![\w/:]|[.-]\d)/gi,
     prefilter: (text) => /\d{3}/.test(text),
     validate(found, { text, index, field }) {
       const candidate = found.replace(EXTENSION, '').replace(BRACKETED_TRUNK, '$1 ');
