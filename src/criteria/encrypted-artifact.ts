@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineCriterion } from './criterion.js';
-import { submitCommand } from './evidence-hint.js';
 import { judgeLatestEvidence } from './judge-latest-evidence.js';
 
 const options = z
@@ -21,7 +20,9 @@ export const encryptedArtifact = defineCriterion<z.infer<typeof options>>({
   evaluate(context) {
     return judgeLatestEvidence(context, {
       criterion: this.id,
-      fix: `store the artifact in a KMS-encrypted bucket and record it: \`${submitCommand(context.ticket, this.id, '--artifact s3://bucket/key --sha256 <hex>')}\``,
+      // Live verification of stored artifacts (S3/GCS encryption, checksums) is not built yet, so the only
+      // honest way through today is an approver accepting the artifact's storage after checking it.
+      fix: `store the artifact in a bucket encrypted with a customer-managed KMS key, then have an approver record it: \`/donegate waive ${this.id} until YYYY-MM-DD: <bucket, key and KMS key checked>\``,
     });
   },
 });
