@@ -27,8 +27,9 @@ function execAll(detector: Detector, text: string, from: number, found: (value: 
  * Per line, the result equals running each pattern over that line alone. The patterns' lookarounds treat
  * `\n` like the start or end of the text (it is in none of their character classes), and a match that
  * runs across a line break (a `\s*` in a pattern) is dropped and its starting line matched on its own.
+ * `joined`, when given, must equal `lines.join('\n')` (the reader has it as read, so no copy is made).
  */
-export function findCandidates(lines: readonly string[], detectors: readonly Detector[]): Array<Candidate[] | undefined> {
+export function findCandidates(lines: readonly string[], detectors: readonly Detector[], joined = lines.join('\n')): Array<Candidate[] | undefined> {
   const found: Array<Candidate[] | undefined> = new Array<Candidate[] | undefined>(lines.length);
   if (lines.length === 1) {
     const text = lines[0] ?? '';
@@ -38,7 +39,6 @@ export function findCandidates(lines: readonly string[], detectors: readonly Det
     }
     return found;
   }
-  const joined = lines.join('\n');
   const starts = new Array<number>(lines.length);
   for (let index = 0, at = 0; index < lines.length; at += (lines[index]?.length ?? 0) + 1, index++) starts[index] = at;
   // Binary search from the last line found: hits come in order, often many lines apart.

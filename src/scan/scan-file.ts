@@ -8,7 +8,7 @@ import type { CsvFields } from './read/csv-fields.js';
 import { createCsvFields } from './read/csv-fields.js';
 import { notebookTexts } from './read/notebook-texts.js';
 import { openFileChunks } from './read/open-file-chunks.js';
-import { codePointLength, readSegments } from './read/read-segments.js';
+import { codePointLength, readSegmentBatches } from './read/read-segments.js';
 import type { TextSegment } from './read/read-segments.js';
 import { sniffBinary } from './read/sniff-binary.js';
 import type { ScanEvent } from './scan-events.js';
@@ -122,8 +122,8 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
     } else {
       const csv: CsvFields | undefined = format === 'text' ? undefined : createCsvFields(format === 'csv' ? ',' : '\t');
       let nextProgress = settings.progressEvery;
-      for await (const segments of readSegments(chunks, { maxLineLength: settings.maxLineLength })) {
-        const candidates = findCandidates(segments.map((segment) => segment.text), settings.detectors);
+      for await (const { segments, joined } of readSegmentBatches(chunks, { maxLineLength: settings.maxLineLength })) {
+        const candidates = findCandidates(segments.map((segment) => segment.text), settings.detectors, joined);
         for (let index = 0; index < segments.length; index++) {
           const segment = segments[index]!;
           const whole = segment.column === 0 && segment.reportFrom === 0;

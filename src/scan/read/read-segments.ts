@@ -1,3 +1,5 @@
+import { createUtf8Chunks } from './utf8-chunks.js';
+
 /**
  * One piece of a line handed to the detectors. Normally the whole line; a line longer than the limit comes
  * as overlapping segments so memory stays bounded, and a match is reported only by the segment that owns
@@ -32,26 +34,45 @@ const isLowSurrogate = (text: string, index: number): boolean => {
   return code >= 0xdc00 && code <= 0xdfff;
 };
 
+/** One input chunk's worth of segments. */
+export interface SegmentBatch {
+  segments: TextSegment[];
+  /**
+   * The segments' texts joined by `\n`, when that is a piece of the decoded text as read (whole lines ending
+   * in `\n` alone): a slice, not a copy, so the detectors need not join the lines again. Else undefined.
+   */
+  joined: string | undefined;
+}
+
 /**
  * Decodes UTF-8 chunks and yields batches of lines (without `\n` or `\r\n`), cutting over-long lines into overlapping
  * segments. Memory is bounded by `maxLineLength` plus one input chunk whatever the input.
  */
 export async function* readSegments(chunks: AsyncIterable<Buffer>, options: SegmentOptions = {}): AsyncGenerator<TextSegment[]> {
+  for await (const batch of readSegmentBatches(chunks, options)) yield batch.segments;
+}
+
+/** `readSegments`, with each batch's text as read where the lines can be handed on without joining them again. */
+export async function* readSegmentBatches(chunks: AsyncIterable<Buffer>, options: SegmentOptions = {}): AsyncGenerator<SegmentBatch> {
   const maxLineLength = options.maxLineLength ?? 1 << 20;
   const overlap = Math.min(options.overlap ?? 1 << 14, maxLineLength >> 1);
   const half = overlap >> 1;
-  const decoder = new TextDecoder('utf-8');
+  const decoder = createUtf8Chunks();
   let pending = '';
   let line = 1;
   let column = 0;
   let continued = false;
 
   // One array per input chunk: an await per line would cost more than scanning it.
-  function drain(final: boolean): TextSegment[] {
+  function drain(final: boolean): SegmentBatch {
     const segments: TextSegment[] = [];
+    const whole = pending;
+    // Whole lines from the start of `whole`, none ending in `\r`, make `joined` a slice of it.
+    let simple = !continued;
     let from = 0;
     for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n', from)) {
       const end = newline > from && pending.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      if (end !== newline || continued) simple = false;
       const text = pending.slice(from, end);
       segments.push({ text, line, column, reportFrom: continued ? half : 0, reportTo: text.length });
       line++;
@@ -59,7 +80,9 @@ export async function* readSegments(chunks: AsyncIterable<Buffer>, options: Segm
       continued = false;
       from = newline + 1;
     }
+    const joinedEnd = from - 1;
     pending = from === 0 ? pending : pending.slice(from);
+    let extra = false;
     while (pending.length > maxLineLength) {
       let next = maxLineLength - overlap;
       if (isLowSurrogate(pending, next)) next--;
@@ -67,19 +90,48 @@ export async function* readSegments(chunks: AsyncIterable<Buffer>, options: Segm
       segments.push({ text, line, column, reportFrom: continued ? half : 0, reportTo: next + half });
       column += codePointLength(pending.slice(0, next));
       continued = true;
+      extra = true;
       pending = pending.slice(next);
     }
     if (final && (pending.length > 0 || continued)) {
       segments.push({ text: pending, line, column, reportFrom: continued ? half : 0, reportTo: pending.length });
+      extra = true;
       pending = '';
     }
-    return segments;
+    const joined = simple && !extra && segments.length > 0 ? whole.slice(0, joinedEnd) : undefined;
+    return { segments, joined };
   }
 
+  // Bytes are cut after their last `\n` and only whole lines decoded, so `pending` starts empty and each batch
+  // is one flat string (appending to a string makes a rope that every `indexOf` then walks slowly). A line
+  // longer than `maxLineLength` bytes is decoded as it comes, as before, and cut into segments.
+  let carry: Buffer | undefined;
   for await (const chunk of chunks) {
-    pending += decoder.decode(chunk, { stream: true });
-    yield drain(false);
+    let bytes = chunk;
+    if (pending.length > 0) {
+      const newline = chunk.indexOf(10);
+      pending += decoder.decode(newline === -1 ? chunk : chunk.subarray(0, newline + 1));
+      yield drain(false);
+      if (newline === -1) continue;
+      bytes = chunk.subarray(newline + 1);
+    } else if (carry !== undefined) {
+      bytes = Buffer.concat([carry, chunk]);
+    }
+    carry = undefined;
+    const last = bytes.lastIndexOf(10);
+    if (last !== -1) {
+      pending = decoder.decode(bytes.subarray(0, last + 1));
+      yield drain(false);
+    }
+    const rest = bytes.subarray(last + 1);
+    if (rest.length > maxLineLength) {
+      pending = decoder.decode(rest);
+      yield drain(false);
+    } else if (rest.length > 0) {
+      carry = Buffer.from(rest);
+    }
   }
-  pending += decoder.decode();
+  if (carry !== undefined) pending += decoder.decode(carry);
+  pending += decoder.end();
   yield drain(true);
 }
