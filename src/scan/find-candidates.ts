@@ -19,6 +19,19 @@ function execAll(detector: Detector, text: string, from: number, found: (value: 
   }
 }
 
+const escapeRegExp = (literal: string): string => literal.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+
+// Per detector list: one regex over every detector's markers (see `Detector.markers`).
+const markerPatterns = new WeakMap<readonly Detector[], RegExp | undefined>();
+
+function markerPatternOf(detectors: readonly Detector[]): RegExp | undefined {
+  if (markerPatterns.has(detectors)) return markerPatterns.get(detectors);
+  const markers = detectors.flatMap((detector) => detector.markers ?? []);
+  const pattern = markers.length === 0 ? undefined : new RegExp(markers.map(escapeRegExp).join('|'));
+  markerPatterns.set(detectors, pattern);
+  return pattern;
+}
+
 /**
  * Finds every detector's pattern matches in a batch of lines with one pass per detector over the lines
  * joined by `\n`, instead of one regex call per line and detector: a detector whose prefilter fails on the
@@ -52,7 +65,10 @@ export function findCandidates(lines: readonly string[], detectors: readonly Det
     }
     return low;
   };
+  // When no marker is in the batch, no detector with markers can pass its prefilter.
+  const anyMarker = markerPatternOf(detectors)?.test(joined) ?? true;
   for (const detector of detectors) {
+    if (detector.markers !== undefined && !anyMarker) continue;
     if (!detector.prefilter(joined)) continue;
     const anchor = detector.anchor;
     if (anchor) {

@@ -29,4 +29,26 @@ describe('findCandidates over a batch of lines', () => {
     expect((found[2] ?? []).map((candidate) => candidate.detector.id)).not.toContain('generic-secret');
     expect((found[4] ?? []).map((candidate) => candidate.detector.id)).toContain('generic-secret');
   });
+
+  it("passes a marker detector's prefilter only on text that holds one of its markers", () => {
+    const secrets = [
+      'sk-proj-Zq8vLm2Rt5Xw9Kp3Ns7YZq8vLm2Rt5Xw9Kp3Ns7Y', 'sk-ant-api03-Zq8vLm2Rt5Xw9Kp3Ns7YZq8vLm2Rt5Xw9Kp3Ns7Y', 'hf_ZqvLmRtXwKpNsYZqvLmRtXwKpNsYZqvLmRt',
+      'AKIAZ7VRSQ5JCPQGLX3Y', 'ASIAZ7VRSQ5JCPQGLX3Y', 'AIzaSyZq8vLm2Rt5Xw9Kp3Ns7YZq8vLm2Rt5Xw9K', 'ghp_1234567890abcdefghijABCDEFGHIJ123456',
+      'github_pat_11ABCDEFG', 'glpat-Zq8vLm2Rt5Xw9Kp3Ns7Y', 'xoxb-123456-abcdefgh', 'https://hooks.slack.com/services/T0/B0/x',
+      'sk_live_Zq8vLm2Rt5Xw9Kp3Ns7YZq8v', 'rk_test_Zq8vLm2Rt5Xw9Kp3Ns7YZq8v', '-----BEGIN PRIVATE KEY-----', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.x',
+    ];
+    const marked = detectors.filter((detector) => detector.markers !== undefined);
+    expect(marked.length).toBeGreaterThan(10);
+    for (const text of [...secrets, ...lines]) {
+      for (const detector of marked) {
+        if (detector.prefilter(text)) expect(detector.markers?.some((marker) => text.includes(marker))).toBe(true);
+      }
+    }
+    for (const detector of marked) expect(secrets.some((text) => detector.prefilter(text))).toBe(true);
+  });
+
+  it('finds a marker detector\'s value in a batch whose other lines hold no marker', () => {
+    const batch = ['plain text 12345', 'key AKIAZ7VRSQ5JCPQGLX3Y here', 'more plain text'];
+    expect(summary(findCandidates(batch, detectors))[1]).toContain('aws-access-key-id@4:AKIAZ7VRSQ5JCPQGLX3Y');
+  });
 });

@@ -15,6 +15,7 @@ export const openaiKey: Detector = {
   kind: 'secret',
   version: 1,
   pattern: /(?<![\w-])sk-(?!ant-)(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{32,}(?![\w-])/g,
+  markers: ['sk-'],
   prefilter: (text) => text.includes('sk-'),
   validate(candidate) {
     if (!/\d/.test(candidate) || !/[A-Z]/.test(candidate)) return undefined;
@@ -29,6 +30,7 @@ export const anthropicKey: Detector = {
   kind: 'secret',
   version: 1,
   pattern: /(?<![\w-])sk-ant-(?:api|admin|sid)\d{2}-[A-Za-z0-9_-]{32,}(?![\w-])/g,
+  markers: ['sk-ant-'],
   prefilter: (text) => text.includes('sk-ant-'),
   validate: () => verdict('high'),
   mask: (candidate) => maskToken(candidate, 7, 4),
@@ -40,6 +42,7 @@ export const huggingfaceToken: Detector = {
   kind: 'secret',
   version: 1,
   pattern: /(?<![\w])hf_[A-Za-z]{34}(?![\w])/g,
+  markers: ['hf_'],
   prefilter: (text) => text.includes('hf_'),
   validate: (candidate) => (/[a-z]/.test(candidate.slice(3)) && /[A-Z]/.test(candidate) ? verdict('high') : undefined),
   mask: (candidate) => maskToken(candidate),

@@ -20,6 +20,7 @@ export const jwt: Detector = {
   kind: 'secret',
   version: 1,
   pattern: /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*(?![\w-])/g,
+  markers: ['eyJ'],
   prefilter: (text) => text.includes('eyJ'),
   validate(candidate) {
     const [header = '', payload = '', signature = ''] = candidate.split('.');

@@ -11,6 +11,7 @@ export const privateKey: Detector = {
   kind: 'secret',
   version: 1,
   pattern: /-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----(?:(?:\\r|\\n|\s)+[A-Za-z0-9+/=]{1,64})?/g,
+  markers: ['-----BEGIN'],
   prefilter: (text) => text.includes('-----BEGIN'),
   validate: () => verdict('high'),
   mask: (candidate) => `${candidate.slice(0, candidate.indexOf('-----', 5) + 5)} ****`,

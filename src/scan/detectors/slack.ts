@@ -8,6 +8,7 @@ export const slackToken: Detector = {
   kind: 'secret',
   version: 1,
   pattern: /(?<![\w-])xox[abpr]-[0-9]{6,}-[0-9A-Za-z-]{8,}(?![\w-])/g,
+  markers: ['xox'],
   prefilter: (text) => text.includes('xox'),
   validate: () => verdict('high'),
   mask: (candidate) => maskToken(candidate),
@@ -19,6 +20,7 @@ export const slackWebhook: Detector = {
   kind: 'secret',
   version: 1,
   pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,}\/[A-Z0-9]{6,}\/[A-Za-z0-9]{20,}/g,
+  markers: ['hooks.slack.com'],
   prefilter: (text) => text.includes('hooks.slack.com'),
   // `T00000000/B00000000/XXXXXXXX…` is the documentation's placeholder.
   validate: (candidate) => (/(.)\1{7}$/.test(candidate) ? undefined : verdict('high')),

@@ -8,6 +8,7 @@ export const stripeKey: Detector = {
   kind: 'secret',
   version: 1,
   pattern: /(?<![\w])[sr]k_(?:live|test)_[0-9A-Za-z]{24,}(?![\w])/g,
+  markers: ['k_live_', 'k_test_'],
   prefilter: (text) => text.includes('k_live_') || text.includes('k_test_'),
   validate: (candidate) => verdict(candidate.includes('_live_') ? 'high' : 'low'),
   mask: (candidate) => maskToken(candidate),
