@@ -133,7 +133,7 @@ export function createPhoneDetector({ defaultCountry = 'US' }: PhoneOptions = {}
     // A number may follow a comma that starts a CSV field (`Office,+41 …`, `Bob,020 7123 4567`), but not
     // a comma inside a number (`1,234,567`): the lookbehinds refuse a digit right before the comma.
     pattern: /(?:(?<![\w+/.:-])\+|(?<![\w+/.:-])(?<!\d,)(?:\b00)?)\(?\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?(?![\w/:]|[.-]\d)/gi,
-    prefilter: (text) => /\d{3}/.test(text),
+    prefilter: (text) => /\d\d\d/.test(text),
     validate(found, { text, index, field }) {
       // Most candidates in number-heavy data are national digit runs of an impossible length or grouping. A
       // national candidate without an extension is validated as written, and the checks before these only
