@@ -1,4 +1,5 @@
 import type { Detector } from './detectors/detector.js';
+import { createMarkerTest } from './find-markers.js';
 
 /** A pattern match in one line, not yet prefiltered by line nor validated. Holds the raw value: never emit it. */
 export interface Candidate {
@@ -19,17 +20,15 @@ function execAll(detector: Detector, text: string, from: number, found: (value: 
   }
 }
 
-const escapeRegExp = (literal: string): string => literal.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+// Per detector list: one test for every detector's markers (see `Detector.markers`).
+const markerTests = new WeakMap<readonly Detector[], ((text: string) => boolean) | undefined>();
 
-// Per detector list: one regex over every detector's markers (see `Detector.markers`).
-const markerPatterns = new WeakMap<readonly Detector[], RegExp | undefined>();
-
-function markerPatternOf(detectors: readonly Detector[]): RegExp | undefined {
-  if (markerPatterns.has(detectors)) return markerPatterns.get(detectors);
+function markerTestOf(detectors: readonly Detector[]): ((text: string) => boolean) | undefined {
+  if (markerTests.has(detectors)) return markerTests.get(detectors);
   const markers = detectors.flatMap((detector) => detector.markers ?? []);
-  const pattern = markers.length === 0 ? undefined : new RegExp(markers.map(escapeRegExp).join('|'));
-  markerPatterns.set(detectors, pattern);
-  return pattern;
+  const test = markers.length === 0 ? undefined : createMarkerTest(markers);
+  markerTests.set(detectors, test);
+  return test;
 }
 
 /**
@@ -66,7 +65,7 @@ export function findCandidates(lines: readonly string[], detectors: readonly Det
     return low;
   };
   // When no marker is in the batch, no detector with markers can pass its prefilter.
-  const anyMarker = markerPatternOf(detectors)?.test(joined) ?? true;
+  const anyMarker = markerTestOf(detectors)?.(joined) ?? true;
   for (const detector of detectors) {
     if (detector.markers !== undefined && !anyMarker) continue;
     if (!detector.prefilter(joined)) continue;

@@ -1,0 +1,26 @@
+import { seededRandom } from '../../bench/scan-generate.js';
+import { createDefaultDetectors } from '../../src/scan/index.js';
+import { createMarkerTest } from '../../src/scan/find-markers.js';
+
+const markers = createDefaultDetectors().flatMap((detector) => detector.markers ?? []);
+
+describe('createMarkerTest', () => {
+  it('answers as testing each marker with includes would, on texts made of marker pieces', () => {
+    const random = seededRandom(42);
+    const pieces = [...markers.flatMap((marker) => [marker, marker.slice(1), marker.slice(0, -1)]), ' ', '-', '_', 'k', 'A', 'ab 12'];
+    const hasMarker = createMarkerTest(markers);
+    let positives = 0;
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)] ?? '').join('');
+      const expected = markers.some((marker) => text.includes(marker));
+      if (expected) positives++;
+      expect([text, hasMarker(text)]).toEqual([text, expected]);
+    }
+    expect(positives).toBeGreaterThan(300);
+  });
+
+  it('finds a marker at the very start and the very end of the text', () => {
+    const hasMarker = createMarkerTest(['eyJ', '-----BEGIN']);
+    expect([hasMarker('eyJ…'), hasMarker('…-----BEGIN'), hasMarker('yJ -----BEGI')]).toEqual([true, true, false]);
+  });
+});
