@@ -27,6 +27,9 @@ export const genericSecret: Detector = {
   pattern:
     // No leading `[\w.-]*` before the name: only the value is reported, and a leading run would be retried at every word character.
     /(?:pass|pwd|secret|token|api.?key|access.?key|private.?key|auth|credential)[\w.-]*["']?\s*(?::=|=>|[:=])\s*["'`]?(?<value>[\w+/=~!@#$%^&*.-]{16,256})(?![\w+/=~!@#$%^&*.-])/dgi,
+  // Every match has its operator's last character, then the value's first 16 characters: JSON keys such as
+  // `"tokens": 4096` or short values never get the full pattern run over their line.
+  anchor: /[=>:]\s*["'`]?[\w+/=~!@#$%^&*.-]{16}/g,
   prefilter: (text) => SECRET_NAME.test(text),
   validate(candidate) {
     if (PLACEHOLDER.test(candidate)) return undefined;
