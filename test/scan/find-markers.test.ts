@@ -24,3 +24,19 @@ describe('createMarkerTest', () => {
     expect([hasMarker('eyJ…'), hasMarker('…-----BEGIN'), hasMarker('yJ -----BEGI')]).toEqual([true, true, false]);
   });
 });
+
+describe('the AWS secret key prefilter', () => {
+  it('passes exactly where /aws|secret/i finds a word', () => {
+    const [awsSecret] = createDefaultDetectors().filter((detector) => detector.id === 'aws-secret-access-key');
+    const random = seededRandom(7);
+    const pieces = ['aws', 'AWS', 'aWs', 'aw', 'ws', 'SECRET', 'Secret', 'secre', 'ecret', 'sec', 'ret', 'c', 'w', 'C', 'W', ' ', 'ſecret', 'A\u0301WS', 'x'];
+    let positives = 0;
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 5) }, () => pieces[Math.floor(random() * pieces.length)] ?? '').join('');
+      const expected = /aws|secret/i.test(text);
+      if (expected) positives++;
+      expect([text, awsSecret?.prefilter(text)]).toEqual([text, expected]);
+    }
+    expect(positives).toBeGreaterThan(300);
+  });
+});
