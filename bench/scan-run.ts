@@ -26,6 +26,13 @@ const machine = {
 
 console.error('bench:scan: accuracy on presidio-research…');
 const accuracy = await scoreCorpus(resolve(process.cwd(), SCAN_BENCH.corpusFolder), createDefaultDetectors({ defaultCountry: SCAN_BENCH.defaultCountry }));
+// Phone only, with more countries for national numbers: what `--country` with a list gains and costs.
+const phoneWithCountries = [];
+for (const alsoCountries of SCAN_BENCH.phoneCountryLists) {
+  const scored = await scoreCorpus(resolve(process.cwd(), SCAN_BENCH.corpusFolder), createDefaultDetectors({ defaultCountry: SCAN_BENCH.defaultCountry, alsoCountries }));
+  const phone = scored.byType.find((score) => score.type === 'PHONE_NUMBER');
+  if (phone) phoneWithCountries.push({ countries: [SCAN_BENCH.defaultCountry, ...alsoCountries], raw: phone.raw, falsePositives: phone.falsePositives });
+}
 const throughput: ThroughputRun[] = [];
 for (const size of SCAN_BENCH.throughputSizes) {
   console.error(`bench:scan: throughput on ${size / 1e6} MB…`);
@@ -51,6 +58,7 @@ const report = {
   machine,
   settings: SCAN_BENCH,
   accuracy,
+  phoneWithCountries,
   throughput,
   verdicts,
   durationSeconds: Math.round((performance.now() - started) / 1000),
@@ -61,6 +69,9 @@ await mkdir(folder, { recursive: true });
 await writeFile(new URL('scan-latest.json', folder), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}; load average ${machine.loadAverageAtStart} → ${report.loadAverageAtEnd}\n`);
 console.log(printAccuracy(accuracy));
+for (const { countries, raw } of phoneWithCountries) {
+  console.log(`PHONE_NUMBER with --country ${countries.join(',')}: raw P ${raw.precision?.toFixed(3) ?? '–'} / R ${raw.recall?.toFixed(3) ?? '–'} (${raw.predictions} findings)`);
+}
 console.log(`\n${printThroughput(throughput)}`);
 console.log(`\nverdicts: ${JSON.stringify(verdicts)}`);
 console.log(`\nwritten: bench/results/scan-latest.json (${report.durationSeconds} s)`);

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { isPhoneCountry } from '../scan/index.js';
 import type { ScanReport } from '../scan/scan-types.js';
 import {
   applyBaseline,
@@ -17,7 +18,7 @@ import { donegateEndpoint, uploadEvidence, type Streams } from './evidence-submi
 import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
-export type ScanFunction = (paths: string[], options: { onProgress?: (progress: ScanProgress) => void; country?: string }) => Promise<ScanReport>;
+export type ScanFunction = (paths: string[], options: { onProgress?: (progress: ScanProgress) => void; countries?: string[] }) => Promise<ScanReport>;
 
 export interface ScanCommandOptions {
   format: string;
@@ -28,7 +29,10 @@ export interface ScanCommandOptions {
   ticket?: string;
   criterion?: string;
   source?: string;
-  /** ISO 3166 country whose numbering plan applies to phone numbers written without `+` (default US). */
+  /**
+   * ISO 3166 countries, comma-separated, whose numbering plans apply to phone numbers written without `+`
+   * (default US). More than one trades precision for recall: see BENCHMARKS.md.
+   */
   country?: string;
 }
 
@@ -45,9 +49,20 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   if (options.submit && (!options.tracker || !options.ticket)) return '--submit needs --tracker and --ticket';
   if (options.criterion !== undefined && !(SCAN_CRITERIA as readonly string[]).includes(options.criterion)) return `--criterion must be one of ${SCAN_CRITERIA.join(', ')}`;
   if (options.criterion !== undefined && !options.submit) return '--criterion only applies with --submit';
-  if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country)) return '--country must be a two-letter ISO 3166 code such as US, GB or DE';
+  if (options.country !== undefined) {
+    const unknown = countriesOf(options.country).filter((code) => !/^[A-Z]{2}$/.test(code) || !isPhoneCountry(code));
+    if (unknown.length > 0 || countriesOf(options.country).length === 0) {
+      return `--country takes two-letter ISO 3166 codes with a phone numbering plan, comma-separated, such as US or GB,DE${unknown.length > 0 ? ` (not one: ${unknown.join(', ')})` : ''}`;
+    }
+  }
   return undefined;
 }
+
+const countriesOf = (list: string): string[] =>
+  list
+    .split(',')
+    .map((code) => code.trim().toUpperCase())
+    .filter((code) => code.length > 0);
 
 /**
  * `donegate scan PATH…`: scan, print the report (masked values only), optionally write a baseline and
@@ -78,7 +93,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   const progress = createProgressLine(err);
   let scanned: ScanReport;
   try {
-    scanned = await deps.scan(paths, { onProgress: progress.update, ...(options.country ? { country: options.country.toUpperCase() } : {}) });
+    scanned = await deps.scan(paths, { onProgress: progress.update, ...(options.country ? { countries: countriesOf(options.country) } : {}) });
   } catch (error) {
     err.write(`donegate scan: ${(error as Error).message}\n`);
     return 2;
@@ -133,7 +148,7 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--ticket <key>', 'with --submit: the ticket key, e.g. ML-142')
     .option('--criterion <id>', 'with --submit: send the whole report to pii-scan or secret-scan (default: PII to pii-scan, secrets to secret-scan)')
     .option('--source <source>', 'with --submit: where the report comes from (default: the CI system, or cli)')
-    .option('--country <code>', 'country for phone numbers written without +, e.g. GB (default US)')
+    .option('--country <codes>', 'countries for phone numbers written without +, e.g. GB or GB,IE (default US; each added country finds more numbers and more false ones)')
     .action(async (paths: string[], options: ScanCommandOptions) => {
       deps.setExitCode(await runScanCommand(paths, options, deps));
     });

@@ -9,7 +9,7 @@ import type { ScanFunction } from './scan-command.js';
 export const scanWithProgress: ScanFunction = (paths, options) => {
   const totals = { files: 0, bytes: 0 };
   return scanToReport(paths, {
-    ...(options.country ? { defaultCountry: options.country as CountryCode } : {}),
+    ...(options.countries?.[0] ? { defaultCountry: options.countries[0] as CountryCode, alsoCountries: options.countries.slice(1) as CountryCode[] } : {}),
     onEvent: (event) => {
       if (event.type !== 'file-end') return;
       totals.files += 1;

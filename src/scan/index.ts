@@ -13,3 +13,4 @@ export { readSegments } from './read/read-segments.js';
 export { rulesSha256 } from './rules-sha256.js';
 export { scannerVersion } from './scanner-version.js';
 export { findingFingerprint } from './fingerprint.js';
+export { isPhoneCountry } from './detectors/phone.js';

@@ -15,6 +15,8 @@ export type ScanEvent =
 export interface ScanOptions {
   /** Country for phone numbers written without `+`, e.g. from `--country`. Default `US`. */
   defaultCountry?: CountryCode;
+  /** More countries whose national phone numbers count, tried after `defaultCountry` (`--country GB,DE`). */
+  alsoCountries?: readonly CountryCode[];
   /** Replaces the built-in detectors (their ids and patterns then make the rules hash). */
   detectors?: readonly Detector[];
   /** File and directory names never entered. Default `.git` and `node_modules`. */

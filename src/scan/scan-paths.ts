@@ -6,7 +6,7 @@ import { walkPaths } from './walk-paths.js';
 
 /** The detectors a scan with these options runs: `options.detectors` or the built-in set. */
 export function detectorsFor(options: ScanOptions = {}): readonly Detector[] {
-  return options.detectors ?? createDefaultDetectors({ defaultCountry: options.defaultCountry });
+  return options.detectors ?? createDefaultDetectors({ defaultCountry: options.defaultCountry, alsoCountries: options.alsoCountries });
 }
 
 /**

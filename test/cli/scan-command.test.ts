@@ -48,10 +48,23 @@ describe('donegate scan', () => {
     ['an unknown criterion', { submit: true, tracker: 'jira', ticket: 'ML-1', criterion: 'dependency-audit' }, /--criterion must be one of pii-scan, secret-scan/],
     ['--submit without DONEGATE_URL', { submit: true, tracker: 'jira', ticket: 'ML-1' }, /set DONEGATE_URL/],
     ['a missing baseline', { baseline: '/nonexistent.yaml' }, /cannot read the baseline/],
+    ['a country with no numbering plan', { country: 'GB,ZZ' }, /--country takes two-letter ISO 3166 codes .*\(not one: ZZ\)/],
+    ['an empty country list', { country: ' , ' }, /--country takes two-letter ISO 3166 codes/],
   ])('exits 2 on %s', async (_what, options, message) => {
     const { code, stderr } = await scan(options);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+
+  it('passes every --country code, upper-cased and in order, to the scan', async () => {
+    let seen: string[] | undefined;
+    await runScanCommand(['data/'], { format: 'json', country: 'gb, de' }, {
+      out: capture().stream,
+      err: capture().stream,
+      env: {},
+      scan: async (_paths, { countries }) => ((seen = countries), scanReport([])),
+    });
+    expect(seen).toEqual(['GB', 'DE']);
   });
 
   it('exits 2 rather than 0 when a file could not be read, naming it, since the scan is incomplete', async () => {

@@ -37,6 +37,16 @@ describe('phone', () => {
     const gb = createDefaultDetectors({ defaultCountry: 'GB' });
     expect(matchLine('ring 020 7946 0958', gb).map((match) => match.detector.id)).toEqual(['phone']);
   });
+  it('accepts a national number valid in any of several countries, and only those', () => {
+    const usOnly = createDefaultDetectors({ defaultCountry: 'US' });
+    const usAndGb = createDefaultDetectors({ defaultCountry: 'US', alsoCountries: ['GB'] });
+    const idsWith = (line: string, set: typeof usOnly) => matchLine(line, set).map((match) => match.detector.id);
+    expect(idsWith('ring 020 7946 0958', usOnly)).toEqual([]);
+    expect(idsWith('ring 020 7946 0958', usAndGb)).toEqual(['phone']);
+    expect(idsWith('ring (415) 555-2671', usAndGb)).toEqual(['phone']);
+    // Valid in neither plan: a 10-digit run starting 0 is no US number, and GB has no 091 area code.
+    expect(idsWith('ring 091 555 2671', usAndGb)).toEqual([]);
+  });
   it('includes an extension in the finding and validates the number before it', () => {
     const [match] = matchLine('call (415) 555-2671 x123 today', detectors);
     expect(match && [match.detector.id, match.value]).toEqual(['phone', '(415) 555-2671 x123']);

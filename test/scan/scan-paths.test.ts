@@ -156,5 +156,7 @@ describe('scanToReport', () => {
     const us = await scanToReport([dir], { defaultCountry: 'US' });
     const gb = await scanToReport([dir], { defaultCountry: 'GB' });
     expect(us.tool.rulesSha256).not.toBe(gb.tool.rulesSha256);
+    const usAndGb = await scanToReport([dir], { defaultCountry: 'US', alsoCountries: ['GB'] });
+    expect(new Set([us, gb, usAndGb].map((report) => report.tool.rulesSha256)).size).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/core';
-import { Metadata, parsePhoneNumberFromString as parseWith } from 'libphonenumber-js/core';
+import { isSupportedCountry, Metadata, parsePhoneNumberFromString as parseWith } from 'libphonenumber-js/core';
 // The JS module form of the max metadata: a plain JSON import would need import attributes under ESM.
 import metadata from 'libphonenumber-js/metadata.max';
 import type { Detector } from './detector.js';
@@ -111,9 +111,14 @@ function nationalPrechecks(country: CountryCode): { length(digits: number): bool
 
 const parsePhoneNumberFromString = (text: string, country?: CountryCode) => parseWith(text, country ? { defaultCountry: country } : {}, metadata);
 
+/** Whether `code` is an ISO 3166 country with a numbering plan the phone detector can validate against. */
+export const isPhoneCountry = (code: string): code is CountryCode => isSupportedCountry(code as CountryCode, metadata);
+
 export interface PhoneOptions {
   /** ISO 3166-1 alpha-2 country used for numbers written without a `+` prefix, e.g. `GB`. */
   defaultCountry?: CountryCode | undefined;
+  /** More countries whose national numbers count, tried after `defaultCountry`, for datasets that mix countries. */
+  alsoCountries?: readonly CountryCode[] | undefined;
 }
 
 /**
@@ -122,14 +127,15 @@ export interface PhoneOptions {
  * or parentheses (`(415) 555-2671`, `020 7946 0958`) and are `medium`; a bare digit run such as `4155552671`
  * is far more often an id than a phone, so it counts only next to a phone-like word or in a phone column.
  */
-export function createPhoneDetector({ defaultCountry = 'US' }: PhoneOptions = {}): Detector {
-  const precheck = nationalPrechecks(defaultCountry);
+export function createPhoneDetector({ defaultCountry = 'US', alsoCountries = [] }: PhoneOptions = {}): Detector {
+  const countries = [defaultCountry, ...alsoCountries.filter((country) => country !== defaultCountry)];
+  const plans = countries.map((country) => ({ country, precheck: nationalPrechecks(country) }));
   return {
     id: 'phone',
     kind: 'pii',
     version: 4,
     weak: true,
-    variant: `country=${defaultCountry}`,
+    variant: `country=${countries.join(',')}`,
     // A number may follow a comma that starts a CSV field (`Office,+41 …`, `Bob,020 7123 4567`), but not
     // a comma inside a number (`1,234,567`): the lookbehinds refuse a digit right before the comma.
     pattern: /(?:(?<![\w+/.:-])\+|(?<![\w+/.:-])(?<!\d,)(?:\b00)?)\(?\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?(?![\w/:]|[.-]\d)/gi,
@@ -140,7 +146,7 @@ export function createPhoneDetector({ defaultCountry = 'US' }: PhoneOptions = {}
       // reject, so rejecting it here first gives the same answer without the regex work below.
       if (!found.startsWith('+') && !found.startsWith('00') && !/x/i.test(found)) {
         const count = digitCount(found);
-        if (count < 7 || count > 15 || !precheck.length(count) || !precheck.grouping(found)) return undefined;
+        if (count < 7 || count > 15 || !plans.some(({ precheck }) => precheck.length(count) && precheck.grouping(found))) return undefined;
       }
       const candidate = found.replace(EXTENSION, '').replace(BRACKETED_TRUNK, '$1 ');
       const digits = candidate.replace(/\D/g, '');
@@ -151,10 +157,14 @@ export function createPhoneDetector({ defaultCountry = 'US' }: PhoneOptions = {}
         const international = parsePhoneNumberFromString(candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate);
         return international?.isValid() ? verdict('high') : undefined;
       }
-      if (!precheck.length(digits.length) || !precheck.grouping(candidate)) return undefined;
-      const national = parsePhoneNumberFromString(candidate, defaultCountry);
-      if (!national?.isValid()) return undefined;
-      if (/[ ().-]/.test(candidate)) return fitsNationalFormat(candidate, national.formatNational()) ? verdict('medium') : undefined;
+      const grouped = /[ ().-]/.test(candidate);
+      const fits = plans.some(({ country, precheck }) => {
+        if (!precheck.length(digits.length) || !precheck.grouping(candidate)) return false;
+        const national = parsePhoneNumberFromString(candidate, country);
+        return national?.isValid() === true && (!grouped || fitsNationalFormat(candidate, national.formatNational()));
+      });
+      if (!fits) return undefined;
+      if (grouped) return verdict('medium');
       const nearby = text.slice(Math.max(0, index - 40), index);
       return PHONE_WORD.test(nearby) || PHONE_WORD.test(field?.() ?? '') ? verdict('medium') : undefined;
     },
