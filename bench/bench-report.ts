@@ -23,7 +23,7 @@ export interface BenchReport {
 export function judge(ingest: IngestReport, endToEnd: EndToEndReport): Verdict[] {
   const { ingestRatioMin, endToEndP99MaxMs } = BENCH.targets;
   const e = endToEnd.errors;
-  const errorCount = e.httpNot202 + e.requestErrors + endToEnd.jobsFailed + e.simulatorViolations + e.missingComments;
+  const errorCount = e.notAccepted + e.requestErrors + endToEnd.jobsFailed + e.simulatorViolations + e.missingComments;
   return [
     ...(['jira', 'linear'] as const).map((tracker) => ({
       target: `ingest ${tracker} ≥ ${ingestRatioMin} × bare`,

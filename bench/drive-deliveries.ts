@@ -37,7 +37,7 @@ export async function driveDeliveries(
   const sentAt = new Map<string, number>();
   const acceptedAt = new Map<string, number>();
   const commentedAt = new Map<string, number>();
-  const errors = { httpNot202: 0, requestErrors: 0 };
+  const errors = { notAccepted: 0, requestErrors: 0 };
   const violationsBefore = trackers.jira.violations.length + trackers.linear.violations.length;
   const requestsBefore = { jira: trackers.jira.requests.length, linear: trackers.linear.requests.length };
   const seen = (id: string) => {
@@ -62,8 +62,8 @@ export async function driveDeliveries(
         sentAt.set(id, performance.now());
         try {
           const answer = await postRequest(agent, new URL(`${options.url}/webhooks/${tracker}`), body, headers);
-          if (answer.status === 202 && answer.body.includes('"accepted"')) acceptedAt.set(id, performance.now());
-          else errors.httpNot202++;
+          if (answer.status >= 200 && answer.status < 300 && answer.body.includes('"accepted"')) acceptedAt.set(id, performance.now());
+          else errors.notAccepted++;
         } catch {
           errors.requestErrors++;
         }

@@ -35,7 +35,7 @@ export interface DriverResult {
   sendToCommentMs: LatencySummary;
   /** Send → 202. */
   acceptMs: LatencySummary;
-  errors: { httpNot202: number; requestErrors: number; simulatorViolations: number; missingComments: number };
+  errors: { notAccepted: number; requestErrors: number; simulatorViolations: number; missingComments: number };
   sendElapsedMs: number;
   maxSendLagMs: number;
   /** Per second since the first send: deliveries accepted (202) and comments seen — shows a backlog forming. */

@@ -43,7 +43,7 @@ export function printReport(report: BenchReport): string {
   );
   const e = endToEnd.errors;
   lines.push(
-    `accepted ${endToEnd.accepted}, commented ${endToEnd.commented}, decisions recorded ${endToEnd.decisionsRecorded}; errors: non-202 ${e.httpNot202}, request ${e.requestErrors}, failed jobs ${endToEnd.jobsFailed}, simulator violations ${e.simulatorViolations}, missing comments ${e.missingComments}; max send lag ${endToEnd.maxSendLagMs} ms; donegate RSS ${Math.round(endToEnd.startRssBytes / 2 ** 20)} MiB at start, ${Math.round(endToEnd.peakRssBytes / 2 ** 20)} MiB peak; CPU per decision: donegate ${endToEnd.cpuPerDecisionMs.donegate} ms, Redis ${endToEnd.cpuPerDecisionMs.redis} ms`,
+    `accepted ${endToEnd.accepted}, commented ${endToEnd.commented}, decisions recorded ${endToEnd.decisionsRecorded}; errors: not accepted ${e.notAccepted}, request ${e.requestErrors}, failed jobs ${endToEnd.jobsFailed}, simulator violations ${e.simulatorViolations}, missing comments ${e.missingComments}; max send lag ${endToEnd.maxSendLagMs} ms; donegate RSS ${Math.round(endToEnd.startRssBytes / 2 ** 20)} MiB at start, ${Math.round(endToEnd.peakRssBytes / 2 ** 20)} MiB peak; CPU per decision: donegate ${endToEnd.cpuPerDecisionMs.donegate} ms, Redis ${endToEnd.cpuPerDecisionMs.redis} ms`,
   );
   lines.push(
     `work per decision: tracker API calls jira ${endToEnd.trackerCallsPerDecision.jira}, linear ${endToEnd.trackerCallsPerDecision.linear}; SQL statements ${endToEnd.perDecision.sqlStatements}; Redis commands ${endToEnd.perDecision.redisCommands}`,

@@ -16,7 +16,8 @@ export interface HandleDeliveryDeps {
 
 /**
  * Verify the raw bytes, then parse, normalise and enqueue — nothing else (STYLE §5–7). The worker re-reads
- * the ticket, so all this answer promises is that the delivery is recorded: 202.
+ * the ticket, so all this answer promises is that the delivery is recorded: 202 for Jira, 200 for Linear
+ * (`TrackerReceiver.acknowledgeStatus`).
  */
 export function handleDelivery(receiver: TrackerReceiver, deps: HandleDeliveryDeps): RequestHandler {
   return async (req, res) => {
@@ -41,7 +42,7 @@ export function handleDelivery(receiver: TrackerReceiver, deps: HandleDeliveryDe
 
     if (delivery.kind === 'ignored') {
       Object.assign(context, { deliveryId: delivery.deliveryId, ticketKey: delivery.ticketKey, outcome: `ignored:${delivery.reason}` });
-      res.status(202).json({ status: 'ignored', reason: delivery.reason, deliveryId: delivery.deliveryId });
+      res.status(receiver.acknowledgeStatus).json({ status: 'ignored', reason: delivery.reason, deliveryId: delivery.deliveryId });
       return;
     }
 
@@ -50,6 +51,6 @@ export function handleDelivery(receiver: TrackerReceiver, deps: HandleDeliveryDe
     const result = delivery.kind === 'transition' ? await deps.enqueue(delivery.transition) : await deps.enqueueCommand(delivery.command);
     const status = result.status === 'queued' ? 'accepted' : 'duplicate';
     context.outcome = status;
-    res.status(202).json({ status, deliveryId, jobId: result.jobId });
+    res.status(receiver.acknowledgeStatus).json({ status, deliveryId, jobId: result.jobId });
   };
 }

@@ -26,6 +26,11 @@ export interface TrackerReceiver {
   deliveryIdHeader: string;
   /** Where the operator sets the secret on the tracker's side, for the "signature missing" message. */
   secretSetupHint: string;
+  /**
+   * The status that acknowledges a recorded delivery (accepted, duplicate or ignored). Whatever the tracker
+   * treats as delivered and never retries.
+   */
+  acknowledgeStatus: 200 | 202;
   verifySignature(secret: string, rawBody: Buffer, signatureHeaderValue: string): boolean;
   /** Parsed JSON → decision. Throws `WebhookRequestError` (400 bad shape, 401 stale). */
   normalise(body: unknown, context: DeliveryContext): NormalisedDelivery;

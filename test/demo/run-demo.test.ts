@@ -17,7 +17,7 @@ describe('donegate demo', () => {
     expect(code).toBe(0);
     expect(output).toMatch(/issue-updated-into-done\.json\s+→ 202 accepted/);
     expect(output).toMatch(/issue-updated-labels-and-summary\.json\s+→ 202 ignored \(no-status-change\)/);
-    expect(output).toMatch(/issue-update-into-completed\.json\s+→ 202 accepted/);
+    expect(output).toMatch(/issue-update-into-completed\.json\s+→ 200 accepted/);
     expect(output).toMatch(/Jira ML-142: now in "In Progress", labels \[ml, pii, security-dod-blocked\], 1 donegate comment/);
     expect(output).toMatch(/Linear AI-7: now in "In Review", labels \[security-dod-blocked\], 1 donegate comment/);
     expect(output).toMatch(/Jira ML-142: now in "Done", labels \[ml, pii\], 1 donegate comment\(s\), 2 decision/);

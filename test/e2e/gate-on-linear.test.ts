@@ -27,7 +27,7 @@ describe('the gate on Linear', () => {
   it('moves a ticket without evidence back to its previous state, with one Markdown checklist comment and the label', async () => {
     const issue = newIssue('AI');
     const { delivery, answer } = await moveAndDeliver(issue.identifier, 'AI', 'Done');
-    expect(answer).toMatchObject({ status: 202, answer: { status: 'accepted' } });
+    expect(answer).toMatchObject({ status: 200, answer: { status: 'accepted' } });
     const decision = await h.decisionFor('linear', issue.identifier, delivery.deliveryId);
 
     expect(decision).toMatchObject({ outcome: 'fail', rule: 'ml-models', mode: 'block' });
@@ -90,7 +90,7 @@ describe('the gate on Linear', () => {
   it('ignores moves into states that are not completed', async () => {
     const issue = newIssue('AI');
     const { answer } = await moveAndDeliver(issue.identifier, 'AI', 'In Review');
-    expect(answer).toMatchObject({ status: 202, answer: { status: 'ignored', reason: 'not-into-done' } });
+    expect(answer).toMatchObject({ status: 200, answer: { status: 'ignored', reason: 'not-into-done' } });
   });
 
   it('honours Linear’s rate limit, then finishes the job', async () => {

@@ -23,10 +23,10 @@ describe('POST /webhooks/linear with a Comment create delivery', () => {
   };
 
   describe('when the comment starts with /donegate', () => {
-    it('enqueues the command with its author, issue and text and answers 202 accepted', async () => {
+    it('enqueues the command with its author, issue and text and answers 200 accepted', async () => {
       const answer = await send(load('comment-create-waive-command.json'), 'lin-cmd-1');
 
-      expect(answer.status).toBe(202);
+      expect(answer.status).toBe(200);
       expect(answer.body).toEqual({ status: 'accepted', deliveryId: 'lin-cmd-1', jobId: 'job-lin-cmd-1' });
       expect(server.commands).toEqual([
         {
@@ -56,14 +56,14 @@ describe('POST /webhooks/linear with a Comment create delivery', () => {
   });
 
   describe('when the comment is not a command', () => {
-    it('answers 202 ignored for a plain comment', async () => {
+    it('answers 200 ignored for a plain comment', async () => {
       const answer = await send(load('comment-create.json'), 'lin-plain');
 
       expect(answer.body).toEqual({ status: 'ignored', reason: 'not-an-issue-update', deliveryId: 'lin-plain' });
       expect(server.commands).toEqual([]);
     });
 
-    it('answers 202 ignored for an edited comment, even one starting with /donegate', async () => {
+    it('answers 200 ignored for an edited comment, even one starting with /donegate', async () => {
       const json = { ...load('comment-create-waive-command.json'), action: 'update' };
 
       expect((await send(json, 'lin-edit')).body).toMatchObject({ status: 'ignored', reason: 'not-an-issue-update' });

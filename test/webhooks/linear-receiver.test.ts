@@ -44,10 +44,10 @@ describe('POST /webhooks/linear', () => {
   };
 
   describe('when an issue moves into a completed state', () => {
-    it('enqueues the transition and answers 202 accepted', async () => {
+    it('enqueues the transition and answers 200 accepted', async () => {
       const answer = await send(sampleAt('issue-update-into-completed.json').text, { deliveryId: 'lin-done-1' });
 
-      expect(answer.status).toBe(202);
+      expect(answer.status).toBe(200);
       expect(answer.body).toEqual({ status: 'accepted', deliveryId: 'lin-done-1', jobId: 'job-lin-done-1' });
       expect(server.enqueued).toEqual([
         {
@@ -64,7 +64,7 @@ describe('POST /webhooks/linear', () => {
       ]);
     });
 
-    it('answers 202 duplicate for a second delivery with the same Linear-Delivery', async () => {
+    it('answers 200 duplicate for a second delivery with the same Linear-Delivery', async () => {
       const { text } = sampleAt('issue-update-into-completed.json');
       await send(text, { deliveryId: 'lin-dup' });
       expect((await send(text, { deliveryId: 'lin-dup' })).body).toEqual({ status: 'duplicate', deliveryId: 'lin-dup', jobId: 'job-lin-dup' });
@@ -92,10 +92,10 @@ describe('POST /webhooks/linear', () => {
       ['an update of the priority only', 'issue-update-priority-only.json', 'no-status-change'],
       ['an older payload whose updatedFrom repeats the unchanged stateId', 'issue-update-legacy-unchanged-state.json', 'no-status-change'],
       ['a Comment create', 'comment-create.json', 'not-an-issue-update'],
-    ])('answers 202 ignored for %s', async (_name, file, reason) => {
+    ])('answers 200 ignored for %s', async (_name, file, reason) => {
       const answer = await send(sampleAt(file).text, { deliveryId: `lin-${reason}` });
 
-      expect(answer.status).toBe(202);
+      expect(answer.status).toBe(200);
       expect(answer.body).toEqual({ status: 'ignored', reason, deliveryId: `lin-${reason}` });
       expect(server.enqueued).toEqual([]);
     });
@@ -122,7 +122,7 @@ describe('POST /webhooks/linear', () => {
 
     it('accepts a body 59 s old', async () => {
       const { json } = sampleAt('issue-update-into-completed.json');
-      expect((await send({ ...json, webhookTimestamp: clock - 59_000 })).status).toBe(202);
+      expect((await send({ ...json, webhookTimestamp: clock - 59_000 })).status).toBe(200);
     });
 
     it('rejects a stale signed body even when a fresh-looking Linear-Delivery header is supplied', async () => {

@@ -10,6 +10,8 @@ export const jiraReceiver: TrackerReceiver = {
   deliveryIdHeader: 'x-atlassian-webhook-identifier',
   secretSetupHint:
     'give the Jira webhook a Secret (Jira settings → System → WebHooks) equal to JIRA_WEBHOOK_SECRET; only admin webhooks are signed',
+  // Jira treats any 2xx as delivered; 202 says what is true: recorded, decided later.
+  acknowledgeStatus: 202,
   verifySignature: verifyJiraSignature,
   normalise: normaliseJiraDelivery,
 };
