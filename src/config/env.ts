@@ -53,6 +53,18 @@ const envSchema = z.object({
   /** BullMQ key prefix. With Redis Cluster use a hash tag, e.g. `{donegate}`, so a queue's keys share a slot. */
   QUEUE_PREFIX: nonEmpty.default('donegate'),
   WORKER_CONCURRENCY: wholeNumber(8, 1),
+  /** S3-compatible stores (MinIO, Ceph, R2): their endpoint; unset → AWS S3. */
+  S3_ENDPOINT: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** `true` for stores that need `endpoint/bucket/key` addressing (MinIO, Ceph usually do). */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  /** Read by the AWS SDK too; named here so a bad value is reported at start-up with the others. */
+  AWS_REGION: optionalNonEmpty.pipe(z.string().regex(/^[a-z0-9-]+$/, 'must be a region such as eu-west-1').optional()),
+  /** A GCS emulator or private endpoint, e.g. `http://127.0.0.1:4443`; unset → storage.googleapis.com. */
+  GCS_API_ENDPOINT: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Artifacts without a stored full-object sha256 are streamed and hashed up to this size (2 GiB). */
+  ARTIFACT_HASH_MAX_BYTES: wholeNumber(2 * 1024 * 1024 * 1024, 1),
+  /** Each storage request (S3, GCS) gives up after this long without an answer. */
+  ARTIFACT_CHECK_TIMEOUT_MS: wholeNumber(15_000, 100),
 });
 
 export interface JiraConfig {
@@ -66,6 +78,16 @@ export interface LinearConfig {
   apiKey: string;
   apiUrl: string;
   webhookSecret: string;
+}
+
+/** Live artifact checks: where the stores are and how far donegate goes. Credentials come from the standard AWS and Google chains. */
+export interface ArtifactConfig {
+  s3Endpoint?: string;
+  s3ForcePathStyle: boolean;
+  awsRegion?: string;
+  gcsApiEndpoint?: string;
+  hashMaxBytes: number;
+  timeoutMs: number;
 }
 
 export interface Config {
@@ -85,6 +107,7 @@ export interface Config {
   logLevel: string;
   queuePrefix: string;
   workerConcurrency: number;
+  artifacts: ArtifactConfig;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +157,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    artifacts: {
+      ...(e.S3_ENDPOINT ? { s3Endpoint: e.S3_ENDPOINT } : {}),
+      s3ForcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+      ...(e.AWS_REGION ? { awsRegion: e.AWS_REGION } : {}),
+      ...(e.GCS_API_ENDPOINT ? { gcsApiEndpoint: e.GCS_API_ENDPOINT } : {}),
+      hashMaxBytes: e.ARTIFACT_HASH_MAX_BYTES,
+      timeoutMs: e.ARTIFACT_CHECK_TIMEOUT_MS,
+    },
   };
 }
 

@@ -1,0 +1,136 @@
+import { artifactUri, type ArtifactRef } from './artifact-ref.js';
+import type { ArtifactPolicy } from './artifact-policy.js';
+import type { ArtifactVerdict } from './artifact-verdict.js';
+import { hashStream, tooLargeToHash, type HashProgress } from './hash-stream.js';
+import { describeEncryption, encryptionProblem } from './judge-encryption.js';
+import { ArtifactCheckError, type ArtifactStore, type StoredArtifact } from './stored-artifact.js';
+
+export interface ArtifactVerifierDeps {
+  /** Stores by URI scheme; a scheme without one is reported as `error` (not configured). */
+  stores: Partial<Record<ArtifactRef['scheme'], ArtifactStore>>;
+  /** Objects without a usable stored checksum are streamed and hashed up to this many bytes. */
+  hashMaxBytes: number;
+  /** Called while an object is hashed (the CLI draws a progress line on a terminal). */
+  onHashProgress?: (uri: string, progress: HashProgress) => void;
+}
+
+export type VerifyArtifact = (ref: ArtifactRef, policy: ArtifactPolicy) => Promise<ArtifactVerdict>;
+
+const STORE_NAME = { s3: 'S3', gs: 'Google Cloud Storage' } as const;
+
+/**
+ * Check one stored artifact live against the policy: its encryption, whether its bucket could make it
+ * public, and its sha256. Every check that cannot be made becomes an `error` entry with its fix; a
+ * definite problem found elsewhere still fails the artifact.
+ *
+ * @example
+ * const verify = createArtifactVerifier({ stores: { s3: createS3ArtifactStore(new S3Client({})) }, hashMaxBytes: 1 << 30 });
+ * const verdict = await verify(parseArtifactUri('s3://models/ml-142.safetensors', 'cli'), artifactPolicySchema.parse({}));
+ */
+export function createArtifactVerifier(deps: ArtifactVerifierDeps): VerifyArtifact {
+  return async function verifyArtifact(ref, policy) {
+    const uri = artifactUri(ref);
+    const verdict: ArtifactVerdict = { uri, status: 'pass', facts: [], problems: [], errors: [], fixes: [] };
+    const couldNot = (error: unknown) => {
+      const failure = error instanceof ArtifactCheckError ? error : new ArtifactCheckError(error instanceof Error ? error.message : String(error), 'retry; if it persists, ask the donegate operator to check its logs');
+      verdict.errors.push(failure.message);
+      verdict.fixes.push(failure.fix);
+    };
+    const store = deps.stores[ref.scheme];
+    if (!store) {
+      couldNot(new ArtifactCheckError(`${STORE_NAME[ref.scheme]} checks are not configured`, `configure ${STORE_NAME[ref.scheme]} access for donegate (see README, "Artifact checks")`));
+      return finish(verdict);
+    }
+    let stored: StoredArtifact;
+    try {
+      stored = await store.inspect(ref.bucket, ref.key);
+    } catch (error) {
+      couldNot(error);
+      return finish(verdict);
+    }
+    judgeStorage(verdict, stored, policy, couldNot);
+    await judgeChecksum(verdict, { ref, uri, stored, store, policy, couldNot, deps });
+    return finish(verdict);
+  };
+}
+
+/** A definite problem fails the artifact even when another check could not run. */
+function finish(verdict: ArtifactVerdict): ArtifactVerdict {
+  return { ...verdict, status: verdict.problems.length > 0 ? 'fail' : verdict.errors.length > 0 ? 'error' : 'pass' };
+}
+
+function judgeStorage(verdict: ArtifactVerdict, stored: StoredArtifact, policy: ArtifactPolicy, couldNot: (error: unknown) => void): void {
+  const problem = encryptionProblem(stored.encryption, policy);
+  verdict.facts.push(describeEncryption(stored.encryption));
+  if (problem) {
+    verdict.problems.push(problem);
+    verdict.fixes.push(
+      stored.encryption.kind === 'kms'
+        ? `re-encrypt it with an allowed key: aws s3 cp ${verdict.uri} ${verdict.uri} --sse aws:kms --sse-kms-key-id <allowed key ARN>`
+        : `re-upload it encrypted with a customer-managed KMS key: aws s3 cp ${verdict.uri} ${verdict.uri} --sse ${policy.encryption === 'aws:kms:dsse' ? 'aws:kms:dsse' : 'aws:kms'} --sse-kms-key-id <key ARN>`,
+    );
+  }
+  if (stored.bucketDefault && 'error' in stored.bucketDefault) {
+    couldNot(stored.bucketDefault.error);
+  } else if (stored.bucketDefault && encryptionProblem(stored.bucketDefault.encryption, policy) !== undefined) {
+    // The object decides; a weaker bucket default is worth saying because the next upload inherits it.
+    verdict.facts.push(`bucket default: ${describeEncryption(stored.bucketDefault.encryption)}`);
+  }
+  if ('error' in stored.publicAccess) {
+    couldNot(stored.publicAccess.error);
+  } else if (stored.publicAccess.possible) {
+    verdict.problems.push(stored.publicAccess.detail);
+    verdict.fixes.push('turn on all four Block Public Access settings for the bucket (aws s3api put-public-access-block … BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true), or remove allUsers/allAuthenticatedUsers from a GCS bucket');
+  } else {
+    verdict.facts.push(stored.publicAccess.detail);
+  }
+}
+
+interface ChecksumInput {
+  ref: ArtifactRef;
+  uri: string;
+  stored: StoredArtifact;
+  store: ArtifactStore;
+  policy: ArtifactPolicy;
+  couldNot: (error: unknown) => void;
+  deps: ArtifactVerifierDeps;
+}
+
+async function judgeChecksum(verdict: ArtifactVerdict, { ref, uri, stored, store, policy, couldNot, deps }: ChecksumInput): Promise<void> {
+  const required = policy.requireChecksum ?? ref.sha256 !== undefined;
+  if (!required) return;
+  const declared = ref.sha256;
+  if (declared === undefined) {
+    verdict.problems.push('no sha256 declared, and the policy requires a verified checksum');
+    verdict.fixes.push(`declare its sha256: donegate evidence submit … --criterion encrypted-artifact --artifact ${uri} --sha256 <sha256sum of the file>`);
+    return;
+  }
+  let actual = stored.storedSha256;
+  let how = 'stored checksum';
+  if (actual === undefined) {
+    // Hashing gigabytes to confirm an artifact that already fails would only delay the answer.
+    if (verdict.problems.length > 0) return;
+    const maxBytes = policy.hashMaxBytes ?? deps.hashMaxBytes;
+    try {
+      if (stored.size !== undefined && stored.size > maxBytes) throw tooLargeToHash(maxBytes);
+      const body = await store.read(ref.bucket, ref.key);
+      const total = body.size ?? stored.size;
+      const onProgress = deps.onHashProgress;
+      actual = await hashStream(body.stream, {
+        maxBytes,
+        ...(total !== undefined ? { total } : {}),
+        ...(onProgress ? { onProgress: (progress: HashProgress) => onProgress(uri, progress) } : {}),
+      });
+      how = 'hashed';
+    } catch (error) {
+      couldNot(error);
+      return;
+    }
+  }
+  if (actual === declared) {
+    verdict.facts.push(`sha256 matches (${how})`);
+    return;
+  }
+  verdict.problems.push(`sha256 mismatch: declared ${declared.slice(0, 12)}…, stored object has ${actual.slice(0, 12)}… (${how})`);
+  verdict.fixes.push(`upload the artifact that was built, or declare the sha256 of the stored one (sha256sum <file>)`);
+}

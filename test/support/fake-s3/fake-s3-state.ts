@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+
+/** How an object is encrypted at rest, as S3 reports it (`x-amz-server-side-encryption`). */
+export type FakeSse =
+  | { algorithm: 'none' }
+  | { algorithm: 'AES256' }
+  | { algorithm: 'aws:kms' | 'aws:kms:dsse'; kmsKeyId: string; bucketKeyEnabled?: boolean }
+  /** SSE-C: HeadObject and GetObject without the customer key answer 400. */
+  | { algorithm: 'SSE-C' };
+
+/** A fault the next requests for an object meet. */
+export type FakeFault =
+  | { kind: 'access-denied' }
+  /** GetObject fails as when the object's KMS key is disabled (HeadObject still answers: it decrypts nothing). */
+  | { kind: 'kms-disabled' }
+  /** Every request for the object waits this long before answering. */
+  | { kind: 'delay'; ms: number };
+
+export interface FakeObject {
+  body: Buffer;
+  sse: FakeSse;
+  /** Stored checksum: a full-object SHA256 of the body, a multipart composite (`…-N`), or none. */
+  checksum: 'full-object' | 'composite' | 'none';
+  fault?: FakeFault;
+  lastModified: Date;
+}
+
+export interface FakeBucket {
+  /** GetBucketEncryption; undefined answers ServerSideEncryptionConfigurationNotFoundError. */
+  defaultEncryption?: { algorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse'; kmsKeyId?: string; bucketKeyEnabled?: boolean };
+  /** GetPublicAccessBlock; undefined answers NoSuchPublicAccessBlockConfiguration. */
+  publicAccessBlock?: { BlockPublicAcls: boolean; IgnorePublicAcls: boolean; BlockPublicPolicy: boolean; RestrictPublicBuckets: boolean };
+  /** Bucket operations that answer 403 AccessDenied (as without s3:GetEncryptionConfiguration …). */
+  denied?: Array<'GetBucketEncryption' | 'GetPublicAccessBlock'>;
+  objects: Map<string, FakeObject>;
+}
+
+export const FULLY_BLOCKED = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } as const;
+
+/** What the fake stores: buckets and objects, changed directly by tests (as an upload would). */
+export class FakeS3State {
+  readonly buckets = new Map<string, FakeBucket>();
+
+  createBucket(name: string, settings: Omit<FakeBucket, 'objects'> = { publicAccessBlock: { ...FULLY_BLOCKED } }): FakeBucket {
+    const bucket: FakeBucket = { ...settings, objects: new Map() };
+    this.buckets.set(name, bucket);
+    return bucket;
+  }
+
+  putObject(bucket: string, key: string, object: Partial<Omit<FakeObject, 'lastModified'>> & { body: Buffer | string }): FakeObject {
+    const target = this.buckets.get(bucket);
+    if (!target) throw new Error(`no bucket ${bucket} in the fake`);
+    const stored: FakeObject = {
+      sse: { algorithm: 'none' },
+      checksum: 'full-object',
+      ...object,
+      body: Buffer.isBuffer(object.body) ? object.body : Buffer.from(object.body),
+      lastModified: new Date(),
+    };
+    target.objects.set(key, stored);
+    return stored;
+  }
+}
+
+export const sha256Of = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
