@@ -5,7 +5,9 @@ import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.j
 import { mountWebhookRoutes } from '../webhooks/mount-webhook-routes.js';
 import type { RequireTokenDeps } from '../auth/index.js';
 import type { IngestEvidence } from '../evidence/ingest-evidence.js';
+import type { FailingTicket, FailingTicketFilter } from '../decisions/list-failing-tickets.js';
 import { createDecisionRoutes } from './decision-routes.js';
+import { createFailingTicketRoutes } from './failing-ticket-routes.js';
 import { createEvidenceRoutes } from './evidence-routes.js';
 import { createWaiverRoutes, type WaiverRouteDeps } from './waiver-routes.js';
 import { createHealthRoutes, type ReadinessCheck } from './health-routes.js';
@@ -22,6 +24,8 @@ export interface AppDeps {
   enqueue: EnqueueTransition;
   enqueueCommand: EnqueueCommand;
   decisions: DecisionRepository;
+  /** Tickets whose latest decision did not pass, for `GET /api/v1/tickets/failing`. */
+  failingTickets: (filter: FailingTicketFilter) => Promise<FailingTicket[]>;
   readiness: ReadinessCheck[];
   log: Logger;
   now?: () => number;
@@ -45,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(createHealthRoutes(deps.readiness));
   app.use('/api/v1', createDecisionRoutes({ auth: deps.auth, decisions: deps.decisions }));
+  app.use('/api/v1', createFailingTicketRoutes({ auth: deps.auth, list: deps.failingTickets }));
   app.use('/api/v1', createWaiverRoutes({ auth: deps.auth, ...deps.waiverRoutes }));
   app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes }));
 

@@ -9,6 +9,7 @@ import { createDecisionRepository } from '../decisions/decision-repository.js';
 import { createEvidenceRepository } from '../evidence/evidence-repository.js';
 import { createTokenRepository } from '../auth/index.js';
 import { createEvidenceIntake } from '../evidence/ingest-evidence.js';
+import { listFailingTickets } from '../decisions/list-failing-tickets.js';
 import { createApp } from '../http/create-app.js';
 import { createEnqueueCommand } from '../queue/enqueue-command.js';
 import { createEnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
@@ -121,6 +122,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       enqueue: createEnqueueTransition(queue, { isConnected: () => producer.status === 'ready' }),
       enqueueCommand: createEnqueueCommand(queue, { isConnected: () => producer.status === 'ready' }),
       decisions,
+      failingTickets: (filter) => listFailingTickets(db, filter),
       readiness: [
         { name: 'redis', check: () => producer.ping() },
         { name: 'database', check: () => db.query('SELECT 1') },
