@@ -1,4 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { tokenEvent } from '../audit/audit-events.js';
+import { createAuditLog, type AuditLog } from '../audit/audit-log.js';
 import type { ApiTokenRecord } from '../auth/api-token.js';
 import { ROLES, type Role } from '../auth/roles.js';
 import { DuplicateTokenNameError, InvalidTokenInputError } from '../auth/token-errors.js';
@@ -33,10 +35,11 @@ const asArgParser =
  */
 export function registerTokenCommands(program: Command, deps: TokenCommandDeps): void {
   const { out, err, setExitCode } = deps;
-  const withTokens = async (work: (tokens: TokenRepository) => Promise<void>): Promise<void> => {
+  // Tokens made or revoked here are appended to the audit log as the operator's (`cli`) doing.
+  const withTokens = async (work: (tokens: TokenRepository, audit: AuditLog) => Promise<void>): Promise<void> => {
     const db = await deps.openDb();
     try {
-      await work(createTokenRepository(db));
+      await work(createTokenRepository(db), createAuditLog(db));
     } finally {
       await db.close();
     }
@@ -54,7 +57,7 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
     .requiredOption('--name <name>', 'a name unique among live tokens, such as ci-main', asArgParser(parseTokenName))
     .option('--projects <keys>', 'comma-separated project keys it is limited to (default: every project)', asArgParser(parseProjects))
     .action(async (options: { role: Role; name: string; projects?: string[] }) => {
-      await withTokens(async (tokens) => {
+      await withTokens(async (tokens, audit) => {
         try {
           const { token: secret, record } = await tokens.create({
             name: options.name,
@@ -62,6 +65,7 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
             projects: options.projects ?? [],
             createdBy: 'cli',
           });
+          await audit.append(tokenEvent('token-created', record, 'cli'));
           out.write(`${secret}\n`);
           err.write(
             `donegate: created token "${record.name}" (role ${record.role}, ${scope(record)}); copy it now, it cannot be shown again\n`,
@@ -101,13 +105,14 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
     .description('revoke a live token by name or id; requests with it get 401 from then on')
     .argument('<nameOrId>', 'the token name or id (see donegate token list)')
     .action(async (nameOrId: string) => {
-      await withTokens(async (tokens) => {
+      await withTokens(async (tokens, audit) => {
         const record = await tokens.revoke(nameOrId);
         if (!record) {
           err.write(`donegate: no live token named or with id "${nameOrId}"; donegate token list shows them\n`);
           setExitCode(1);
           return;
         }
+        await audit.append(tokenEvent('token-revoked', record, 'cli'));
         out.write(`revoked token "${record.name}" (${record.tokenPrefix}…, role ${record.role})\n`);
       });
     });

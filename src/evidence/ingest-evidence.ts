@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { evidenceAcceptedEvent, evidenceRefusedEvent } from '../audit/audit-events.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import type { Logger } from '../logging/logger.js';
 import type { EnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
@@ -36,9 +38,11 @@ export function createEvidenceIntake(deps: {
   registry: CriterionRegistry;
   evidence: EvidenceRepository;
   enqueueReevaluation: EnqueueReevaluation;
+  /** Accepted and refused reports are both appended. */
+  audit: AuditLog;
   log: Logger;
 }) {
-  return async function ingestEvidence(submission: EvidenceSubmission): Promise<IngestResult> {
+  const parse = (submission: EvidenceSubmission) => {
     const criterion = deps.registry.get(submission.criterion);
     if (!criterion) {
       throw new EvidenceNotAcceptedError(`unknown criterion "${submission.criterion}"; known criteria: ${[...deps.registry.keys()].join(', ')}`);
@@ -46,17 +50,29 @@ export function createEvidenceIntake(deps: {
     if (!criterion.parseEvidence) {
       throw new EvidenceNotAcceptedError(`criterion "${criterion.id}" does not take uploaded reports yet`);
     }
-    const parsed = criterion.parseEvidence(submission.bytes, submission.format);
+    return { criterion, parsed: criterion.parseEvidence(submission.bytes, submission.format) };
+  };
+
+  return async function ingestEvidence(submission: EvidenceSubmission): Promise<IngestResult> {
+    const sha256 = createHash('sha256').update(submission.bytes).digest('hex');
+    let criterion, parsed;
+    try {
+      ({ criterion, parsed } = parse(submission));
+    } catch (error) {
+      await deps.audit.append(evidenceRefusedEvent({ ...submission, sha256, bytes: submission.bytes.length }, error));
+      throw error;
+    }
     const record = await deps.evidence.add({
       tracker: submission.tracker,
       ticketKey: submission.ticketKey,
       criterion: criterion.id,
       outcome: parsed.outcome,
       summary: { ...parsed.summary, format: parsed.format },
-      sha256: createHash('sha256').update(submission.bytes).digest('hex'),
+      sha256,
       source: submission.source,
       submitter: submission.submitter,
     });
+    await deps.audit.append(evidenceAcceptedEvent(record));
     const log = deps.log.child({ tracker: record.tracker, ticket: record.ticketKey, criterion: record.criterion, evidence: record.id });
     log.info({ format: parsed.format, outcome: parsed.outcome, submitter: record.submitter }, 'evidence accepted');
     try {

@@ -1,5 +1,7 @@
 import express, { Router } from 'express';
 import { principalOf, projectInScope, projectKeyOf, requireToken, type RequireTokenDeps } from '../auth/index.js';
+import { waiverCreatedEvent } from '../audit/audit-events.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import type { Policy } from '../policy/policy.js';
 import type { EnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
@@ -14,6 +16,7 @@ export interface WaiverRouteDeps {
   registry: CriterionRegistry;
   policy: () => Policy;
   enqueueReevaluation: EnqueueReevaluation;
+  audit: AuditLog;
   now?: () => Date;
 }
 
@@ -59,6 +62,7 @@ export function createWaiverRoutes(deps: WaiverRouteDeps): Router {
       approvedVia: 'api',
       expiresAt: expiry.expiresAt,
     });
+    await deps.audit.append(waiverCreatedEvent(waiver));
     let reevaluation: 'queued' | 'not-queued' = 'queued';
     try {
       await deps.enqueueReevaluation({ tracker: waiver.tracker, ticketKey: waiver.ticketKey, triggerId: `waiver:${waiver.id}`, reason: `re-evaluated after a waiver of ${waiver.criterion} by ${waiver.approver}` });

@@ -20,6 +20,7 @@ import { createEnqueueTransition } from '../queue/enqueue-transition.js';
 import { createProducerConnection, createWorkerConnection } from '../queue/redis-connection.js';
 import { createTicketLock } from '../queue/ticket-lock.js';
 import { createWaiverRepository } from '../waivers/waiver-repository.js';
+import { createAuditLog } from '../audit/audit-log.js';
 import type { Database } from '../store/database.js';
 import { openDatabase } from '../store/open-database.js';
 import type { Tracker, TrackerName } from '../trackers/tracker.js';
@@ -59,6 +60,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const ownsDb = options.db === undefined;
   const db = options.db ?? (await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir }));
   const decisions = createDecisionRepository(db);
+  const audit = createAuditLog(db);
   const producer = createProducerConnection(config.redisUrl);
   producer.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (producer) connection error'));
   await waitUntilReady(producer, 3000);
@@ -78,6 +80,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       evidence: createEvidenceRepository(db),
       waivers: createWaiverRepository(db),
       decisions,
+      audit,
       log,
       attachmentMaxBytes: config.attachmentMaxBytes,
       ...(options.now ? { now: options.now } : {}),
@@ -106,6 +109,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         registry,
         evidence: createEvidenceRepository(db),
         enqueueReevaluation: createEnqueueReevaluation(queue),
+        audit,
         log,
       }),
       evidenceMaxBytes: config.evidenceMaxBytes,
@@ -114,6 +118,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         registry,
         policy: () => policy,
         enqueueReevaluation: createEnqueueReevaluation(queue),
+        audit,
         ...(options.now ? { now: options.now } : {}),
       },
       ...(config.jira ? { jiraWebhookSecret: config.jira.webhookSecret } : {}),

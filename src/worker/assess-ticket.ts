@@ -1,3 +1,4 @@
+import type { DecisionInputs } from '../audit/audit-decision.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import { DATA_SCAN_CRITERIA } from '../evidence/attachment-data-scan.js';
 import { collectAttachmentEvidence } from '../evidence/attachment-evidence.js';
@@ -23,7 +24,7 @@ export interface AssessDeps {
 
 export type Assessment =
   | { gated: false; policy: Policy }
-  | { gated: true; policy: Policy; rule: PolicyRule; results: CriterionResult[] };
+  | { gated: true; policy: Policy; rule: PolicyRule; results: CriterionResult[]; inputs: DecisionInputs };
 
 /** Which rule governs the ticket, and how each of its criteria stands on the evidence stored now. */
 export async function assessTicket(deps: AssessDeps, ticket: Ticket, now: Date): Promise<Assessment> {
@@ -39,5 +40,10 @@ export async function assessTicket(deps: AssessDeps, ticket: Ticket, now: Date):
   const evidence = await deps.evidence.forTicket(ticket.tracker, ticket.key);
   const waivers = await deps.waivers.forTicket(ticket.tracker, ticket.key);
   const results = await evaluateCriteria(deps.registry, rule.require, { ticket, evidence, waivers, now });
-  return { gated: true, policy, rule, results };
+  const required = rule.require.map((r) => r.criterion);
+  const inputs: DecisionInputs = {
+    evidenceIds: required.flatMap((criterion) => (evidence.get(criterion) ?? []).map((record) => record.id)),
+    waivers: required.flatMap((criterion) => waivers.get(criterion) ?? []),
+  };
+  return { gated: true, policy, rule, results, inputs };
 }

@@ -14,24 +14,29 @@ export async function carryOutFollowUps(
   plan: GatePlan,
   comment: VerdictComment,
   now: () => Date,
+  /** Called as each action is done, before the next: the audit log records actions as they happen. */
+  onAction: (action: ActionRecord) => Promise<unknown>,
 ): Promise<ActionRecord[]> {
   const actions: ActionRecord[] = [];
-  const done = (type: ActionRecord['type'], detail: string) =>
-    actions.push({ type, ok: true, detail, at: now().toISOString() });
+  const done = async (type: ActionRecord['type'], detail: string) => {
+    const action: ActionRecord = { type, ok: true, detail, at: now().toISOString() };
+    actions.push(action);
+    await onAction(action);
+  };
 
   const posted = await tracker.upsertComment(ticket, comment);
-  done('comment', `${posted.created ? 'created' : 'updated'} comment ${posted.commentId}`);
+  await done('comment', `${posted.created ? 'created' : 'updated'} comment ${posted.commentId}`);
   if (plan.label.add) {
     await tracker.addLabel(ticket, plan.label.add);
-    done('label-add', plan.label.add);
+    await done('label-add', plan.label.add);
   }
   if (plan.label.remove) {
     await tracker.removeLabel(ticket, plan.label.remove);
-    done('label-remove', plan.label.remove);
+    await done('label-remove', plan.label.remove);
   }
   if (tracker.setVerdictProperty) {
     await tracker.setVerdictProperty(ticket, plan.property);
-    done('property', `verdict ${plan.property.status}`);
+    await done('property', `verdict ${plan.property.status}`);
   }
   return actions;
 }

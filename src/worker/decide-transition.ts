@@ -1,3 +1,6 @@
+import { auditDecision, type DecisionInputs } from '../audit/audit-decision.js';
+import { actionEvent } from '../audit/audit-events.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { ActionRecord, Decision, DecisionOutcome } from '../decisions/decision.js';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
 import { composeComment, planGate, type GateInput } from '../gate/plan-gate.js';
@@ -11,6 +14,8 @@ import { assessTicket, type AssessDeps } from './assess-ticket.js';
 export interface DecideDeps extends AssessDeps {
   trackers: Partial<Record<TrackerName, Tracker>>;
   decisions: DecisionRepository;
+  /** Each decision and each action taken is appended here. */
+  audit: AuditLog;
   log: Logger;
   now?: () => Date;
 }
@@ -61,8 +66,11 @@ export function createDecideTransition(deps: DecideDeps) {
       criteria: [],
       actions: [],
     } satisfies Partial<Decision>;
-    const record = async (decision: Omit<Decision, keyof typeof base | 'decidedAt'> & Partial<Decision>): Promise<DecideResult> => {
-      await deps.decisions.record({ ...base, ...decision, decidedAt: now() });
+    const audited = { trigger: 'transition' as const, ...(transition.actorId !== undefined ? { by: transition.actorId } : {}) };
+    const onAction = (action: ActionRecord) => deps.audit.append(actionEvent(transition, action));
+    const record = async (decision: Omit<Decision, keyof typeof base | 'decidedAt'> & Partial<Decision>, inputs?: DecisionInputs): Promise<DecideResult> => {
+      const full: Decision = { ...base, ...decision, decidedAt: now() };
+      if (await deps.decisions.record(full)) await auditDecision(deps.audit, full, { ...audited, policyVersion: deps.policy().version }, inputs);
       log.info({ outcome: decision.outcome, reason: decision.reason }, 'decision recorded');
       return { outcome: decision.outcome, ...(decision.reason !== undefined ? { reason: decision.reason } : {}) };
     };
@@ -107,17 +115,19 @@ export function createDecideTransition(deps: DecideDeps) {
         await context.saveCheckpoint({ move });
       }
       if (plan.moveBackTo && move) {
-        actions.push({
+        const moveAction: ActionRecord = {
           type: 'move',
           ok: move.moved,
           detail: move.moved ? `moved back to ${move.toStatusName ?? plan.moveBackTo.statusName ?? plan.moveBackTo.statusId}` : move.detail,
           at: now().toISOString(),
-        });
+        };
+        actions.push(moveAction);
+        await onAction(moveAction);
       }
       const ticketNow: Ticket = move?.moved
         ? { ...ticket, status: { ...ticket.status, id: move.toStatusId, name: move.toStatusName ?? ticket.status.name, isDone: false } }
         : ticket;
-      actions.push(...(await carryOutFollowUps(tracker, ticketNow, plan, composeComment(input, plan, move), now)));
+      actions.push(...(await carryOutFollowUps(tracker, ticketNow, plan, composeComment(input, plan, move), now, onAction)));
 
       return record({
         outcome: plan.verdict,
@@ -127,7 +137,7 @@ export function createDecideTransition(deps: DecideDeps) {
         policyHash: policy.hash,
         criteria: results,
         actions,
-      });
+      }, assessment.inputs);
     } catch (error) {
       if (error instanceof TrackerPermanentError) {
         await record({ outcome: 'error', reason: `${error.fault}: ${error.message}` });

@@ -1,3 +1,6 @@
+import { auditDecision } from '../audit/audit-decision.js';
+import { actionEvent, waiverCreatedEvent } from '../audit/audit-events.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import type { ActionRecord, Decision } from '../decisions/decision.js';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
@@ -19,6 +22,7 @@ export interface HandleCommandDeps {
   registry: CriterionRegistry;
   waivers: WaiverRepository;
   decisions: DecisionRepository;
+  audit: AuditLog;
   /** The waiver's re-evaluation runs as its own job, as after a waiver made through the API. */
   enqueueReevaluation: EnqueueReevaluation;
   log: Logger;
@@ -54,7 +58,7 @@ export function createHandleCommand(deps: HandleCommandDeps) {
         receivedAt: new Date(receivedAt),
         decidedAt: now(),
       };
-      await deps.decisions.record(decision);
+      if (await deps.decisions.record(decision)) await auditDecision(deps.audit, decision, { trigger: 'command', by: command.authorId });
       log.info({ outcome, reason }, 'command handled');
       return { outcome, reason };
     };
@@ -71,9 +75,12 @@ export function createHandleCommand(deps: HandleCommandDeps) {
       );
       if (!verdict.ok) {
         await tracker.reply(ticket, verdict.reply);
-        return record('skipped', verdict.reason, [{ type: 'comment', ok: true, detail: 'replied why no waiver was created', at: now().toISOString() }]);
+        const reply = { type: 'comment' as const, ok: true, detail: 'replied why no waiver was created', at: now().toISOString() };
+        await deps.audit.append(actionEvent({ tracker: command.tracker, ticketKey: ticket.key, deliveryId: command.deliveryId }, reply));
+        return record('skipped', verdict.reason, [reply]);
       }
-      const waiver = await addWaiverOnce(deps.waivers, verdict.waiver);
+      const { waiver, created } = await addWaiverOnce(deps.waivers, verdict.waiver);
+      if (created) await deps.audit.append(waiverCreatedEvent(waiver));
       await deps.enqueueReevaluation({
         tracker: waiver.tracker,
         ticketKey: waiver.ticketKey,

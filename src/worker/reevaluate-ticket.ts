@@ -1,3 +1,6 @@
+import { auditDecision } from '../audit/audit-decision.js';
+import { actionEvent, type DecisionTrigger } from '../audit/audit-events.js';
+import type { Decision } from '../decisions/decision.js';
 import { composeComment, planGate } from '../gate/plan-gate.js';
 import type { JobPayload } from '../queue/job-catalog.js';
 import { TrackerPermanentError } from '../trackers/errors.js';
@@ -27,8 +30,13 @@ export function createReevaluateTicket(deps: DecideDeps) {
       criteria: [],
       actions: [],
     };
+    // The trigger id says what arrived: `evidence:<id>` or `waiver:<id>`.
+    const audited = { trigger: (payload.triggerId.startsWith('waiver:') ? 'waiver' : 'evidence') as DecisionTrigger, policyVersion: deps.policy().version };
+    const record = async (decision: Decision, inputs?: Parameters<typeof auditDecision>[3]) => {
+      if (await deps.decisions.record(decision)) await auditDecision(deps.audit, decision, audited, inputs);
+    };
     const recordError = async (ticketId: string, reason: string) => {
-      await deps.decisions.record({ ...base, ticketId, outcome: 'error', reason, decidedAt: now() });
+      await record({ ...base, ticketId, outcome: 'error', reason, decidedAt: now() });
       log.warn({ reason }, 're-evaluation failed');
     };
     if (!tracker) {
@@ -40,14 +48,15 @@ export function createReevaluateTicket(deps: DecideDeps) {
       const time = now();
       const assessment = await assessTicket(deps, ticket, time);
       if (!assessment.gated) {
-        await deps.decisions.record({ ...base, ticketId: ticket.id, toStatus: ticket.status.name, outcome: 'skipped', reason: 'no policy rule matches this ticket', policyHash: assessment.policy.hash, decidedAt: now() });
+        await record({ ...base, ticketId: ticket.id, toStatus: ticket.status.name, outcome: 'skipped', reason: 'no policy rule matches this ticket', policyHash: assessment.policy.hash, decidedAt: now() });
         return { outcome: 'skipped' };
       }
       const { policy, rule, results } = assessment;
       const input = { ticket, from: { statusId: ticket.status.id }, rule, results, policyHash: policy.hash, now: time, trigger: 'evidence' as const };
       const plan = planGate(input);
-      const actions = await carryOutFollowUps(tracker, ticket, plan, composeComment(input, plan), now);
-      await deps.decisions.record({
+      const ref = { tracker: payload.tracker, ticketKey: ticket.key, deliveryId: payload.triggerId };
+      const actions = await carryOutFollowUps(tracker, ticket, plan, composeComment(input, plan), now, (action) => deps.audit.append(actionEvent(ref, action)));
+      await record({
         ...base,
         ticketId: ticket.id,
         toStatus: ticket.status.name,
@@ -59,7 +68,7 @@ export function createReevaluateTicket(deps: DecideDeps) {
         criteria: results,
         actions,
         decidedAt: now(),
-      });
+      }, assessment.inputs);
       log.info({ outcome: plan.verdict }, 'ticket re-evaluated');
       return { outcome: plan.verdict };
     } catch (error) {

@@ -148,6 +148,20 @@ describe.each(STORES)('donegate token … on %s', (_name, open) => {
       expect((await donegate('revoke', id)).code).toBe(0);
     });
 
+    it('appends the creation and the revocation to the audit log, without the token or its hash', async () => {
+      const token = (await donegate('create', '--role', 'auditor', '--name', 'audited-token')).out.trim();
+      await donegate('revoke', 'audited-token');
+      const rows = await store.db.query<{ type: string; actor: string; data: Record<string, unknown> }>(
+        `SELECT type, actor, data FROM audit_log WHERE data->>'name' = 'audited-token' ORDER BY seq`,
+      );
+      expect(rows.map((r) => [r.type, r.actor, r.data.role])).toEqual([
+        ['token-created', 'cli', 'auditor'],
+        ['token-revoked', 'cli', 'auditor'],
+      ]);
+      expect(JSON.stringify(rows)).not.toContain(token);
+      expect(JSON.stringify(rows)).not.toContain(hashToken(token));
+    });
+
     it('exits 1 when no live token has that name or id', async () => {
       const run = await donegate('revoke', 'nobody');
       expect(run.code).toBe(1);

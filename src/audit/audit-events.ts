@@ -1,0 +1,137 @@
+import type { ApiTokenRecord } from '../auth/api-token.js';
+import type { ActionRecord, Decision } from '../decisions/decision.js';
+import type { EvidenceRecord } from '../evidence/evidence-record.js';
+import type { Waiver } from '../waivers/waiver.js';
+import type { AuditEvent } from './audit-entry.js';
+
+/**
+ * Builders for each kind of entry. They decide what an entry holds, and so what it leaves out: ids,
+ * statuses, hashes and short reasons — never an email, a comment body or a report.
+ */
+
+/** What set a decision off: a move to Done, evidence or a waiver arriving, a `/donegate` comment. */
+export type DecisionTrigger = 'transition' | 'evidence' | 'waiver' | 'command';
+
+export interface DecisionContext {
+  trigger: DecisionTrigger;
+  /** The tracker account that moved the ticket (transitions) or wrote the command. */
+  by?: string;
+  policyVersion?: number;
+  /** Ids of the evidence records the criteria were judged on. */
+  evidenceIds?: string[];
+}
+
+/** `jira:<accountId>`, `linear:<userId>`: an account id, never a name or an email. */
+export const trackerActor = (tracker: string, accountId: string): string => `${tracker}:${accountId}`;
+export const tokenActor = (tokenName: string): string => `token:${tokenName}`;
+
+export function decisionEvent(decision: Decision, context: DecisionContext): AuditEvent {
+  return {
+    type: 'decision',
+    tracker: decision.tracker,
+    ticket: decision.ticketKey,
+    actor: 'donegate',
+    data: {
+      deliveryId: decision.deliveryId,
+      trigger: context.trigger,
+      ...(context.by !== undefined ? { by: trackerActor(decision.tracker, context.by) } : {}),
+      outcome: decision.outcome,
+      ...(decision.reason !== undefined ? { reason: decision.reason } : {}),
+      ...(decision.fromStatus !== undefined ? { fromStatus: decision.fromStatus } : {}),
+      ...(decision.toStatus !== undefined ? { toStatus: decision.toStatus } : {}),
+      ...(decision.rule !== undefined ? { rule: decision.rule } : {}),
+      ...(decision.mode !== undefined ? { mode: decision.mode } : {}),
+      ...(decision.policyHash !== undefined ? { policy: { hash: decision.policyHash, version: context.policyVersion ?? 1 } } : {}),
+      criteria: decision.criteria.map((c) => ({ criterion: c.criterion, status: c.status, reason: c.reason })),
+      evidence: context.evidenceIds ?? [],
+    },
+  };
+}
+
+export function actionEvent(ref: { tracker: string; ticketKey: string; deliveryId: string }, action: ActionRecord): AuditEvent {
+  return {
+    type: 'action',
+    tracker: ref.tracker,
+    ticket: ref.ticketKey,
+    actor: 'donegate',
+    data: { deliveryId: ref.deliveryId, action: action.type, ok: action.ok, detail: action.detail },
+  };
+}
+
+export function evidenceAcceptedEvent(record: EvidenceRecord): AuditEvent {
+  return {
+    type: 'evidence-accepted',
+    tracker: record.tracker,
+    ticket: record.ticketKey,
+    actor: tokenActor(record.submitter),
+    data: {
+      evidenceId: record.id,
+      criterion: record.criterion,
+      outcome: record.outcome,
+      format: typeof record.summary.format === 'string' ? record.summary.format : null,
+      summary: record.summary.text,
+      sha256: record.sha256,
+      source: record.source,
+    },
+  };
+}
+
+export interface RefusedEvidence {
+  tracker: string;
+  ticketKey: string;
+  criterion: string;
+  submitter: string;
+  source: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** The reason is cut short: parser messages name a position or a field, never more of the report than that. */
+export function evidenceRefusedEvent(refused: RefusedEvidence, error: unknown): AuditEvent {
+  const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : null;
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    type: 'evidence-refused',
+    tracker: refused.tracker,
+    ticket: refused.ticketKey,
+    actor: tokenActor(refused.submitter),
+    data: { criterion: refused.criterion, sha256: refused.sha256, bytes: refused.bytes, source: refused.source, code, reason: reason.slice(0, 300) },
+  };
+}
+
+export function waiverCreatedEvent(waiver: Waiver): AuditEvent {
+  return {
+    type: 'waiver-created',
+    tracker: waiver.tracker,
+    ticket: waiver.ticketKey,
+    actor: waiver.approvedVia === 'api' ? tokenActor(waiver.approver) : trackerActor(waiver.tracker, waiver.approver),
+    data: {
+      waiverId: waiver.id,
+      criterion: waiver.criterion,
+      advisories: waiver.advisories,
+      reason: waiver.reason,
+      approvedVia: waiver.approvedVia,
+      expiresAt: waiver.expiresAt.toISOString(),
+    },
+  };
+}
+
+export function waiverExpiredEvent(waiver: Waiver): AuditEvent {
+  return {
+    type: 'waiver-expired',
+    tracker: waiver.tracker,
+    ticket: waiver.ticketKey,
+    actor: 'donegate',
+    data: { waiverId: waiver.id, criterion: waiver.criterion, expiresAt: waiver.expiresAt.toISOString() },
+  };
+}
+
+export function tokenEvent(type: 'token-created' | 'token-revoked', record: ApiTokenRecord, actor: string): AuditEvent {
+  return {
+    type,
+    tracker: null,
+    ticket: null,
+    actor,
+    data: { tokenId: record.id, name: record.name, role: record.role, projects: record.projects, prefix: record.tokenPrefix },
+  };
+}
