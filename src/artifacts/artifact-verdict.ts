@@ -12,10 +12,13 @@ export interface ArtifactVerdict {
   fixes: string[];
 }
 
-/** `s3://b/k: SSE-S3 (AES256) where … is required; public access possible: …` — one line for comments and the CLI. */
+const LABEL = { pass: 'pass', fail: 'fail', error: 'could not check' } as const;
+
+/** `s3://b/k: fail — SSE-S3 (AES256) where … is required; public access possible: …` — one line for comments and the CLI. */
 export function describeArtifactVerdict(verdict: ArtifactVerdict): string {
-  const said = verdict.status === 'pass' ? verdict.facts : [...verdict.problems, ...verdict.errors.map((e) => `could not check: ${e}`)];
-  return `${verdict.uri}: ${verdict.status} — ${said.join('; ')}`;
+  const said =
+    verdict.status === 'pass' ? verdict.facts : verdict.status === 'fail' ? [...verdict.problems, ...verdict.errors.map((e) => `could not check: ${e}`)] : verdict.errors;
+  return `${verdict.uri}: ${LABEL[verdict.status]} — ${said.join('; ')}`;
 }
 
 /** fail beats error beats pass: a definite failure is certain even when another check could not run. */

@@ -1,28 +1,62 @@
-import { z } from 'zod';
+import { artifactPolicySchema, type ArtifactPolicy } from '../artifacts/artifact-policy.js';
+import { describeArtifactVerdict, overallStatus, type ArtifactVerdict } from '../artifacts/artifact-verdict.js';
+import type { FindTicketArtifacts } from '../artifacts/ticket-artifact-refs.js';
+import type { VerifyArtifact } from '../artifacts/verify-artifact.js';
+import type { CriterionResult } from '../gate/verdict.js';
+import type { Ticket } from '../trackers/tracker.js';
+import { artifactRefsInEvidence, mergeArtifactRefs, parseArtifactEvidence } from './artifact-evidence.js';
 import { defineCriterion } from './criterion.js';
-import { judgeLatestEvidence } from './judge-latest-evidence.js';
 
-const options = z
-  .object({
-    /** `aws:kms` also accepts `aws:kms:dsse`; `any` accepts SSE-S3 (AES256) too. */
-    encryption: z.enum(['aws:kms', 'aws:kms:dsse', 'any']).default('aws:kms'),
-    /** Allowed KMS key ARNs or aliases; empty means any customer-managed key. */
-    kmsKeys: z.array(z.string().min(1)).default([]),
-    /** Default: required whenever the artifact declares a sha256. */
-    requireChecksum: z.boolean().optional(),
-  })
-  .strict();
+export interface EncryptedArtifactDeps {
+  /** The live check; absent (as in `policy check`), evaluating reports `error`, never a verdict. */
+  verifyArtifact?: VerifyArtifact;
+  /** Artifacts named on the ticket itself (description, links); absent, only submitted manifests count. */
+  findTicketArtifacts?: FindTicketArtifacts;
+}
 
-export const encryptedArtifact = defineCriterion<z.infer<typeof options>>({
-  id: 'encrypted-artifact',
-  title: 'Model and build artifacts stored encrypted, with verified checksums',
-  optionsSchema: options,
-  evaluate(context) {
-    return judgeLatestEvidence(context, {
-      criterion: this.id,
-      // Live verification of stored artifacts (S3/GCS encryption, checksums) is not built yet, so the only
-      // honest way through today is an approver accepting the artifact's storage after checking it.
-      fix: `store the artifact in a bucket encrypted with a customer-managed KMS key, then have an approver record it: \`/donegate waive ${this.id} until YYYY-MM-DD: <bucket, key and KMS key checked>\``,
-    });
-  },
-});
+const ID = 'encrypted-artifact';
+
+const declareFix = (ticket: Ticket) =>
+  `name each artifact in an "Artifacts" section of the ticket description or link it (s3://bucket/key, gs://bucket/object), or submit it: \`donegate evidence submit --tracker ${ticket.tracker} --ticket ${ticket.key} --criterion ${ID} --artifact s3://bucket/key --sha256 <sha256>\``;
+
+/**
+ * Model and build artifacts checked live where they are stored: encryption (a customer-managed KMS key
+ * from the allowed list), no public access, and the declared sha256. Each artifact gets pass, fail or
+ * error; any fail fails the criterion, otherwise any error makes it `error` (could not be checked).
+ */
+export function createEncryptedArtifact(deps: EncryptedArtifactDeps = {}) {
+  return defineCriterion<ArtifactPolicy>({
+    id: ID,
+    title: 'Model and build artifacts stored encrypted, with verified checksums',
+    optionsSchema: artifactPolicySchema,
+    async evaluate(context, policy): Promise<CriterionResult> {
+      const { ticket } = context;
+      const refs = mergeArtifactRefs(artifactRefsInEvidence(context.evidence), (await deps.findTicketArtifacts?.(ticket)) ?? []);
+      if (refs.length === 0) return { criterion: ID, status: 'fail', reason: 'no artifacts declared', fix: declareFix(ticket) };
+      if (!deps.verifyArtifact) {
+        return { criterion: ID, status: 'error', reason: 'live artifact checks are not configured in this donegate process', fix: 'run the worker with artifact checks configured (see README, "Artifact checks")' };
+      }
+      const verify = deps.verifyArtifact;
+      const verdicts = await Promise.all(refs.map((ref) => verify(ref, policy)));
+      return summarise(verdicts, ticket);
+    },
+    parseEvidence: (bytes) => parseArtifactEvidence(bytes),
+  });
+}
+
+function summarise(verdicts: ArtifactVerdict[], ticket: Ticket): CriterionResult {
+  const status = overallStatus(verdicts.map((v) => v.status));
+  const count = (s: ArtifactVerdict['status']) => verdicts.filter((v) => v.status === s).length;
+  const n = verdicts.length;
+  const of = `${n === 1 ? 'the artifact' : `${n} artifacts`}`;
+  const reason =
+    status === 'pass'
+      ? `${n === 1 ? 'the artifact is' : `all ${n} artifacts are`} stored as the policy requires`
+      : status === 'fail'
+        ? `${count('fail')} of ${n} ${n === 1 ? 'artifact does' : 'artifacts do'} not meet the policy${count('error') > 0 ? `; ${count('error')} could not be checked` : ''}`
+        : `could not check ${count('error') === n ? of : `${count('error')} of ${n} artifacts`}`;
+  const details = verdicts.map(describeArtifactVerdict);
+  if (status === 'pass') return { criterion: ID, status, reason, details };
+  const fixes = [...new Set(verdicts.flatMap((v) => v.fixes))];
+  return { criterion: ID, status, reason, details, fix: `${fixes.join('; ')}; then re-submit the artifact: \`donegate evidence submit --tracker ${ticket.tracker} --ticket ${ticket.key} --criterion ${ID} --artifact <uri> --sha256 <sha256>\`` };
+}

@@ -1,14 +1,16 @@
 import type { Criterion } from './criterion.js';
 import { dependencyAudit } from './dependency-audit.js';
-import { encryptedArtifact } from './encrypted-artifact.js';
+import { createEncryptedArtifact, type EncryptedArtifactDeps } from './encrypted-artifact.js';
 import { piiScan } from './pii-scan.js';
 import { secretScan } from './secret-scan.js';
 
 export type CriterionRegistry = ReadonlyMap<string, Criterion>;
 
-export const BUILT_IN_CRITERIA: readonly Criterion[] = [piiScan, dependencyAudit, encryptedArtifact, secretScan];
+/** What criteria that check live systems need; without them those criteria report `error` when evaluated. */
+export type CriterionDeps = EncryptedArtifactDeps;
 
 /** Every criterion a policy may require, by id. Adding a criterion touches only this list. */
-export function createCriterionRegistry(criteria: readonly Criterion[] = BUILT_IN_CRITERIA): CriterionRegistry {
+export function createCriterionRegistry(deps: CriterionDeps = {}): CriterionRegistry {
+  const criteria: Criterion[] = [piiScan, dependencyAudit, createEncryptedArtifact(deps), secretScan];
   return new Map(criteria.map((criterion) => [criterion.id, criterion]));
 }

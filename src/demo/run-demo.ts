@@ -9,12 +9,16 @@ import { createTrackers } from '../service/create-trackers.js';
 import { startService } from '../service/start-service.js';
 import { createJiraSimulator } from '../simulators/jira/create-jira-simulator.js';
 import { createLinearSimulator } from '../simulators/linear/create-linear-simulator.js';
+import { createS3Simulator, s3ClientFor } from '../simulators/s3/index.js';
+import { createS3ArtifactStore } from '../artifacts/s3/s3-artifact-store.js';
+import { createArtifactVerifier } from '../artifacts/verify-artifact.js';
+import { parseArtifactEvidence } from '../criteria/artifact-evidence.js';
 import { openDatabase } from '../store/open-database.js';
 import type { TrackerName } from '../trackers/tracker.js';
 import { adfToText } from './adf-to-text.js';
 import { postSignedDelivery } from './post-delivery.js';
 import { readSampleDeliveries } from './sample-deliveries.js';
-import { DEMO_JIRA, DEMO_LINEAR, DEMO_PEOPLE, seedJira, seedLinear } from './seed-demo-trackers.js';
+import { DEMO_ARTIFACT, DEMO_JIRA, DEMO_LINEAR, DEMO_PEOPLE, seedJira, seedLinear, seedS3 } from './seed-demo-trackers.js';
 
 const JIRA_SECRET = 'demo-jira-webhook-secret';
 const LINEAR_SECRET = 'demo-linear-webhook-secret';
@@ -34,8 +38,10 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
   const print = (line = '') => out.write(`${line}\n`);
   const jira = await createJiraSimulator();
   const linear = await createLinearSimulator();
+  const s3 = await createS3Simulator();
   seedJira(jira);
   seedLinear(linear);
+  seedS3(s3);
   const demoConfig: Config = {
     ...config,
     port: 0,
@@ -48,7 +54,15 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
   const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: pino.destination(2) });
   const db = await openDatabase({ dataDir: null });
   const decisions = createDecisionRepository(db);
-  const service = await startService({ config: demoConfig, log, roles: { receiver: true, worker: true }, trackers: await createTrackers(demoConfig, log), db });
+  const service = await startService({
+    config: demoConfig,
+    log,
+    roles: { receiver: true, worker: true },
+    trackers: await createTrackers(demoConfig, log),
+    db,
+    // The model file lives in the built-in S3 simulator, checked live through the real AWS SDK.
+    verifyArtifact: createArtifactVerifier({ stores: { s3: createS3ArtifactStore(s3ClientFor(s3)) }, hashMaxBytes: demoConfig.artifacts.hashMaxBytes }),
+  });
   const url = service.url!;
   const secretOf = (tracker: TrackerName) => (tracker === 'jira' ? JIRA_SECRET : LINEAR_SECRET);
 
@@ -93,11 +107,13 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
 
     print('2. CI supplies the evidence, and both tickets are moved to Done again');
     const evidence = createEvidenceRepository(db);
+    const manifest = parseArtifactEvidence(Buffer.from(`${DEMO_ARTIFACT.sha256}  ${DEMO_ARTIFACT.uri}\n`));
     for (const [tracker, key] of [['jira', DEMO_JIRA.issueKey], ['linear', DEMO_LINEAR.identifier]] as const) {
-      for (const criterion of ['pii-scan', 'dependency-audit', 'encrypted-artifact']) {
+      for (const criterion of ['pii-scan', 'dependency-audit']) {
         await evidence.add({ tracker, ticketKey: key, criterion, outcome: 'pass', summary: { text: `${criterion}: demo evidence, nothing found` }, sha256: 'e'.repeat(64), source: 'demo', submitter: 'demo-ci' });
       }
-      print(`   evidence for ${key}: pii-scan, dependency-audit, encrypted-artifact`);
+      await evidence.add({ tracker, ticketKey: key, criterion: 'encrypted-artifact', outcome: manifest.outcome, summary: { ...manifest.summary, format: manifest.format }, sha256: 'e'.repeat(64), source: 'demo', submitter: 'demo-ci' });
+      print(`   evidence for ${key}: pii-scan, dependency-audit, and the model file ${DEMO_ARTIFACT.uri} for encrypted-artifact`);
     }
     const jiraMove = jira.moveIssue(DEMO_JIRA.issueKey, DEMO_JIRA.statuses.done, { actorAccountId: DEMO_PEOPLE.jira.accountId });
     const linearMove = linear.moveIssue(DEMO_LINEAR.identifier, DEMO_LINEAR.states.done, { actorId: DEMO_PEOPLE.linear.id });
@@ -117,7 +133,7 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
   } finally {
     await service.close();
     await db.close();
-    await Promise.all([jira.close(), linear.close()]);
+    await Promise.all([jira.close(), linear.close(), s3.close()]);
   }
 
   async function describeTickets(): Promise<void> {

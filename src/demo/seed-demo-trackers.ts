@@ -1,5 +1,6 @@
 import type { JiraSimulator } from '../simulators/jira/create-jira-simulator.js';
 import type { LinearSimulator } from '../simulators/linear/create-linear-simulator.js';
+import { FULLY_BLOCKED, sha256Of, type S3Simulator } from '../simulators/s3/index.js';
 
 /**
  * The demo site and workspace, with the ids the sample deliveries in `webhooks/` use, so the samples
@@ -63,4 +64,15 @@ export function seedLinear(linear: LinearSimulator): void {
   // AI-1 … AI-6 came before: the sample deliveries are about AI-7.
   for (let n = 1; n < 7; n++) linear.addIssue({ team: 'AI', title: `Earlier work item ${n}`, stateId: s.done });
   linear.addIssue({ id: DEMO_LINEAR.issueId, team: 'AI', title: 'Evaluate retrieval model on masked support corpus', stateId: s.todo });
+}
+
+const DEMO_MODEL = Buffer.from('demo churn model weights\n'.repeat(64));
+
+/** The model file the demo tickets ship: SSE-KMS under a customer-managed key, in a bucket that blocks public access. */
+export const DEMO_ARTIFACT = { bucket: 'acme-ml-models', key: 'churn/2026-q3/model.safetensors', uri: 's3://acme-ml-models/churn/2026-q3/model.safetensors', sha256: sha256Of(DEMO_MODEL) };
+
+export function seedS3(s3: S3Simulator): void {
+  const kmsKeyId = 'arn:aws:kms:eu-west-1:111122223333:key/0f1e2d3c-4b5a-6978-8a9b-acbdcedf0123';
+  s3.state.createBucket(DEMO_ARTIFACT.bucket, { publicAccessBlock: { ...FULLY_BLOCKED }, defaultEncryption: { algorithm: 'aws:kms', kmsKeyId, bucketKeyEnabled: true } });
+  s3.state.putObject(DEMO_ARTIFACT.bucket, DEMO_ARTIFACT.key, { body: DEMO_MODEL, sse: { algorithm: 'aws:kms', kmsKeyId, bucketKeyEnabled: true } });
 }

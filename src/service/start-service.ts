@@ -4,6 +4,9 @@ import type { Queue, Worker } from 'bullmq';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.js';
+import { createArtifactVerifierFromConfig } from '../artifacts/create-artifact-verifier-from-config.js';
+import { createTicketArtifactFinder } from '../artifacts/ticket-artifact-refs.js';
+import type { VerifyArtifact } from '../artifacts/verify-artifact.js';
 import { createCriterionRegistry } from '../criteria/registry.js';
 import { createDecisionRepository } from '../decisions/decision-repository.js';
 import { createEvidenceRepository } from '../evidence/evidence-repository.js';
@@ -38,6 +41,8 @@ export interface ServiceOptions {
   /** Use this database instead of opening one from the config (the caller closes it). */
   db?: Database;
   now?: () => Date;
+  /** The live artifact check; default: S3 and GCS clients from the config and the standard credential chains. */
+  verifyArtifact?: VerifyArtifact;
 }
 
 export interface RunningService {
@@ -53,7 +58,10 @@ export interface RunningService {
 /** Start donegate: load the policy, open the store and the queue, then the HTTP server and/or the worker. */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { config, log } = options;
-  const registry = createCriterionRegistry();
+  const registry = createCriterionRegistry({
+    verifyArtifact: options.verifyArtifact ?? createArtifactVerifierFromConfig(config.artifacts),
+    findTicketArtifacts: createTicketArtifactFinder(options.trackers),
+  });
   const policy = await loadPolicyFile(config.policyFile, registry);
   log.info({ policy: config.policyFile, policyHash: policy.hash, rules: policy.rules.length }, 'policy loaded');
 

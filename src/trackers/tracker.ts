@@ -57,6 +57,13 @@ export interface TicketAttachment {
   url?: string;
 }
 
+/** A ticket's link to something outside the tracker, where artifact references are found. */
+export interface TicketLink {
+  url: string;
+  title?: string;
+  source: 'jira-remote-link' | 'linear-attachment';
+}
+
 export interface DownloadOptions {
   /** The download stops with AttachmentTooLargeError as soon as more bytes than this are declared or arrive. */
   maxBytes: number;
@@ -113,4 +120,11 @@ export interface Tracker {
    * const bytes = await tracker.downloadAttachment!(ticket, report, { maxBytes: 5 * 1024 * 1024 });
    */
   downloadAttachment?(ticket: Ticket, attachment: TicketAttachment, options: DownloadOptions): Promise<Buffer>;
+  /**
+   * The description as plain text with its lines kept, headings as Markdown (`## Artifacts`). Read only
+   * to find artifact references; never logged or stored.
+   */
+  readDescription?(ticket: Ticket): Promise<string>;
+  /** Links from the ticket to elsewhere: Jira remote links, Linear attachment links. */
+  listLinks?(ticket: Ticket): Promise<TicketLink[]>;
 }

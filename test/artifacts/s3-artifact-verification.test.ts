@@ -2,21 +2,21 @@ import { parseArtifactUri } from '../../src/artifacts/artifact-ref.js';
 import { artifactPolicySchema, type ArtifactPolicy } from '../../src/artifacts/artifact-policy.js';
 import { createS3ArtifactStore } from '../../src/artifacts/s3/s3-artifact-store.js';
 import { createArtifactVerifier } from '../../src/artifacts/verify-artifact.js';
-import { createFakeS3, FULLY_BLOCKED, s3ClientFor, sha256Of, type FakeS3 } from '../support/fake-s3/index.js';
+import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, sha256Of, type S3Simulator } from '../../src/simulators/s3/index.js';
 
 const ALLOWED_KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const OTHER_KEY = 'arn:aws:kms:eu-west-1:111122223333:key/9999ffff-12ab-34cd-56ef-1234567890ab';
 const MODEL = Buffer.from('model weights '.repeat(1000));
 
 describe('live verification of S3 artifacts through the AWS SDK', () => {
-  let s3: FakeS3;
+  let s3: S3Simulator;
   const policy = (options: Partial<ArtifactPolicy> = {}) => artifactPolicySchema.parse({ kmsKeys: [ALLOWED_KEY], ...options });
   const verifierFor = (client = s3ClientFor(s3), hashMaxBytes = 1 << 20) => createArtifactVerifier({ stores: { s3: createS3ArtifactStore(client) }, hashMaxBytes });
   const verify = (key: string, options: { sha256?: string; policy?: ArtifactPolicy; hashMaxBytes?: number } = {}) =>
     verifierFor(undefined, options.hashMaxBytes)(parseArtifactUri(`s3://models/${key}`, 'test', options.sha256), options.policy ?? policy());
 
   beforeAll(async () => {
-    s3 = await createFakeS3();
+    s3 = await createS3Simulator();
     s3.state.createBucket('models', { publicAccessBlock: { ...FULLY_BLOCKED }, defaultEncryption: { algorithm: 'aws:kms', kmsKeyId: ALLOWED_KEY, bucketKeyEnabled: true } });
     s3.state.createBucket('open-bucket', {});
     s3.state.createBucket('half-open', { publicAccessBlock: { ...FULLY_BLOCKED, BlockPublicPolicy: false, RestrictPublicBuckets: false } });
@@ -173,7 +173,7 @@ describe('live verification of S3 artifacts through the AWS SDK', () => {
       expect(verdict.errors).toEqual(['HeadObject timed out']);
     });
 
-    it('reports refused credentials as an error: the fake checks the SigV4 signature', async () => {
+    it('reports refused credentials as an error: the simulator checks the SigV4 signature', async () => {
       const verdict = await verifierFor(s3ClientFor(s3, { secretAccessKey: 'wrong-secret' }))(parseArtifactUri('s3://models/kms-allowed.bin', 'test'), policy());
       expect(verdict.status).toBe('error');
       expect(verdict.errors[0]).toMatch(/access denied to HeadObject|credentials were refused/);

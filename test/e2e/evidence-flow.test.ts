@@ -118,8 +118,10 @@ describe('evidence from CI', () => {
       expect(answer.status).toBe(413);
     });
 
-    it('refuses a criterion that takes no uploaded reports, and a missing field, with clear errors', async () => {
-      expect((await upload('ML-997', CLEAN, { criterion: 'encrypted-artifact' })).body.error?.code).toBe('CRITERION_NOT_ACCEPTED');
+    it('refuses a report the criterion does not read, and a missing field, with clear errors', async () => {
+      const refused = await upload('ML-997', CLEAN, { criterion: 'encrypted-artifact' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error?.message).toMatch(/encrypted-artifact accepts: an artifact manifest/);
       const form = new FormData();
       form.set('tracker', 'jira');
       const response = await h.api('/evidence', { method: 'POST', body: form, token: ciToken });

@@ -5,6 +5,7 @@ import type {
   SimIssue,
   SimIssueType,
   SimProject,
+  SimRemoteLink,
   SimResolution,
   SimStatus,
   SimTransition,
@@ -81,6 +82,7 @@ export function createJiraState(self: SimUser) {
   const issuesByKey = new Map<string, SimIssue>();
   const comments = new Map<string, SimComment[]>();
   const attachments = new Map<string, SimAttachment>();
+  const remoteLinks: SimRemoteLink[] = [];
   const issueCounters = new Map<string, number>();
 
   const state = {
@@ -291,6 +293,20 @@ export function createJiraState(self: SimUser) {
 
     findAttachment(id: string): SimAttachment | undefined {
       return attachments.get(id);
+    },
+
+    /** Link the issue to a URL, as an app or a user adding a web link does. */
+    addRemoteLink(issueIdOrKey: string, input: Omit<SimRemoteLink, 'id' | 'issueId'>): SimRemoteLink {
+      const issue = state.issue(issueIdOrKey);
+      const link: SimRemoteLink = { id: newId(), issueId: issue.id, ...input };
+      remoteLinks.push(link);
+      issue.updated = new Date();
+      return link;
+    },
+
+    remoteLinks(issueIdOrKey: string): SimRemoteLink[] {
+      const { id } = state.issue(issueIdOrKey);
+      return remoteLinks.filter((link) => link.issueId === id);
     },
 
     newId,

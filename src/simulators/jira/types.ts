@@ -99,6 +99,16 @@ export interface SimAttachment {
   streamed: boolean;
 }
 
+/** A remote issue link (`GET /issue/{key}/remotelink`): a link from the issue to something outside Jira. */
+export interface SimRemoteLink {
+  id: string;
+  issueId: string;
+  url: string;
+  title: string;
+  globalId?: string;
+  relationship?: string;
+}
+
 /** A request the real Jira would refuse (or not know): tests assert this list stays empty. */
 export interface Violation {
   kind: 'unknown-operation' | 'invalid-request' | 'unimplemented-operation' | 'invalid-adf';

@@ -1,13 +1,21 @@
 import type { Version3Client } from 'jira.js';
 import { VERDICT_PROPERTY_KEY, type VerdictComment, type VerdictProperty } from '../../gate/verdict.js';
 import { TrackerPermanentError } from '../errors.js';
-import type { DownloadOptions, MoveOutcome, Ticket, TicketAttachment, TicketRef, Tracker } from '../tracker.js';
+import type { DownloadOptions, MoveOutcome, Ticket, TicketAttachment, TicketLink, TicketRef, Tracker } from '../tracker.js';
+import { adfLines } from './adf-lines.js';
 import { downloadJiraAttachment } from './download-jira-attachment.js';
 import { ATTACHMENT_FIELDS, jiraAttachmentsOf } from './jira-attachments-of.js';
 import { findDonegateComment } from './find-donegate-comment.js';
 import { jiraIssueToTicket, TICKET_FIELDS } from './jira-issue-to-ticket.js';
 import { jiraSiteOf } from './jira-site-of.js';
-import { jiraCommentPageSchema, jiraCommentSchema, jiraMyselfSchema, jiraTransitionsSchema } from './jira-schemas.js';
+import {
+  jiraCommentPageSchema,
+  jiraCommentSchema,
+  jiraDescriptionSchema,
+  jiraMyselfSchema,
+  jiraRemoteLinksSchema,
+  jiraTransitionsSchema,
+} from './jira-schemas.js';
 import { mapJiraError } from './map-jira-error.js';
 import { pickTransition } from './pick-transition.js';
 import { replyToAdf } from './reply-to-adf.js';
@@ -143,6 +151,17 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
     // jira.js reads every body whole through axios; the download is a streamed fetch with the same credentials.
     downloadAttachment: (ticket: Ticket, attachment: TicketAttachment, options: DownloadOptions) =>
       downloadJiraAttachment(site, ticket, attachment, options),
+
+    // Asked for apart from getTicket: descriptions can be long, and only artifact checks read them.
+    async readDescription(ticket: Ticket): Promise<string> {
+      const issue = await call(`read the description of ${ticket.key}`, () => client.issues.getIssue({ issueIdOrKey: ticket.id, fields: ['description'] }));
+      return adfLines(jiraDescriptionSchema.parse(issue).fields.description).join('\n');
+    },
+
+    async listLinks(ticket: Ticket): Promise<TicketLink[]> {
+      const links = await call(`list the remote links of ${ticket.key}`, () => client.issueRemoteLinks.getRemoteIssueLinks({ issueIdOrKey: ticket.id }));
+      return jiraRemoteLinksSchema.parse(links).map((link) => ({ url: link.object.url, ...(link.object.title ? { title: link.object.title } : {}), source: 'jira-remote-link' as const }));
+    },
   };
   return tracker;
 }

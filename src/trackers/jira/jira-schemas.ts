@@ -65,3 +65,9 @@ export const jiraAttachmentFieldSchema = z.object({
       .nullish(),
   }),
 });
+
+/** `GET /issue/{key}?fields=description`: an ADF document, or null when the description is empty. */
+export const jiraDescriptionSchema = z.object({ fields: z.object({ description: z.unknown().optional() }) });
+
+/** `GET /issue/{key}/remotelink`: an array of RemoteIssueLink (`object.url` is the link itself). */
+export const jiraRemoteLinksSchema = z.array(z.object({ object: z.object({ url: z.string(), title: z.string().optional() }) }));

@@ -1,18 +1,19 @@
 import type { LinearClient } from '@linear/sdk';
 import type { VerdictComment } from '../../gate/verdict.js';
 import { TrackerPermanentError } from '../errors.js';
-import type { DownloadOptions, MoveOutcome, Ticket, TicketAttachment, TicketRef, Tracker } from '../tracker.js';
+import type { DownloadOptions, MoveOutcome, Ticket, TicketAttachment, TicketLink, TicketRef, Tracker } from '../tracker.js';
 import { downloadLinearAttachment, LINEAR_UPLOADS_HOST, type LinearDownloadPolicy } from './download-linear-attachment.js';
 import { ensureLabel, readLabelContext } from './ensure-label.js';
 import { findOwnComment } from './find-own-comment.js';
 import { linearAttachmentToTicketAttachment } from './linear-attachment-to-ticket-attachment.js';
 import { listLinearAttachments } from './list-linear-attachments.js';
-import { ADD_LABEL, CREATE_COMMENT, ISSUE, MOVE_ISSUE, REMOVE_LABEL, UPDATE_COMMENT, VIEWER } from './linear-documents.js';
+import { ADD_LABEL, CREATE_COMMENT, ISSUE, ISSUE_DESCRIPTION, MOVE_ISSUE, REMOVE_LABEL, UPDATE_COMMENT, VIEWER } from './linear-documents.js';
 import { createLinearRequest } from './linear-request.js';
 import {
   addLabelResponse,
   commentCreateResponse,
   commentUpdateResponse,
+  issueDescriptionResponse,
   issueResponse,
   moveIssueResponse,
   removeLabelResponse,
@@ -148,5 +149,16 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
 
     downloadAttachment: (ticket: Ticket, attachment: TicketAttachment, options: DownloadOptions) =>
       downloadLinearAttachment(downloadPolicy, ticket, attachment, options),
+
+    async readDescription(ticket: Ticket): Promise<string> {
+      const { issue } = await request(ISSUE_DESCRIPTION, { id: ticket.id }, issueDescriptionResponse, `reading the description of ${ticket.key}`);
+      return issue.description ?? '';
+    },
+
+    // Linear's attachments are links (to a PR, a file, a bucket object): each one's URL is a link here.
+    async listLinks(ticket: Ticket): Promise<TicketLink[]> {
+      const attachments = ticket.attachments ?? (await listLinearAttachments(request, ticket));
+      return attachments.flatMap((a) => (a.url ? [{ url: a.url, title: a.filename, source: 'linear-attachment' as const }] : []));
+    },
   };
 }

@@ -29,6 +29,13 @@ export const ISSUE = /* GraphQL */ `
   }
 `;
 
+/** Apart from ISSUE: only artifact checks read the description, and it can be long. */
+export const ISSUE_DESCRIPTION = /* GraphQL */ `
+  query DonegateIssueDescription($id: String!) {
+    issue(id: $id) { id description }
+  }
+`;
+
 export const MOVE_ISSUE = /* GraphQL */ `
   mutation DonegateMoveIssue($id: String!, $stateId: String!) {
     issueUpdate(id: $id, input: { stateId: $stateId }) {

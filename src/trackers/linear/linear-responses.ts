@@ -29,6 +29,8 @@ export const issueResponse = z.object({
   }),
 });
 
+export const issueDescriptionResponse = z.object({ issue: z.object({ id: z.string(), description: z.string().nullish() }) });
+
 export const moveIssueResponse = z.object({
   issueUpdate: z.object({
     success: z.boolean(),

@@ -4,6 +4,7 @@ import type { Handler } from './handler.js';
 import { editIssue, getIssue } from './issue.js';
 import { getCurrentUser } from './myself.js';
 import { getIssueProperty, setIssueProperty } from './properties.js';
+import { getRemoteIssueLinks } from './remote-links.js';
 import { doTransition, getTransitions } from './transitions.js';
 
 /** The operations the simulator implements, by OpenAPI `operationId`. Others answer 501 and are recorded. */
@@ -21,4 +22,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   setIssueProperty,
   getAttachment,
   getAttachmentContent,
+  getRemoteIssueLinks,
 };

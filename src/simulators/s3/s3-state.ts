@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** How an object is encrypted at rest, as S3 reports it (`x-amz-server-side-encryption`). */
-export type FakeSse =
+export type SimSse =
   | { algorithm: 'none' }
   | { algorithm: 'AES256' }
   | { algorithm: 'aws:kms' | 'aws:kms:dsse'; kmsKeyId: string; bucketKeyEnabled?: boolean }
@@ -9,48 +9,48 @@ export type FakeSse =
   | { algorithm: 'SSE-C' };
 
 /** A fault the next requests for an object meet. */
-export type FakeFault =
+export type SimFault =
   | { kind: 'access-denied' }
   /** GetObject fails as when the object's KMS key is disabled (HeadObject still answers: it decrypts nothing). */
   | { kind: 'kms-disabled' }
   /** Every request for the object waits this long before answering. */
   | { kind: 'delay'; ms: number };
 
-export interface FakeObject {
+export interface SimObject {
   body: Buffer;
-  sse: FakeSse;
+  sse: SimSse;
   /** Stored checksum: a full-object SHA256 of the body, a multipart composite (`…-N`), or none. */
   checksum: 'full-object' | 'composite' | 'none';
-  fault?: FakeFault;
+  fault?: SimFault;
   lastModified: Date;
 }
 
-export interface FakeBucket {
+export interface SimBucket {
   /** GetBucketEncryption; undefined answers ServerSideEncryptionConfigurationNotFoundError. */
   defaultEncryption?: { algorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse'; kmsKeyId?: string; bucketKeyEnabled?: boolean };
   /** GetPublicAccessBlock; undefined answers NoSuchPublicAccessBlockConfiguration. */
   publicAccessBlock?: { BlockPublicAcls: boolean; IgnorePublicAcls: boolean; BlockPublicPolicy: boolean; RestrictPublicBuckets: boolean };
   /** Bucket operations that answer 403 AccessDenied (as without s3:GetEncryptionConfiguration …). */
   denied?: Array<'GetBucketEncryption' | 'GetPublicAccessBlock'>;
-  objects: Map<string, FakeObject>;
+  objects: Map<string, SimObject>;
 }
 
 export const FULLY_BLOCKED = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } as const;
 
-/** What the fake stores: buckets and objects, changed directly by tests (as an upload would). */
-export class FakeS3State {
-  readonly buckets = new Map<string, FakeBucket>();
+/** What the simulator stores: buckets and objects, changed directly by the demo and tests (as an upload would). */
+export class S3SimulatorState {
+  readonly buckets = new Map<string, SimBucket>();
 
-  createBucket(name: string, settings: Omit<FakeBucket, 'objects'> = { publicAccessBlock: { ...FULLY_BLOCKED } }): FakeBucket {
-    const bucket: FakeBucket = { ...settings, objects: new Map() };
+  createBucket(name: string, settings: Omit<SimBucket, 'objects'> = { publicAccessBlock: { ...FULLY_BLOCKED } }): SimBucket {
+    const bucket: SimBucket = { ...settings, objects: new Map() };
     this.buckets.set(name, bucket);
     return bucket;
   }
 
-  putObject(bucket: string, key: string, object: Partial<Omit<FakeObject, 'lastModified'>> & { body: Buffer | string }): FakeObject {
+  putObject(bucket: string, key: string, object: Partial<Omit<SimObject, 'lastModified'>> & { body: Buffer | string }): SimObject {
     const target = this.buckets.get(bucket);
-    if (!target) throw new Error(`no bucket ${bucket} in the fake`);
-    const stored: FakeObject = {
+    if (!target) throw new Error(`S3 simulator: no bucket ${bucket}`);
+    const stored: SimObject = {
       sse: { algorithm: 'none' },
       checksum: 'full-object',
       ...object,

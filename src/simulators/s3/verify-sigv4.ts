@@ -38,7 +38,7 @@ export function verifySigV4(request: IncomingMessage, credentials: ReadonlyMap<s
   if (!amzDate.startsWith(date) || payloadHash === '') {
     return { ok: false, status: 400, code: 'AuthorizationHeaderMalformed', message: 'x-amz-date and x-amz-content-sha256 must be signed' };
   }
-  const url = new URL(request.url ?? '/', 'http://fake');
+  const url = new URL(request.url ?? '/', 'http://s3.simulator');
   const canonicalHeaders = signedHeaders
     .split(';')
     .map((name) => `${name}:${String(request.headers[name] ?? '').trim().replace(/\s+/g, ' ')}\n`)

@@ -1,16 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { FakeS3State, type FakeBucket, type FakeObject } from './fake-s3-state.js';
+import { S3SimulatorState, type SimBucket, type SimObject } from './s3-state.js';
 import { verifySigV4 } from './verify-sigv4.js';
 import { xmlDocument, xmlError } from './s3-xml.js';
 
-export interface FakeS3 {
+export interface S3Simulator {
   /** `http://127.0.0.1:<port>`: the `endpoint` of an S3Client with `forcePathStyle: true`. */
   endpoint: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
-  state: FakeS3State;
+  state: S3SimulatorState;
   /** Every request that arrived, in order: `GetObject my-bucket/model.bin`. */
   requests: string[];
   close(): Promise<void>;
@@ -23,13 +23,13 @@ interface Reply {
 }
 
 /**
- * An S3-compatible server for tests: path-style addressing, SigV4-verified requests, and the REST XML
+ * An S3-compatible server for the demo and the tests: path-style addressing, SigV4-verified requests, and the REST XML
  * answers of HeadObject, GetObject, GetBucketEncryption and GetPublicAccessBlock as AWS documents them,
  * errors included (HEAD errors carry no body, as on S3).
  */
-export async function createFakeS3(): Promise<FakeS3> {
-  const state = new FakeS3State();
-  const credentials = { accessKeyId: 'AKIAFAKES3TESTKEY001', secretAccessKey: 'fake-s3-secret-access-key-for-tests' };
+export async function createS3Simulator(): Promise<S3Simulator> {
+  const state = new S3SimulatorState();
+  const credentials = { accessKeyId: 'AKIAS3SIMULATOR00001', secretAccessKey: 's3-simulator-secret-access-key' };
   const secrets = new Map([[credentials.accessKeyId, credentials.secretAccessKey]]);
   const requests: string[] = [];
   const sockets = new Set<Socket>();
@@ -55,7 +55,7 @@ export async function createFakeS3(): Promise<FakeS3> {
     const signature = verifySigV4(request, secrets);
     if (!signature.ok) return error(signature.status, signature.code, signature.message);
 
-    const url = new URL(request.url ?? '/', 'http://fake');
+    const url = new URL(request.url ?? '/', 'http://s3.simulator');
     const [bucketName = '', ...keyParts] = url.pathname.slice(1).split('/');
     const key = decodeURIComponent(keyParts.join('/'));
     const bucket = state.buckets.get(decodeURIComponent(bucketName));
@@ -87,7 +87,7 @@ export async function createFakeS3(): Promise<FakeS3> {
         return head ? { status: 200, headers } : { status: 200, headers, body: object.body };
       }
       default:
-        return error(501, 'NotImplemented', `The fake does not implement ${operation}`);
+        return error(501, 'NotImplemented', `The S3 simulator does not implement ${operation}`);
     }
   }
 
@@ -123,7 +123,7 @@ function operationOf(method: string, key: string, query: URLSearchParams): strin
 
 type ErrorReply = (status: number, code: string, message: string, extra?: Record<string, string>) => Reply;
 
-function bucketEncryption(bucket: FakeBucket, name: string, error: ErrorReply): Reply {
+function bucketEncryption(bucket: SimBucket, name: string, error: ErrorReply): Reply {
   if (bucket.denied?.includes('GetBucketEncryption')) return error(403, 'AccessDenied', 'Access Denied');
   const rule = bucket.defaultEncryption;
   if (!rule) return error(404, 'ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found', { BucketName: name });
@@ -139,14 +139,14 @@ function bucketEncryption(bucket: FakeBucket, name: string, error: ErrorReply): 
   };
 }
 
-function publicAccessBlock(bucket: FakeBucket, error: ErrorReply): Reply {
+function publicAccessBlock(bucket: SimBucket, error: ErrorReply): Reply {
   if (bucket.denied?.includes('GetPublicAccessBlock')) return error(403, 'AccessDenied', 'Access Denied');
   if (!bucket.publicAccessBlock) return error(404, 'NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found');
   return { status: 200, headers: { 'content-type': 'application/xml' }, body: xmlDocument('PublicAccessBlockConfiguration', { ...bucket.publicAccessBlock }) };
 }
 
 /** HeadObject/GetObject headers: https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html */
-function objectHeaders(object: FakeObject, checksumMode: boolean): Record<string, string> {
+function objectHeaders(object: SimObject, checksumMode: boolean): Record<string, string> {
   const md5 = createHash('md5').update(object.body).digest('hex');
   const headers: Record<string, string> = {
     'content-length': String(object.body.length),

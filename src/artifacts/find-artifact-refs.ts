@@ -1,0 +1,69 @@
+import { parseArtifactUri, SHA256_HEX, type ArtifactRef } from './artifact-ref.js';
+
+const SECTION_TITLE = /^\s*(?:#{1,6}\s*|h[1-6]\.\s*|\*\*|__)?\s*artifacts?\s*(?:\*\*|__)?\s*:?\s*$/i;
+const NEXT_SECTION = /^\s*(?:#{1,6}\s+\S|h[1-6]\.\s+\S|(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$|[A-Z][\w /-]{0,40}:\s*$)/;
+const URI = /\b(?:s3|gs):\/\/[^\s<>"'`)\]]+/g;
+const HEX = /\b[0-9a-fA-F]{64}\b/;
+
+/**
+ * Artifact URIs in a description's "Artifacts" section (a Markdown or ADF heading `Artifacts`, or a line
+ * `Artifacts:`), up to the next heading. A 64-hex-digit sha256 on the same line belongs to the URI.
+ *
+ * @example
+ * artifactRefsInDescription('## Artifacts\n- s3://models/ml-142.safetensors sha256 9f86d0…')
+ */
+export function artifactRefsInDescription(description: string): ArtifactRef[] {
+  const refs: ArtifactRef[] = [];
+  let inSection = false;
+  for (const line of description.split(/\r?\n/)) {
+    if (SECTION_TITLE.test(line)) {
+      inSection = true;
+      continue;
+    }
+    if (inSection && NEXT_SECTION.test(line)) inSection = false;
+    if (!inSection) continue;
+    const uris = [...line.matchAll(URI)].map((m) => m[0].replace(/[.,;:]+$/, ''));
+    const sha256 = uris.length === 1 ? HEX.exec(line)?.[0] : undefined;
+    for (const uri of uris) {
+      const ref = tryRef(uri, 'description', sha256);
+      if (ref) refs.push(ref);
+    }
+  }
+  return refs;
+}
+
+/**
+ * An artifact URI for a link on a ticket: `s3://` and `gs://` as they are; S3 object URLs (virtual-hosted
+ * and path-style), the S3 console's object page and storage.googleapis.com URLs turned into one. The
+ * query (a presigned signature, say) is dropped: donegate reads the object with its own credentials.
+ */
+export function artifactRefOfLink(url: string, source: string): ArtifactRef | undefined {
+  if (/^(s3|gs):\/\//.test(url)) return tryRef(url.replace(/[?#].*$/, ''), source);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:') return undefined;
+  const host = parsed.hostname.toLowerCase();
+  const path = decodeURIComponent(parsed.pathname.slice(1));
+  if (host === 's3.console.aws.amazon.com') {
+    const console = /^s3\/object\/([^/]+)$/.exec(path);
+    const key = parsed.searchParams.get('prefix');
+    return console && key ? tryRef(`s3://${console[1]}/${key}`, source) : undefined;
+  }
+  const virtualHosted = /^(.+)\.s3[.-](?:[a-z0-9-]+\.)?amazonaws\.com$/.exec(host);
+  if (virtualHosted) return tryRef(`s3://${virtualHosted[1]}/${path}`, source);
+  if (/^s3[.-](?:[a-z0-9-]+\.)?amazonaws\.com$/.test(host)) return tryRef(`s3://${path}`, source);
+  if (host === 'storage.googleapis.com' || host === 'storage.cloud.google.com') return tryRef(`gs://${path}`, source);
+  return undefined;
+}
+
+function tryRef(uri: string, source: string, sha256?: string): ArtifactRef | undefined {
+  try {
+    return parseArtifactUri(uri, source, sha256 !== undefined && SHA256_HEX.test(sha256) ? sha256 : undefined);
+  } catch {
+    return undefined;
+  }
+}

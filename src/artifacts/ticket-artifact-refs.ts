@@ -1,0 +1,22 @@
+import type { Ticket, Tracker, TrackerName } from '../trackers/tracker.js';
+import type { ArtifactRef } from './artifact-ref.js';
+import { artifactRefOfLink, artifactRefsInDescription } from './find-artifact-refs.js';
+
+export type FindTicketArtifacts = (ticket: Ticket) => Promise<ArtifactRef[]>;
+
+/**
+ * The artifacts a ticket names itself: its description's "Artifacts" section and its links (Jira remote
+ * links, Linear attachment links). A tracker failure propagates, so the criterion reports `error`
+ * rather than judging a ticket it could not read.
+ */
+export function createTicketArtifactFinder(trackers: Partial<Record<TrackerName, Tracker>>): FindTicketArtifacts {
+  return async (ticket) => {
+    const tracker = trackers[ticket.tracker];
+    if (!tracker) return [];
+    const [description, links] = await Promise.all([tracker.readDescription?.(ticket) ?? '', tracker.listLinks?.(ticket) ?? []]);
+    return [
+      ...artifactRefsInDescription(description),
+      ...links.flatMap((link) => artifactRefOfLink(link.url, link.source) ?? []),
+    ];
+  };
+}

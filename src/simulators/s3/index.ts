@@ -1,0 +1,17 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Simulator } from './create-s3-simulator.js';
+
+export { createS3Simulator, type S3Simulator } from './create-s3-simulator.js';
+export { FULLY_BLOCKED, sha256Of, type SimSse } from './s3-state.js';
+
+/** The real AWS SDK pointed at the simulator, as donegate's S3_ENDPOINT + S3_FORCE_PATH_STYLE would. */
+export function s3ClientFor(simulator: S3Simulator, options: { secretAccessKey?: string; timeoutMs?: number } = {}): S3Client {
+  return new S3Client({
+    endpoint: simulator.endpoint,
+    region: simulator.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: simulator.credentials.accessKeyId, secretAccessKey: options.secretAccessKey ?? simulator.credentials.secretAccessKey },
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: options.timeoutMs ?? 5000, socketTimeout: options.timeoutMs ?? 5000 },
+  });
+}
