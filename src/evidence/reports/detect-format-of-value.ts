@@ -17,10 +17,10 @@ export function detectFormatOfValue(value: unknown): ReportFormat | undefined {
   if (Array.isArray(value)) return detectArray(value);
   if (!isRecord(value)) return undefined;
 
-  // npm 7+ always writes auditReportVersion; npm 6 wrote `advisories` + `actions`; a failed audit writes
-  // `{ "error": { "code", "summary" } }`. The last two are recognised so the parser can say why it refuses.
+  // npm 7+ always writes auditReportVersion; npm 6 and pnpm write `advisories` with `actions` or `metadata`;
+  // a failed audit writes `{ "error": { "code", "summary" } }`, recognised so the parser can say why it refuses.
   if (has(value, 'auditReportVersion')) return 'npm-audit';
-  if (has(value, 'advisories') && has(value, 'actions')) return 'npm-audit';
+  if (isRecord(value.advisories) && (has(value, 'actions') || has(value, 'metadata'))) return 'npm-audit';
   if (isRecord(value.error) && typeof value.error.code === 'string' && typeof value.error.summary === 'string') {
     return 'npm-audit';
   }

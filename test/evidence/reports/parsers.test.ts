@@ -1,5 +1,38 @@
 import { corpusFile, fixture, itWithCorpus, reportOf } from './support.js';
 
+describe('npm audit report version 1 (npm 6, pnpm audit --json)', () => {
+  it('reads a pnpm report: one finding per advisory, GHSA id with the CVE as alias, version and first fixed version', () => {
+    const report = reportOf(fixture('pnpm-audit.json'));
+    expect(report.format).toBe('npm-audit');
+    expect(report.counts).toEqual({ critical: 1, high: 1, moderate: 0, low: 0, info: 0, unknown: 0 });
+    expect(report.findings.find((f) => f.package?.name === 'lodash')).toEqual({
+      id: 'GHSA-35jh-r3h4-6jhm',
+      aliases: ['CVE-2021-23337'],
+      package: { name: 'lodash', ecosystem: 'npm', version: '4.17.20' },
+      severity: 'high',
+      source: 'npm-audit',
+      title: 'Command Injection in lodash',
+      url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm',
+      fixedVersion: '4.17.21',
+    });
+  });
+
+  it('reads an npm 6 report, naming an advisory without a GHSA by its npm id and leaving a compound fix range unread', () => {
+    const report = reportOf(fixture('npm6-audit.json'));
+    expect(report.highest).toBe('low');
+    const [finding, ...rest] = report.findings;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ id: 'npm-advisory-1179', aliases: [], package: { name: 'minimist', version: '0.0.8' }, severity: 'low' });
+    expect(finding).not.toHaveProperty('fixedVersion');
+  });
+
+  it('reads an empty pnpm report as clean', () => {
+    const report = reportOf('{"metadata":{"vulnerabilities":{"info":0,"low":0,"moderate":0,"high":0,"critical":0}},"advisories":{},"actions":[],"muted":[]}');
+    expect(report.findings).toEqual([]);
+    expect(report.highest).toBe('none');
+  });
+});
+
 describe('npm audit report version 2', () => {
   itWithCorpus('counts each vulnerable package once at npm\'s own severity, like metadata.vulnerabilities', () => {
     const report = reportOf(corpusFile('npm-audit-report/dep-vuln-with-own-vuln.json'));

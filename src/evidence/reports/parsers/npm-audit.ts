@@ -4,6 +4,7 @@ import { InvalidReportError } from '../report-errors.js';
 import { FORMAT_LABELS } from '../report-format.js';
 import { severityFromWord, severityRank, type Severity } from '../severity.js';
 import { parseWith } from '../zod-issues.js';
+import { parseNpmAuditV1 } from './npm-audit-v1.js';
 
 const LABEL = FORMAT_LABELS['npm-audit'];
 
@@ -52,7 +53,11 @@ function bySeverityDesc(a: Advisory, b: Advisory): number {
 }
 
 export function parseNpmAudit(value: unknown): ParsedReport {
-  refuseOtherShapes(value);
+  refuseFailedAudit(value);
+  // npm 6 and `pnpm audit --json` write report version 1: `advisories` keyed by id, no auditReportVersion.
+  if (typeof value === 'object' && value !== null && !Object.hasOwn(value, 'auditReportVersion') && Object.hasOwn(value, 'advisories')) {
+    return parseNpmAuditV1(value);
+  }
   const report = parseWith(reportSchema, value, LABEL);
   const entries = report.vulnerabilities;
 
@@ -106,14 +111,11 @@ export function parseNpmAudit(value: unknown): ParsedReport {
   return buildReport({ format: 'npm-audit', tool: { name: 'npm audit' }, findings, notes });
 }
 
-/** npm 6 reports and failed audits are recognisable; say exactly why they cannot be used. */
-function refuseOtherShapes(value: unknown): void {
+/** A failed audit is recognisable; say exactly why it cannot be used. */
+function refuseFailedAudit(value: unknown): void {
   const failed = npmErrorSchema.safeParse(value);
   if (failed.success) {
     const { code, summary } = failed.data.error;
     throw new InvalidReportError(LABEL, `npm audit did not produce a report but failed with ${code}: ${summary}`);
-  }
-  if (typeof value === 'object' && value !== null && !Object.hasOwn(value, 'auditReportVersion') && Object.hasOwn(value, 'advisories')) {
-    throw new InvalidReportError(LABEL, 'this is an npm 6 audit report (version 1); run `npm audit --json` with npm 7 or later');
   }
 }
