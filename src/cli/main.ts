@@ -10,6 +10,7 @@ import { policyCheck } from './policy-check.js';
 import { registerScanCommand } from './scan-command.js';
 import { scanWithProgress } from './scan-with-progress.js';
 import { registerTokenCommands } from './token-commands.js';
+import { registerAuditCommands } from './audit-commands.js';
 import { runService } from './run-service.js';
 
 /** Exit codes: 0 success, 1 the check failed (policy invalid), 2 usage or configuration error. */
@@ -48,17 +49,20 @@ async function main(argv: string[]): Promise<number> {
     .action(async () => {
       exitCode = await runDemo({ out: process.stdout, config: loadConfig() });
     });
-  registerTokenCommands(program, {
+  /** What the commands that work on the database directly (token, audit) share. */
+  const onDatabase = {
     openDb: () => {
       const config = loadConfig();
       return openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir });
     },
     out: process.stdout,
     err: process.stderr,
-    setExitCode: (code) => {
+    setExitCode: (code: number) => {
       exitCode = code;
     },
-  });
+  };
+  registerTokenCommands(program, onDatabase);
+  registerAuditCommands(program, onDatabase);
   const evidence = program.command('evidence').description('evidence reports');
   evidence
     .command('submit')

@@ -1,26 +1,8 @@
-import { Writable } from 'node:stream';
-import { Command, CommanderError } from 'commander';
 import { createTokenRepository } from '../../src/auth/token-repository.js';
 import { hashToken } from '../../src/auth/token-secret.js';
 import { registerTokenCommands } from '../../src/cli/token-commands.js';
 import { STORES, type TestDatabase } from '../support/databases.js';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-function collector(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
+import { runCommand } from '../support/run-command.js';
 
 describe.each(STORES)('donegate token … on %s', (_name, open) => {
   let store: TestDatabase;
@@ -31,29 +13,9 @@ describe.each(STORES)('donegate token … on %s', (_name, open) => {
     await store.drop();
   });
 
-  /** The commands as main.ts registers them, run in-process; usage errors map to 2 as main does. */
-  async function donegate(...args: string[]): Promise<Run> {
-    const out = collector();
-    const err = collector();
-    let code = 0;
-    const program = new Command('donegate').exitOverride();
-    registerTokenCommands(program, {
-      // Each command closes its database; the suite's one must outlive it.
-      openDb: async () => ({ ...store.db, close: async () => undefined }),
-      out: out.stream,
-      err: err.stream,
-      setExitCode: (value) => {
-        code = value;
-      },
-    });
-    try {
-      await program.parseAsync(['node', 'donegate', 'token', ...args]);
-    } catch (error) {
-      if (!(error instanceof CommanderError)) throw error;
-      code = error.exitCode === 0 ? 0 : 2;
-    }
-    return { code, out: out.text(), err: err.text() };
-  }
+  /** The commands as main.ts registers them, on the suite's database (each command closes it: a no-op here). */
+  const donegate = (...args: string[]) =>
+    runCommand((program, io) => registerTokenCommands(program, { ...io, openDb: async () => ({ ...store.db, close: async () => undefined }) }), ['token', ...args]);
 
   describe('token create', () => {
     it('prints the token once on stdout, warns on stderr, and stores only its hash', async () => {
