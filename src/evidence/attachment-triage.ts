@@ -1,8 +1,8 @@
 import type { TicketAttachment } from '../trackers/tracker.js';
 import { DATA_EXTENSIONS } from './attachment-data-scan.js';
 
-/** Every report format donegate reads is JSON; SARIF files are JSON named `.sarif`. */
-const REPORT_EXTENSIONS = new Set(['json', 'sarif']);
+/** Every report format donegate reads is JSON: SARIF files are JSON named `.sarif`, Yarn's audits JSON Lines. */
+const REPORT_EXTENSIONS = new Set(['json', 'sarif', 'jsonl', 'ndjson']);
 /** Types that are never a JSON report: screenshots, documents, archives, media. */
 const NOT_A_REPORT_TYPE =
   /^(image|video|audio|font|model)\/|^application\/(pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|x-rar-compressed|msword|vnd\.ms-|vnd\.openxmlformats|vnd\.oasis\.opendocument)/i;

@@ -12,6 +12,7 @@ const attachment = (filename: string, mimeType?: string, size?: number): TicketA
 describe('triageAttachment', () => {
   it('downloads reports, and data files only when a scan of data is wanted', () => {
     expect(triageAttachment(attachment('audit.json'), 1000)).toEqual({ download: true });
+    expect(triageAttachment(attachment('yarn-audit.jsonl'), 1000)).toEqual({ download: true });
     expect(triageAttachment(attachment('customers.csv'), 1000)).toEqual({ download: false, reason: 'not-a-report' });
     expect(triageAttachment(attachment('customers.csv'), 1000, { data: true })).toEqual({ download: true });
     expect(triageAttachment(attachment('train.jsonl.gz', 'application/gzip'), 1000, { data: true })).toEqual({ download: true });

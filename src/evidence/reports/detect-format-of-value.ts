@@ -1,3 +1,4 @@
+import { isYarnBerryLine, isYarnClassicLine } from './parsers/yarn-audit.js';
 import type { ReportFormat } from './report-format.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -21,6 +22,8 @@ export function detectFormatOfValue(value: unknown): ReportFormat | undefined {
   // a failed audit writes `{ "error": { "code", "summary" } }`, recognised so the parser can say why it refuses.
   if (has(value, 'auditReportVersion')) return 'npm-audit';
   if (isRecord(value.advisories) && (has(value, 'actions') || has(value, 'metadata'))) return 'npm-audit';
+  // A clean `yarn audit --json` is its summary line alone.
+  if (value.type === 'auditSummary' && isRecord(value.data)) return 'npm-audit';
   if (isRecord(value.error) && typeof value.error.code === 'string' && typeof value.error.summary === 'string') {
     return 'npm-audit';
   }
@@ -52,6 +55,8 @@ function isPipAuditDependency(entry: unknown): boolean {
 /** pip-audit before 2.0 wrote a bare array of dependencies; Trivy before 0.20 a bare array of results. */
 function detectArray(value: unknown[]): ReportFormat | undefined {
   const first = value[0];
+  // JSON Lines from `yarn audit --json` (Yarn 1) or `yarn npm audit --json` (Yarn 2+).
+  if (value.some(isYarnClassicLine) || isYarnBerryLine(first)) return 'npm-audit';
   if (isPipAuditDependency(first)) return 'pip-audit';
   if (isRecord(first) && typeof first.Target === 'string') return 'trivy';
   return undefined;

@@ -21,9 +21,31 @@ export function readReportJson(bytes: Buffer | string): JsonReadResult {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
+    const lines = readJsonLines(text);
+    if (lines) return { ok: true, value: lines };
     const detail = error instanceof Error ? error.message : String(error);
     const start = text.trimStart().slice(0, 1);
     const hint = start === '<' ? ' (it looks like XML; send the JSON output)' : '';
     return { ok: false, reason: `the file is not valid JSON${hint}: ${detail}` };
   }
+}
+
+/**
+ * JSON Lines (one JSON object per line, as `yarn audit --json` writes) as an array of the objects, or
+ * undefined when any non-blank line is not a JSON object: the caller then reports the JSON error.
+ */
+function readJsonLines(text: string): unknown[] | undefined {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim().length > 0);
+  if (lines.length < 2) return undefined;
+  const values: unknown[] = [];
+  for (const line of lines) {
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+      values.push(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return values;
 }

@@ -15,7 +15,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type VexFormat = Extract<ReportFormat, 'cyclonedx-vex' | 'openvex'>;
 
 export const FORMAT_LABELS: Record<ReportFormat, string> = {
-  'npm-audit': 'npm audit --json (npm 6 or later) or pnpm audit --json',
+  'npm-audit': 'npm audit --json (npm 6 or later), pnpm audit --json, yarn audit --json or yarn npm audit --json',
   'osv-scanner': 'OSV-Scanner JSON (--format json)',
   sarif: 'SARIF 2.1.0 (Trivy, Grype, OSV-Scanner, Snyk, CodeQL, Semgrep, …)',
   grype: 'Grype JSON (-o json)',

@@ -26,6 +26,35 @@ describe('npm audit report version 1 (npm 6, pnpm audit --json)', () => {
     expect(finding).not.toHaveProperty('fixedVersion');
   });
 
+  it('reads yarn audit --json (Yarn 1, JSON Lines), counting an advisory once however many paths lead to it', () => {
+    const report = reportOf(fixture('yarn-classic-audit.jsonl'));
+    expect(report.tool.name).toBe('yarn audit');
+    expect(report.counts).toMatchObject({ critical: 1, high: 1 });
+    expect(report.findings.map((f) => [f.id, f.package?.name, f.package?.version, f.fixedVersion])).toEqual([
+      ['GHSA-35jh-r3h4-6jhm', 'lodash', '4.17.20', '4.17.21'],
+      ['GHSA-xvch-5gv4-984h', 'minimist', '1.2.5', '1.2.6'],
+    ]);
+  });
+
+  it('reads a clean yarn audit --json, which is its summary line alone', () => {
+    const report = reportOf('{"type":"auditSummary","data":{"vulnerabilities":{"info":0,"low":0,"moderate":0,"high":0,"critical":0},"dependencies":3}}\n');
+    expect(report.findings).toEqual([]);
+    expect(report.highest).toBe('none');
+  });
+
+  it('reads yarn npm audit --json (Yarn 2+, JSON Lines of the audit tree)', () => {
+    const report = reportOf(fixture('yarn-berry-audit.jsonl'));
+    expect(report.tool.name).toBe('yarn npm audit');
+    expect(report.findings).toEqual([
+      expect.objectContaining({ id: 'GHSA-35jh-r3h4-6jhm', severity: 'high', package: { name: 'lodash', ecosystem: 'npm', version: '4.17.20' }, title: 'Command Injection in lodash' }),
+      expect.objectContaining({ id: 'GHSA-xvch-5gv4-984h', severity: 'critical', package: { name: 'minimist', ecosystem: 'npm', version: '1.2.5' } }),
+    ]);
+  });
+
+  it('still refuses text that is neither JSON nor JSON Lines, naming the JSON error', () => {
+    expect(() => reportOf('{"type":"auditSummary"}\nnot json\n')).toThrow(/not valid JSON/);
+  });
+
   it('reads an empty pnpm report as clean', () => {
     const report = reportOf('{"metadata":{"vulnerabilities":{"info":0,"low":0,"moderate":0,"high":0,"critical":0}},"advisories":{},"actions":[],"muted":[]}');
     expect(report.findings).toEqual([]);

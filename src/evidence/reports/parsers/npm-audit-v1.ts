@@ -3,7 +3,7 @@ import { buildReport, type Finding, type ParsedReport } from '../finding.js';
 import { severityFromWord } from '../severity.js';
 import { parseWith } from '../zod-issues.js';
 
-const LABEL = 'npm audit report version 1 (npm 6, pnpm audit --json)';
+const LABEL = 'npm audit report version 1 (npm 6, pnpm audit --json, yarn audit --json)';
 
 /**
  * One advisory of the version 1 report, keyed by its id in `advisories`. npm 6 wrote it, and
@@ -32,8 +32,8 @@ function firstFixedVersion(patched: string | null | undefined): string | undefin
   return match?.[1];
 }
 
-/** The version 1 shape: one finding per advisory, as npm 6 and pnpm count them. */
-export function parseNpmAuditV1(value: unknown): ParsedReport {
+/** The version 1 shape: one finding per advisory, as npm 6, pnpm and Yarn count them. */
+export function parseNpmAuditV1(value: unknown, toolName = 'npm audit (report version 1)'): ParsedReport {
   const report = parseWith(reportSchema, value, LABEL);
   const notes: string[] = [];
   const findings: Finding[] = Object.entries(report.advisories).map(([key, advisory]) => {
@@ -54,5 +54,5 @@ export function parseNpmAuditV1(value: unknown): ParsedReport {
       ...(fixed ? { fixedVersion: fixed } : {}),
     } satisfies Finding;
   });
-  return buildReport({ format: 'npm-audit', tool: { name: 'npm audit (report version 1)' }, findings, notes });
+  return buildReport({ format: 'npm-audit', tool: { name: toolName }, findings, notes });
 }

@@ -5,6 +5,7 @@ import { FORMAT_LABELS } from '../report-format.js';
 import { severityFromWord, severityRank, type Severity } from '../severity.js';
 import { parseWith } from '../zod-issues.js';
 import { parseNpmAuditV1 } from './npm-audit-v1.js';
+import { isYarnBerryLine, isYarnClassicLine, yarnBerryToV1, yarnClassicToV1 } from './yarn-audit.js';
 
 const LABEL = FORMAT_LABELS['npm-audit'];
 
@@ -54,6 +55,9 @@ function bySeverityDesc(a: Advisory, b: Advisory): number {
 
 export function parseNpmAudit(value: unknown): ParsedReport {
   refuseFailedAudit(value);
+  if (Array.isArray(value) && value.some(isYarnClassicLine)) return parseNpmAuditV1(yarnClassicToV1(value), 'yarn audit');
+  if (Array.isArray(value) && isYarnBerryLine(value[0])) return parseNpmAuditV1(yarnBerryToV1(value), 'yarn npm audit');
+  if (isYarnClassicLine(value)) return parseNpmAuditV1(yarnClassicToV1([value]), 'yarn audit');
   // npm 6 and `pnpm audit --json` write report version 1: `advisories` keyed by id, no auditReportVersion.
   if (typeof value === 'object' && value !== null && !Object.hasOwn(value, 'auditReportVersion') && Object.hasOwn(value, 'advisories')) {
     return parseNpmAuditV1(value);
