@@ -6,6 +6,9 @@ import { runDemo } from '../demo/run-demo.js';
 import { openDatabase } from '../store/open-database.js';
 import { inspectEvidence } from './evidence-inspect.js';
 import { submitEvidence } from './evidence-submit.js';
+import { submitArtifacts } from './artifact-submit.js';
+import { registerCheckCommand } from './check-artifact.js';
+import { createArtifactVerifierFromConfig } from '../artifacts/create-artifact-verifier-from-config.js';
 import { policyCheck } from './policy-check.js';
 import { registerScanCommand } from './scan-command.js';
 import { scanWithProgress } from './scan-with-progress.js';
@@ -72,9 +75,18 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption('--criterion <id>', 'criterion id, e.g. dependency-audit')
     .option('--format <format>', 'report format, when detection should not guess')
     .option('--source <source>', 'where the report comes from (default: the CI system, or cli)')
-    .argument('<file>', 'the report file')
-    .action(async (file: string, options: { tracker: string; ticket: string; criterion: string; format?: string; source?: string }) => {
-      exitCode = await submitEvidence({ ...options, file }, process.env, { out: process.stdout, err: process.stderr });
+    .option('--artifact <uri>', 'for encrypted-artifact: an s3://bucket/key or gs://bucket/object instead of a file (repeatable)', (v: string, p: string[] = []) => [...p, v])
+    .option('--sha256 <hex>', 'with --artifact: its expected sha256, paired in order (repeatable)', (v: string, p: string[] = []) => [...p, v])
+    .argument('[file]', 'the report file')
+    .action(async (file: string | undefined, options: { tracker: string; ticket: string; criterion: string; format?: string; source?: string; artifact?: string[]; sha256?: string[] }) => {
+      const streams = { out: process.stdout, err: process.stderr };
+      const { artifact, sha256, ...fields } = options;
+      if (artifact && file === undefined) exitCode = await submitArtifacts({ ...fields, artifact, ...(sha256 ? { sha256 } : {}) }, process.env, streams);
+      else if (!artifact && file !== undefined && !sha256) exitCode = await submitEvidence({ ...fields, file }, process.env, streams);
+      else {
+        process.stderr.write('donegate evidence submit: give either a report file or --artifact (with --sha256), not both\n');
+        exitCode = 2;
+      }
     });
   evidence
     .command('inspect')
@@ -87,6 +99,14 @@ async function main(argv: string[]): Promise<number> {
   registerScanCommand(program, {
     scan: scanWithProgress,
     env: process.env,
+    out: process.stdout,
+    err: process.stderr,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
+  registerCheckCommand(program, {
+    createVerifier: (onHashProgress) => createArtifactVerifierFromConfig(loadConfig().artifacts, onHashProgress),
     out: process.stdout,
     err: process.stderr,
     setExitCode: (code) => {

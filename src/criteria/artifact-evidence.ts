@@ -1,5 +1,5 @@
 import { parseArtifactUri, type ArtifactRef } from '../artifacts/artifact-ref.js';
-import { readArtifactManifest, type ArtifactManifest } from '../artifacts/artifact-manifest.js';
+import { readArtifactManifest, UnrecognisedArtifactManifestError, type ArtifactManifest } from '../artifacts/artifact-manifest.js';
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
 import type { ParsedEvidence } from './criterion.js';
 
@@ -9,7 +9,8 @@ const SHOWN = 10;
  * An uploaded artifact manifest as evidence. It passes on its own: it only says which objects to check,
  * and the live check of each one decides the criterion.
  */
-export function parseArtifactEvidence(bytes: Buffer): ParsedEvidence {
+export function parseArtifactEvidence(bytes: Buffer, format?: string): ParsedEvidence {
+  if (format !== undefined && format !== 'artifact-manifest') throw new UnrecognisedArtifactManifestError(`format "${format}" was named`);
   const manifest = readArtifactManifest(bytes);
   const n = manifest.artifacts.length;
   return {

@@ -40,7 +40,7 @@ export function createEncryptedArtifact(deps: EncryptedArtifactDeps = {}) {
       const verdicts = await Promise.all(refs.map((ref) => verify(ref, policy)));
       return summarise(verdicts, ticket);
     },
-    parseEvidence: (bytes) => parseArtifactEvidence(bytes),
+    parseEvidence: (bytes, format) => parseArtifactEvidence(bytes, format),
   });
 }
 

@@ -15,3 +15,14 @@ export function s3ClientFor(simulator: S3Simulator, options: { secretAccessKey?:
     requestHandler: { connectionTimeout: options.timeoutMs ?? 5000, socketTimeout: options.timeoutMs ?? 5000 },
   });
 }
+
+/** The environment a donegate process uses to reach the simulator (the AWS SDK reads the AWS_* variables itself). */
+export function s3EnvFor(simulator: S3Simulator): Record<string, string> {
+  return {
+    S3_ENDPOINT: simulator.endpoint,
+    S3_FORCE_PATH_STYLE: 'true',
+    AWS_REGION: simulator.region,
+    AWS_ACCESS_KEY_ID: simulator.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: simulator.credentials.secretAccessKey,
+  };
+}
