@@ -1,11 +1,13 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
 import type { Logger } from '../logging/logger.js';
+import type { Database } from '../store/database.js';
 import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.js';
 import { mountWebhookRoutes } from '../webhooks/mount-webhook-routes.js';
 import type { RequireTokenDeps } from '../auth/index.js';
 import type { IngestEvidence } from '../evidence/ingest-evidence.js';
 import type { FailingTicket, FailingTicketFilter } from '../decisions/list-failing-tickets.js';
+import { createAuditRoutes } from './audit-routes.js';
 import { createDecisionRoutes } from './decision-routes.js';
 import { createFailingTicketRoutes } from './failing-ticket-routes.js';
 import { createEvidenceRoutes } from './evidence-routes.js';
@@ -26,6 +28,8 @@ export interface AppDeps {
   decisions: DecisionRepository;
   /** Tickets whose latest decision did not pass, for `GET /api/v1/tickets/failing`. */
   failingTickets: (filter: FailingTicketFilter) => Promise<FailingTicket[]>;
+  /** The database the audit routes read the audit log from. */
+  auditDb: Database;
   readiness: ReadinessCheck[];
   log: Logger;
   now?: () => number;
@@ -49,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(createHealthRoutes(deps.readiness));
   app.use('/api/v1', createDecisionRoutes({ auth: deps.auth, decisions: deps.decisions }));
+  app.use('/api/v1', createAuditRoutes({ auth: deps.auth, db: deps.auditDb }));
   app.use('/api/v1', createFailingTicketRoutes({ auth: deps.auth, list: deps.failingTickets }));
   app.use('/api/v1', createWaiverRoutes({ auth: deps.auth, ...deps.waiverRoutes }));
   app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes }));

@@ -135,6 +135,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       enqueue: createEnqueueTransition(queue, { isConnected: () => producer.status === 'ready' }),
       enqueueCommand: createEnqueueCommand(queue, { isConnected: () => producer.status === 'ready' }),
       decisions,
+      auditDb: db,
       failingTickets: (filter) => listFailingTickets(db, filter),
       readiness: [
         { name: 'redis', check: () => producer.ping() },

@@ -1,0 +1,80 @@
+import { Router } from 'express';
+import { principalOf, projectKeyOf, requireToken, type RequireTokenDeps } from '../auth/index.js';
+import { InvalidPeriodError, parsePeriod } from '../audit/audit-period.js';
+import { CONTENT_TYPES, EXPORT_FORMATS, exportAudit, isExportFormat } from '../audit/export-audit.js';
+import { readTicketHistory } from '../audit/read-ticket-history.js';
+import { OutputClosedError } from '../audit/write-chunk.js';
+import type { Database } from '../store/database.js';
+import { sendError } from './send-error.js';
+
+const TICKET_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
+const query = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * Read-only audit routes for `auditor` (and `admin`) tokens.
+ * `GET /api/v1/audit/tickets/:tracker/:key`: every entry about the ticket, oldest first.
+ * `GET /api/v1/audit/export?from=&to=&format=jsonl|csv|html`: a period, streamed.
+ */
+export function createAuditRoutes(deps: { auth: RequireTokenDeps; db: Database; now?: () => Date }): Router {
+  const router = Router();
+  const now = deps.now ?? (() => new Date());
+
+  router.get(
+    '/audit/tickets/:tracker/:key',
+    requireToken(deps.auth, 'audit:read', { projectOf: (req) => projectKeyOf(String(req.params.key)) }),
+    async (req, res) => {
+      const tracker = String(req.params.tracker);
+      const key = String(req.params.key);
+      if (tracker !== 'jira' && tracker !== 'linear') {
+        sendError(res, 404, 'UNKNOWN_TRACKER', `unknown tracker "${tracker}"; use jira or linear`);
+        return;
+      }
+      if (!TICKET_KEY.test(key)) {
+        sendError(res, 400, 'INVALID_TICKET_KEY', `"${key}" is not a ticket key such as ML-142`);
+        return;
+      }
+      const entries = await readTicketHistory(deps.db, tracker, key.toUpperCase());
+      res.json({ tracker, ticket: key.toUpperCase(), entries });
+    },
+  );
+
+  router.get('/audit/export', requireToken(deps.auth, 'audit:read'), async (req, res) => {
+    const principal = principalOf(res);
+    if (principal.projects.length > 0) {
+      // An export spans every project; a token limited to some would see others' tickets.
+      sendError(res, 403, 'FORBIDDEN_PROJECT', `token "${principal.name}" is limited to project(s) ${principal.projects.join(', ')}; exports need a token for every project (or read tickets one by one under /api/v1/audit/tickets)`);
+      return;
+    }
+    const format = query(req.query.format) ?? 'jsonl';
+    if (!isExportFormat(format)) {
+      sendError(res, 400, 'INVALID_FORMAT', `format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
+      return;
+    }
+    let period;
+    try {
+      period = parsePeriod(query(req.query.from), query(req.query.to));
+    } catch (error) {
+      if (error instanceof InvalidPeriodError) {
+        sendError(res, 400, 'INVALID_PERIOD', error.message);
+        return;
+      }
+      throw error;
+    }
+    const stamp = now().toISOString().slice(0, 10);
+    res.status(200);
+    res.setHeader('content-type', CONTENT_TYPES[format]);
+    res.setHeader('content-disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="donegate-audit-${stamp}.${format}"`);
+    res.setHeader('cache-control', 'no-store');
+    if (format === 'html') res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+    try {
+      await exportAudit(deps.db, res, { format, period, now: now() });
+      res.end();
+    } catch (error) {
+      if (error instanceof OutputClosedError) return; // the client went away; nothing left to answer
+      // Headers are gone already: cut the body short, so the client sees a broken transfer rather than a whole file.
+      deps.auth.log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message }, path: req.path }, 'audit export failed');
+      res.destroy();
+    }
+  });
+  return router;
+}
