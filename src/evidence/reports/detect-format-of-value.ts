@@ -41,11 +41,19 @@ export function detectFormatOfValue(value: unknown): ReportFormat | undefined {
   if (Array.isArray(value.dependencies) && (has(value, 'fixes') || value.dependencies.some(isPipAuditDependency))) {
     return 'pip-audit';
   }
+  if (isSnykProject(value)) return 'snyk';
+  // `snyk test --json` that failed: `{ "ok": false, "error": "…", "path": "…" }`.
+  if (value.ok === false && typeof value.error === 'string' && has(value, 'path')) return 'snyk';
   return undefined;
 }
 
 function isOsvResult(entry: unknown): boolean {
   return isRecord(entry) && isRecord(entry.source) && has(entry, 'packages');
+}
+
+/** npm audit v2 also has `vulnerabilities`, but as an object keyed by package; Snyk's is an array. */
+function isSnykProject(entry: unknown): boolean {
+  return isRecord(entry) && Array.isArray(entry.vulnerabilities) && typeof entry.ok === 'boolean' && (has(entry, 'packageManager') || has(entry, 'dependencyCount'));
 }
 
 function isPipAuditDependency(entry: unknown): boolean {
@@ -57,6 +65,8 @@ function detectArray(value: unknown[]): ReportFormat | undefined {
   const first = value[0];
   // JSON Lines from `yarn audit --json` (Yarn 1) or `yarn npm audit --json` (Yarn 2+).
   if (value.some(isYarnClassicLine) || isYarnBerryLine(first)) return 'npm-audit';
+  // `snyk test --all-projects --json`: one project object per manifest.
+  if (value.length > 0 && value.every(isSnykProject)) return 'snyk';
   if (isPipAuditDependency(first)) return 'pip-audit';
   if (isRecord(first) && typeof first.Target === 'string') return 'trivy';
   return undefined;

@@ -7,6 +7,7 @@ import { parseOpenVex } from './parsers/openvex.js';
 import { parseOsvScanner } from './parsers/osv-scanner.js';
 import { parsePipAudit } from './parsers/pip-audit.js';
 import { parseSarif } from './parsers/sarif.js';
+import { parseSnyk } from './parsers/snyk.js';
 import { parseTrivy } from './parsers/trivy.js';
 import { readReportJson } from './read-report-json.js';
 import { InvalidReportError, UnrecognisedReportError } from './report-errors.js';
@@ -28,6 +29,7 @@ const PARSERS = {
   grype: (value) => ({ kind: 'report', report: parseGrype(value) }),
   trivy: (value) => ({ kind: 'report', report: parseTrivy(value) }),
   'pip-audit': (value) => ({ kind: 'report', report: parsePipAudit(value) }),
+  snyk: (value) => ({ kind: 'report', report: parseSnyk(value) }),
   'cyclonedx-vex': (value) => ({ kind: 'vex', vex: parseCycloneDxVex(value) }),
   openvex: (value) => ({ kind: 'vex', vex: parseOpenVex(value) }),
 } satisfies Record<ReportFormat, (value: unknown) => EvidenceReport>;

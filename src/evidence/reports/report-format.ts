@@ -6,6 +6,7 @@ export const REPORT_FORMATS = [
   'grype',
   'trivy',
   'pip-audit',
+  'snyk',
   'cyclonedx-vex',
   'openvex',
 ] as const;
@@ -21,6 +22,7 @@ export const FORMAT_LABELS: Record<ReportFormat, string> = {
   grype: 'Grype JSON (-o json)',
   trivy: 'Trivy JSON (--format json, SchemaVersion 2)',
   'pip-audit': 'pip-audit JSON (--format json)',
+  snyk: 'Snyk CLI JSON (snyk test --json)',
   'cyclonedx-vex': 'CycloneDX VEX (JSON)',
   openvex: 'OpenVEX (JSON)',
 };

@@ -62,6 +62,44 @@ describe('npm audit report version 1 (npm 6, pnpm audit --json)', () => {
   });
 });
 
+describe('Snyk CLI JSON', () => {
+  it('counts each issue once per package and version, whatever the paths, and leaves license issues out', () => {
+    const report = reportOf(fixture('snyk-test.json'));
+    expect(report.format).toBe('snyk');
+    expect(report.counts).toEqual({ critical: 0, high: 1, moderate: 1, low: 0, info: 0, unknown: 0 });
+    expect(report.findings.find((f) => f.package?.name === 'lodash')).toEqual({
+      id: 'SNYK-JS-LODASH-1040724',
+      aliases: ['GHSA-35jh-r3h4-6jhm', 'CVE-2021-23337'],
+      package: { name: 'lodash', version: '4.17.20', ecosystem: 'npm' },
+      severity: 'high',
+      url: 'https://security.snyk.io/vuln/SNYK-JS-LODASH-1040724',
+      source: 'snyk',
+      title: 'Command Injection',
+      fixedVersion: '4.17.21',
+    });
+    expect(report.notes).toContain('1 license issue(s) left out: they are not vulnerabilities');
+  });
+
+  it('keeps issues ignored by the Snyk policy as suppressed, so they count for nothing but stay visible', () => {
+    const report = reportOf(fixture('snyk-test.json'));
+    expect(report.suppressedCount).toBe(1);
+    expect(report.findings.find((f) => f.package?.name === 'ansi-regex')?.suppressed).toEqual({ by: 'report', justification: 'ignored by the Snyk policy (.snyk)' });
+  });
+
+  it('reads --all-projects output, an array of projects', () => {
+    const project = JSON.parse(fixture('snyk-test.json').toString()) as Record<string, unknown>;
+    const report = reportOf([project, { ...project, projectName: 'api', packageManager: 'pip', vulnerabilities: [] }]);
+    expect(report.format).toBe('snyk');
+    expect(report.counts.high).toBe(1);
+  });
+
+  it('refuses a failed snyk test with its error', () => {
+    expect(() => reportOf({ ok: false, error: 'Could not detect supported target files in /builds/acme', path: '/builds/acme' })).toThrow(
+      /snyk test did not produce a report but failed: Could not detect supported target files/,
+    );
+  });
+});
+
 describe('npm audit report version 2', () => {
   itWithCorpus('counts each vulnerable package once at npm\'s own severity, like metadata.vulnerabilities', () => {
     const report = reportOf(corpusFile('npm-audit-report/dep-vuln-with-own-vuln.json'));
