@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { VerifyArtifact } from '../../src/artifacts/verify-artifact.js';
 import { loadConfig, type Config } from '../../src/config/env.js';
 import type { Decision } from '../../src/decisions/decision.js';
 import { createTokenRepository } from '../../src/auth/index.js';
@@ -73,13 +74,15 @@ export interface GateHarness {
  * The whole gate for an end-to-end test: Jira and Linear simulators, a fresh database (PostgreSQL by
  * default), real Redis under a prefix of its own, and donegate's receiver and worker in this process.
  */
-export async function startGateHarness(options: { store?: 'postgres' | 'pglite'; env?: Record<string, string> } = {}): Promise<GateHarness> {
+export async function startGateHarness(
+  options: { store?: 'postgres' | 'pglite'; env?: Record<string, string>; policy?: string; verifyArtifact?: VerifyArtifact } = {},
+): Promise<GateHarness> {
   const jira = await createJiraSimulator();
   const linear = await createLinearSimulator();
   const database: TestDatabase = options.store === 'pglite' ? await createPgliteTestDatabase() : await createPostgresTestDatabase();
   const folder = await mkdtemp(join(tmpdir(), 'donegate-test-'));
   const policyFile = join(folder, 'policy.yaml');
-  await writeFile(policyFile, TEST_POLICY);
+  await writeFile(policyFile, options.policy ?? TEST_POLICY);
   const prefix = uniquePrefix();
   const config: Config = loadConfig({
     PORT: '0',
@@ -105,6 +108,7 @@ export async function startGateHarness(options: { store?: 'postgres' | 'pglite';
     trackers: await createTrackers(config, log),
     db: database.db,
     now: () => new Date(Date.now() + clock.offsetMs),
+    ...(options.verifyArtifact ? { verifyArtifact: options.verifyArtifact } : {}),
   });
   const decisions = createDecisionRepository(database.db);
   const evidence = createEvidenceRepository(database.db);
