@@ -1,12 +1,13 @@
 import type { Confidence, DetectorKind } from '../scan/scan-types.js';
 
-/** Formats pii-scan and secret-scan read; gitleaks only for secret-scan. */
-export type ScanEvidenceFormat = 'donegate-scan' | 'gitleaks-json' | 'gitleaks-sarif' | 'dataset-manifest';
+/** Formats pii-scan and secret-scan read; gitleaks and TruffleHog only for secret-scan. */
+export type ScanEvidenceFormat = 'donegate-scan' | 'gitleaks-json' | 'gitleaks-sarif' | 'trufflehog-json' | 'dataset-manifest';
 
 export const SCAN_FORMAT_LABELS: Record<ScanEvidenceFormat, string> = {
   'donegate-scan': 'a donegate scan report (donegate scan --format json)',
   'gitleaks-json': 'gitleaks JSON (--report-format json)',
   'gitleaks-sarif': 'gitleaks SARIF (--report-format sarif)',
+  'trufflehog-json': 'TruffleHog v3 JSON Lines (--json)',
   'dataset-manifest': 'a dataset manifest (sha256sum output, or {"datasets": [{"path", "sha256"}]})',
 };
 

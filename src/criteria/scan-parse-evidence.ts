@@ -5,6 +5,7 @@ import { describeScanFinding, type DatasetManifest, type ScanEvidence, type Scan
 import { readDonegateScan } from './scan-read-donegate.js';
 import { readGitleaksJson, readGitleaksSarif } from './scan-read-gitleaks.js';
 import { readJsonManifest, readSha256sum } from './scan-read-manifest.js';
+import { isTruffleHogResult, readTruffleHog } from './scan-read-trufflehog.js';
 import { UnrecognisedScanReportError } from './scan-unrecognised-error.js';
 
 export const WORST_SHOWN = 5;
@@ -23,6 +24,8 @@ export function findingsNoun(kind: DetectorKind, n: number): string {
 
 function detect(document: unknown): ScanEvidenceFormat | undefined {
   if (looksLikeScanReport(document)) return 'donegate-scan';
+  if (isTruffleHogResult(document)) return 'trufflehog-json';
+  if (Array.isArray(document) && document.length > 0 && document.every(isTruffleHogResult)) return 'trufflehog-json';
   if (Array.isArray(document) && document.every((item) => typeof item === 'object' && item !== null && 'RuleID' in item)) return 'gitleaks-json';
   const sarif = document as { version?: unknown; runs?: Array<{ tool?: { driver?: { name?: unknown } } }> };
   if (sarif?.version === '2.1.0' && String(sarif.runs?.[0]?.tool?.driver?.name ?? '').toLowerCase() === 'gitleaks') return 'gitleaks-sarif';
@@ -58,18 +61,24 @@ function manifestParsed(datasets: DatasetManifest): ParsedEvidence {
 }
 
 /**
- * Read an upload for pii-scan or secret-scan: a donegate scan report, gitleaks JSON or SARIF
- * (secret-scan), or a dataset manifest. Raw values in third-party reports are masked here and dropped,
+ * Read an upload for pii-scan or secret-scan: a donegate scan report, gitleaks JSON or SARIF or
+ * TruffleHog JSON Lines (secret-scan), or a dataset manifest. Raw values in third-party reports are masked here and dropped,
  * so neither the stored summary nor any message holds one.
  */
 export function parseScanEvidence(bytes: Buffer, format: string | undefined, spec: ScanCriterionSpec): ParsedEvidence {
   const unrecognised = (reason: string) => new UnrecognisedScanReportError(spec.criterion, reason, spec.formats);
   if (format !== undefined && !(spec.formats as readonly string[]).includes(format)) throw unrecognised(`unknown format "${format}" was named`);
   const text = bytes.toString('utf8');
+  // A TruffleHog run that found nothing writes nothing; named explicitly, an empty file is that clean run.
+  if (format === 'trufflehog-json' && text.trim() === '') return scanParsed(readTruffleHog([]), format, spec.kind);
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
+    const lines = jsonLinesOf(text);
+    if (lines && lines.every(isTruffleHogResult)) document = lines;
+  }
+  if (document === undefined) {
     const sums = spec.formats.includes('dataset-manifest') && (format === undefined || format === 'dataset-manifest') ? readSha256sum(text) : undefined;
     if (sums) return manifestParsed(sums);
     throw unrecognised('the file is not JSON');
@@ -88,7 +97,23 @@ export function parseScanEvidence(bytes: Buffer, format: string | undefined, spe
       if (!Array.isArray(results)) throw unrecognised('runs[0].results is not an array');
       return scanParsed(readGitleaksSarif(results), detected, spec.kind);
     }
+    case 'trufflehog-json':
+      return scanParsed(readTruffleHog(Array.isArray(document) ? document : [document]), detected, spec.kind);
     case 'dataset-manifest':
       return manifestParsed(readJsonManifest(document));
   }
+}
+
+/** Every non-blank line parsed as JSON, or undefined when one is not JSON (TruffleHog writes JSON Lines). */
+function jsonLinesOf(text: string): unknown[] | undefined {
+  const values: unknown[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    try {
+      values.push(JSON.parse(line));
+    } catch {
+      return undefined;
+    }
+  }
+  return values.length > 0 ? values : undefined;
 }

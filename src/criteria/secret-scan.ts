@@ -12,7 +12,7 @@ const options = z
   })
   .strict();
 
-const SPEC: ScanCriterionSpec = { criterion: 'secret-scan', kind: 'secret', formats: ['donegate-scan', 'gitleaks-json', 'gitleaks-sarif', 'dataset-manifest'] };
+const SPEC: ScanCriterionSpec = { criterion: 'secret-scan', kind: 'secret', formats: ['donegate-scan', 'gitleaks-json', 'gitleaks-sarif', 'trufflehog-json', 'dataset-manifest'] };
 
 export const secretScan = defineCriterion<z.infer<typeof options>>({
   id: 'secret-scan',

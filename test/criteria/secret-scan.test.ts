@@ -1,4 +1,5 @@
 import type { CriterionContext } from '../../src/criteria/criterion.js';
+import { piiScan } from '../../src/criteria/pii-scan.js';
 import { secretScan } from '../../src/criteria/secret-scan.js';
 import type { EvidenceRecord } from '../../src/evidence/evidence-record.js';
 import type { CriterionResult } from '../../src/gate/verdict.js';
@@ -54,6 +55,48 @@ describe('secret-scan', () => {
     expect(report.summary.text).toBe('donegate-scan 0.1.0: 1 secret in 2 files (3 PII findings left to pii-scan)');
     expect(evaluate([report])).toMatchObject({ status: 'fail', reason: 'donegate-scan 0.1.0: 1 secret not waived', details: [expect.stringContaining('notebooks/train.ipynb:2 aws-access-key-id AKIA************MPLE')] });
     expect(evaluate([report], [FIXTURE_FINDINGS[3]!.fingerprint]).status).toBe('pass');
+  });
+
+  describe('TruffleHog JSON Lines', () => {
+    const AWS_ID = 'AKIAQYLPMN5HHHFPZAM2';
+    const line = (over: Record<string, unknown>) =>
+      JSON.stringify({
+        SourceMetadata: { Data: { Filesystem: { file: 'notebooks/train.ipynb', line: 7 } } },
+        SourceID: 1,
+        SourceType: 15,
+        SourceName: 'trufflehog - filesystem',
+        DetectorType: 2,
+        DetectorName: 'AWS',
+        DecoderName: 'PLAIN',
+        Verified: true,
+        Raw: AWS_ID,
+        RawV2: `${AWS_ID}${SECRET}`,
+        Redacted: AWS_ID,
+        ExtraData: { account: '052310077262', arn: 'arn:aws:iam::052310077262:user/ci' },
+        StructuredData: null,
+        ...over,
+      });
+    const report = [line({}), line({ SourceMetadata: { Data: { Git: { commit: 'fbc14303', file: 'src/keys.py', email: 'dev@example.com', repository: 'https://github.com/acme/ml', line: 3 } } }, DetectorName: 'Github', Verified: false, Raw: SECRET })].join('\n');
+
+    it('reads the results wherever they were found, verified ones first, masking and dropping Raw, RawV2 and Redacted', () => {
+      const parsed = secretScan.parseEvidence!(Buffer.from(`${report}\n`));
+      expect(parsed).toMatchObject({ outcome: 'fail', format: 'trufflehog-json', summary: { text: 'trufflehog: 2 secrets' } });
+      const stored = JSON.stringify(parsed.summary);
+      for (const raw of [SECRET, AWS_ID, 'R4wS3cr3t', '052310077262', 'dev@example.com']) expect(stored).not.toContain(raw);
+      expect(parsed.summary.details).toEqual([
+        expect.stringMatching(/^notebooks\/train\.ipynb:7 AWS AKIA\*{12}ZAM2 \(fingerprint [0-9a-f]{12}\)$/),
+        expect.stringMatching(/^src\/keys\.py:3 Github ghp_\*{16}ed12 /),
+      ]);
+    });
+
+    it('takes an empty file named as TruffleHog output as the clean run it is, and refuses it unnamed', () => {
+      expect(secretScan.parseEvidence!(Buffer.from(''), 'trufflehog-json')).toMatchObject({ outcome: 'pass', format: 'trufflehog-json' });
+      expect(() => secretScan.parseEvidence!(Buffer.from(''))).toThrow(UnrecognisedReportError);
+    });
+
+    it('is no evidence for pii-scan', () => {
+      expect(() => piiScan.parseEvidence!(Buffer.from(report))).toThrow(/a trufflehog-json report is not evidence for pii-scan/);
+    });
   });
 
   it("lets a waiver name gitleaks' own Fingerprint", () => {
