@@ -21,17 +21,26 @@ const STYLE = `
   .total strong { display: block; font-size: 1.8rem; }
   .note { color: #57606a; }
   section.ticket { break-inside: avoid-page; }
+  table.trail { table-layout: fixed; } table.trail th:nth-child(1) { width: 4rem; } table.trail th:nth-child(2) { width: 10rem; } table.trail th:nth-child(3) { width: 14rem; }
   @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } a { color: inherit; text-decoration: none; } }
 `;
 
-const day = (date: Date | undefined, fallback: string) => (date ? date.toISOString().replace('T', ' ').replace(/:00\.000Z$|\.\d{3}Z$/, '').replace(/ 00:00$/, '') + ' UTC' : fallback);
+const isMidnight = (date: Date) => date.getTime() % 86_400_000 === 0;
+const minute = (date: Date) => date.toISOString().slice(0, 16).replace('T', ' ');
+
+/** "2026-10-01 to 2026-12-31 (UTC, both days included)"; instants that are not midnight are shown to the minute. */
+function describePeriod(period: AuditPeriod, now: Date): string {
+  const from = period.from ? (isMidnight(period.from) ? period.from.toISOString().slice(0, 10) : minute(period.from)) : 'the first entry';
+  const to = period.to ? (isMidnight(period.to) ? new Date(period.to.getTime() - 1).toISOString().slice(0, 10) : minute(period.to)) : minute(now);
+  return `${from} to ${to} (UTC${period.to && isMidnight(period.to) ? ', last day included' : ''})`;
+}
 
 /**
  * The period as one self-contained page an auditor can read and print: no scripts, no external assets,
  * every value escaped. Figures come from SQL; the trails stream ticket by ticket.
  */
 export async function writeHtmlExport(db: Database, out: Writable, period: AuditPeriod, range: PeriodRange | undefined, now: Date): Promise<ExportSummary> {
-  const periodText = `${day(period.from, 'the first entry')} to ${day(period.to, now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC')}`;
+  const periodText = describePeriod(period, now);
   const end = period.to && period.to < now ? period.to : now;
   const totals: AuditTotals = range ? await computeAuditTotals(db, range, end) : { byProject: [], byCriterion: [], policies: [], openWaivers: [] };
   const headHash = range ? ((await db.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = $1', [range.lastSeq]))[0]?.hash ?? null) : null;
@@ -71,7 +80,7 @@ Accounts appear as tracker account ids and API token names.</p>
         const key = `${entry.tracker}/${entry.ticket}`;
         if (key !== current) {
           if (current !== undefined) html += '</tbody></table></section>\n';
-          html += `<section class="ticket"><h3>${h(entry.tracker ?? '')} ${h(entry.ticket ?? '')}</h3>\n<table><thead><tr><th>#</th><th>Time (UTC)</th><th>By</th><th>What happened</th></tr></thead><tbody>\n`;
+          html += `<section class="ticket"><h3>${h(entry.tracker ?? '')} ${h(entry.ticket ?? '')}</h3>\n<table class="trail"><thead><tr><th>#</th><th>Time (UTC)</th><th>By</th><th>What happened</th></tr></thead><tbody>\n`;
           current = key;
         }
         html += entryRow(entry);
@@ -81,7 +90,7 @@ Accounts appear as tracker account ids and API token names.</p>
     await writeChunk(out, current === undefined ? '<p>No ticket activity in this period.</p>\n' : '</tbody></table></section>\n');
     let opened = false;
     for await (const batch of readOtherEntries(db, { fromSeq: range.firstSeq, toSeq: range.lastSeq })) {
-      let html = opened ? '' : '<h2 id="access">Access to donegate\'s API</h2>\n<table><thead><tr><th>#</th><th>Time (UTC)</th><th>By</th><th>What happened</th></tr></thead><tbody>\n';
+      let html = opened ? '' : '<h2 id="access">Access to donegate\'s API</h2>\n<table class="trail"><thead><tr><th>#</th><th>Time (UTC)</th><th>By</th><th>What happened</th></tr></thead><tbody>\n';
       opened = true;
       for (const entry of batch) html += entryRow(entry);
       await writeChunk(out, html);
@@ -156,7 +165,7 @@ function waiverSection(totals: AuditTotals, end: Date): string {
     )
     .join('\n');
   return `<h2>Open waivers</h2>
-<p>Risks accepted and still running on ${h(end.toISOString().slice(0, 10))}, soonest expiry first.</p>
+<p>Risks accepted and still running at the end of the period (${h(isMidnight(end) ? new Date(end.getTime() - 1).toISOString().slice(0, 10) : minute(end))} UTC), soonest expiry first.</p>
 <table><thead><tr><th>Ticket</th><th>Criterion</th><th>Approved by</th><th>Expires</th><th>Reason</th></tr></thead><tbody>
 ${rows || '<tr><td colspan="5">None.</td></tr>'}
 </tbody></table>`;
