@@ -48,7 +48,7 @@ export function createArtifactVerifier(deps: ArtifactVerifierDeps): VerifyArtifa
       couldNot(error);
       return finish(verdict);
     }
-    judgeStorage(verdict, stored, policy, couldNot);
+    judgeStorage(verdict, ref, stored, policy, couldNot);
     await judgeChecksum(verdict, { ref, uri, stored, store, policy, couldNot, deps });
     return finish(verdict);
   };
@@ -59,16 +59,25 @@ function finish(verdict: ArtifactVerdict): ArtifactVerdict {
   return { ...verdict, status: verdict.problems.length > 0 ? 'fail' : verdict.errors.length > 0 ? 'error' : 'pass' };
 }
 
-function judgeStorage(verdict: ArtifactVerdict, stored: StoredArtifact, policy: ArtifactPolicy, couldNot: (error: unknown) => void): void {
+function encryptionFix(scheme: ArtifactRef['scheme'], uri: string, policy: ArtifactPolicy, wrongKey: boolean): string {
+  if (scheme === 'gs') return `rewrite it with an allowed Cloud KMS key: gcloud storage objects update ${uri} --encryption-key=<projects/…/cryptoKeys/…>`;
+  const sse = policy.encryption === 'aws:kms:dsse' ? 'aws:kms:dsse' : 'aws:kms';
+  return wrongKey
+    ? `re-encrypt it with an allowed key: aws s3 cp ${uri} ${uri} --sse ${sse} --sse-kms-key-id <allowed key ARN>`
+    : `re-upload it encrypted with a customer-managed KMS key: aws s3 cp ${uri} ${uri} --sse ${sse} --sse-kms-key-id <key ARN>`;
+}
+
+const PUBLIC_ACCESS_FIX = {
+  s3: 'turn on all four Block Public Access settings for the bucket: aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
+  gs: 'enforce public access prevention on the bucket: gcloud storage buckets update gs://<bucket> --public-access-prevention (and remove allUsers/allAuthenticatedUsers bindings)',
+} as const;
+
+function judgeStorage(verdict: ArtifactVerdict, ref: ArtifactRef, stored: StoredArtifact, policy: ArtifactPolicy, couldNot: (error: unknown) => void): void {
   const problem = encryptionProblem(stored.encryption, policy);
   verdict.facts.push(describeEncryption(stored.encryption));
   if (problem) {
     verdict.problems.push(problem);
-    verdict.fixes.push(
-      stored.encryption.kind === 'kms'
-        ? `re-encrypt it with an allowed key: aws s3 cp ${verdict.uri} ${verdict.uri} --sse aws:kms --sse-kms-key-id <allowed key ARN>`
-        : `re-upload it encrypted with a customer-managed KMS key: aws s3 cp ${verdict.uri} ${verdict.uri} --sse ${policy.encryption === 'aws:kms:dsse' ? 'aws:kms:dsse' : 'aws:kms'} --sse-kms-key-id <key ARN>`,
-    );
+    verdict.fixes.push(encryptionFix(ref.scheme, verdict.uri, policy, stored.encryption.kind === 'kms'));
   }
   if (stored.bucketDefault && 'error' in stored.bucketDefault) {
     couldNot(stored.bucketDefault.error);
@@ -80,7 +89,7 @@ function judgeStorage(verdict: ArtifactVerdict, stored: StoredArtifact, policy: 
     couldNot(stored.publicAccess.error);
   } else if (stored.publicAccess.possible) {
     verdict.problems.push(stored.publicAccess.detail);
-    verdict.fixes.push('turn on all four Block Public Access settings for the bucket (aws s3api put-public-access-block … BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true), or remove allUsers/allAuthenticatedUsers from a GCS bucket');
+    verdict.fixes.push(PUBLIC_ACCESS_FIX[ref.scheme].replace('<bucket>', ref.bucket));
   } else {
     verdict.facts.push(stored.publicAccess.detail);
   }
