@@ -49,7 +49,7 @@ describeInBrowser('the HTML audit report in headless Chromium', () => {
   it('draws the figures: a screenshot of the totals changes when the figures are blanked out', async () => {
     const totals = page.locator('.totals');
     const shown = await totals.screenshot({ path: join(tmpdir(), `donegate-report-totals-${process.pid}.png`) });
-    await page.evaluate(() => document.querySelectorAll('.totals strong').forEach((el) => (el.textContent = '')));
+    await page.locator('.totals strong').evaluateAll((figures) => figures.forEach((figure) => (figure.textContent = '')));
     const blanked = await totals.screenshot();
     await page.reload();
     expect(shown.length).toBeGreaterThan(1000);
