@@ -68,4 +68,14 @@ describe('loadConfig', () => {
       /ATTACHMENT_MAX_BYTES[\s\S]*LINEAR_ATTACHMENT_HOSTS/,
     );
   });
+  it('checks artifacts against AWS S3 by default, and against an S3-compatible endpoint with path-style addressing when told', () => {
+    expect(loadConfig({}).artifacts).toEqual({ s3ForcePathStyle: false, hashMaxBytes: 2 * 1024 * 1024 * 1024, timeoutMs: 15_000 });
+    const config = loadConfig({ S3_ENDPOINT: 'http://minio.internal:9000', S3_FORCE_PATH_STYLE: 'true', AWS_REGION: 'eu-west-1', GCS_API_ENDPOINT: 'http://127.0.0.1:4443', ARTIFACT_HASH_MAX_BYTES: '1048576', ARTIFACT_CHECK_TIMEOUT_MS: '2000' });
+    expect(config.artifacts).toEqual({ s3Endpoint: 'http://minio.internal:9000', s3ForcePathStyle: true, awsRegion: 'eu-west-1', gcsApiEndpoint: 'http://127.0.0.1:4443', hashMaxBytes: 1048576, timeoutMs: 2000 });
+  });
+
+  it('refuses S3_FORCE_PATH_STYLE values other than true or false instead of reading "0" or "no" as true', () => {
+    expect(() => loadConfig({ S3_FORCE_PATH_STYLE: 'yes', S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT: Invalid URL[\s\S]*S3_FORCE_PATH_STYLE/);
+    expect(loadConfig({ S3_FORCE_PATH_STYLE: 'false' }).artifacts.s3ForcePathStyle).toBe(false);
+  });
 });
