@@ -48,6 +48,11 @@ describe('live verification of S3 artifacts through the AWS SDK', () => {
       expect(verdict.facts).toEqual([`SSE-KMS with ${ALLOWED_KEY} (bucket key)`, 'public access blocked']);
     });
 
+    it('signs and reads keys with spaces, plus signs and unicode as S3 does', async () => {
+      s3.state.putObject('models', 'runs/2026 Q3/modèle+final.bin', { body: MODEL, sse: { algorithm: 'aws:kms', kmsKeyId: ALLOWED_KEY } });
+      expect((await verify('runs/2026 Q3/modèle+final.bin', { sha256: sha256Of(MODEL) })).status).toBe('pass');
+    });
+
     it('accepts an allowed key listed by its key id alone', async () => {
       expect((await verify('kms-allowed.bin', { policy: policy({ kmsKeys: ['1234abcd-12ab-34cd-56ef-1234567890ab'] }) })).status).toBe('pass');
     });
