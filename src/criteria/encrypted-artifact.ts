@@ -15,6 +15,19 @@ export interface EncryptedArtifactDeps {
 }
 
 const ID = 'encrypted-artifact';
+/** Each check may stream an object: a few at a time, and a bound on how many one ticket can ask for. */
+const CONCURRENT_CHECKS = 4;
+const MAX_ARTIFACTS = 50;
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await run(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
 
 const declareFix = (ticket: Ticket) =>
   `name each artifact in an "Artifacts" section of the ticket description or link it (s3://bucket/key, gs://bucket/object), or submit it: \`donegate evidence submit --tracker ${ticket.tracker} --ticket ${ticket.key} --criterion ${ID} --artifact s3://bucket/key --sha256 <sha256>\``;
@@ -36,8 +49,11 @@ export function createEncryptedArtifact(deps: EncryptedArtifactDeps = {}) {
       if (!deps.verifyArtifact) {
         return { criterion: ID, status: 'error', reason: 'live artifact checks are not configured in this donegate process', fix: 'run the worker with artifact checks configured (see README, "Artifact checks")' };
       }
+      if (refs.length > MAX_ARTIFACTS) {
+        return { criterion: ID, status: 'error', reason: `the ticket names ${refs.length} artifacts; at most ${MAX_ARTIFACTS} are checked`, fix: 'list only the artifacts the ticket ships, or split the ticket' };
+      }
       const verify = deps.verifyArtifact;
-      const verdicts = await Promise.all(refs.map((ref) => verify(ref, policy)));
+      const verdicts = await mapLimited(refs, CONCURRENT_CHECKS, (ref) => verify(ref, policy));
       return summarise(verdicts, ticket);
     },
     parseEvidence: (bytes, format) => parseArtifactEvidence(bytes, format),

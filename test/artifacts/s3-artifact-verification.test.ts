@@ -32,6 +32,7 @@ describe('live verification of S3 artifacts through the AWS SDK', () => {
     s3.state.putObject('models', 'multipart.bin', { body: MODEL, sse: kms, checksum: 'composite' });
     s3.state.putObject('models', 'denied.bin', { body: MODEL, sse: kms, fault: { kind: 'access-denied' } });
     s3.state.putObject('models', 'kms-disabled.bin', { body: MODEL, sse: kms, checksum: 'none', fault: { kind: 'kms-disabled' } });
+    s3.state.putObject('models', 'kms-no-decrypt.bin', { body: MODEL, sse: kms, checksum: 'none', fault: { kind: 'kms-access-denied' } });
     s3.state.putObject('models', 'slow.bin', { body: MODEL, sse: kms, fault: { kind: 'delay', ms: 3000 } });
     s3.state.putObject('open-bucket', 'model.bin', { body: MODEL, sse: kms });
     s3.state.putObject('half-open', 'model.bin', { body: MODEL, sse: kms });
@@ -170,6 +171,13 @@ describe('live verification of S3 artifacts through the AWS SDK', () => {
       const verdict = await verify('kms-disabled.bin', { sha256: sha256Of(MODEL) });
       expect(verdict.status).toBe('error');
       expect(verdict.errors).toEqual([`KMS refused to decrypt the object (KMS.DisabledException: ${ALLOWED_KEY} is disabled.)`]);
+    });
+
+    it('reports a key policy without kms:Decrypt as a KMS refusal, with the key policy to fix', async () => {
+      const verdict = await verify('kms-no-decrypt.bin', { sha256: sha256Of(MODEL) });
+      expect(verdict.status).toBe('error');
+      expect(verdict.errors[0]).toMatch(/^KMS refused to decrypt the object \(AccessDenied: .*kms:Decrypt/);
+      expect(verdict.fixes).toEqual(["allow kms:Decrypt for donegate's role in the key policy of the object's KMS key"]);
     });
 
     it('reports a store that does not answer in time as an error', async () => {

@@ -109,6 +109,11 @@ describe('encrypted-artifact', () => {
     expect(result).toMatchObject({ status: 'error', reason: 'could not be checked: Jira answered 503' });
   });
 
+  it('checks at most 50 artifacts of one ticket, and says so instead of a verdict', async () => {
+    ticketRefs = Array.from({ length: 51 }, (_, i) => ({ scheme: 's3' as const, bucket: 'models', key: `part-${i}.bin`, source: 'description' }));
+    expect(await evaluate([])).toMatchObject({ status: 'error', reason: 'the ticket names 51 artifacts; at most 50 are checked' });
+  });
+
   it('refuses KMS aliases in the policy, since S3 reports key ARNs', () => {
     const parsed = criterion().optionsSchema.safeParse({ kmsKeys: ['alias/ml-models'] });
     expect(parsed.success).toBe(false);

@@ -29,6 +29,10 @@ export function s3CheckError(error: unknown, what: { operation: string; permissi
   if (name === 'NoSuchKey' || name === 'NotFound' || status === 404) {
     return new ArtifactCheckError('no such object', 'check the key in the artifact URI, or upload the artifact');
   }
+  // Without kms:Decrypt, GetObject of an SSE-KMS object answers AccessDenied with a message about KMS.
+  if ((name === 'AccessDenied' || status === 403) && /\bkms\b/i.test(e.message ?? '')) {
+    return new ArtifactCheckError(`KMS refused to decrypt the object (${name}${e.message ? `: ${e.message}` : ''})`, "allow kms:Decrypt for donegate's role in the key policy of the object's KMS key");
+  }
   if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) {
     return new ArtifactCheckError(`access denied to ${what.operation}`, grant);
   }

@@ -83,6 +83,9 @@ export async function createS3Simulator(): Promise<S3Simulator> {
         if (!head && object.fault?.kind === 'kms-disabled' && 'kmsKeyId' in object.sse) {
           return error(400, 'KMS.DisabledException', `${object.sse.kmsKeyId} is disabled.`);
         }
+        if (!head && object.fault?.kind === 'kms-access-denied' && 'kmsKeyId' in object.sse) {
+          return error(403, 'AccessDenied', `User: arn:aws:sts::111122223333:assumed-role/donegate/worker is not authorized to perform: kms:Decrypt on resource: ${object.sse.kmsKeyId} because no resource-based policy allows the kms:Decrypt action`);
+        }
         const headers = { 'x-amz-request-id': requestId, ...objectHeaders(object, request.headers['x-amz-checksum-mode'] === 'ENABLED') };
         return head ? { status: 200, headers } : { status: 200, headers, body: object.body };
       }

@@ -13,6 +13,8 @@ export type SimFault =
   | { kind: 'access-denied' }
   /** GetObject fails as when the object's KMS key is disabled (HeadObject still answers: it decrypts nothing). */
   | { kind: 'kms-disabled' }
+  /** GetObject answers AccessDenied about kms:Decrypt, as when the key policy does not allow the caller. */
+  | { kind: 'kms-access-denied' }
   /** Every request for the object waits this long before answering. */
   | { kind: 'delay'; ms: number };
 
