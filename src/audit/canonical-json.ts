@@ -43,8 +43,19 @@ function canonicalObject(object: Record<string, unknown>): string {
   for (const key of keys) {
     const member = object[key];
     if (member === undefined) continue;
-    out += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(member);
+    out += (first ? '' : ',') + quotedKey(key) + ':' + canonicalJson(member);
     first = false;
   }
   return out + '}';
+}
+
+/** Entries reuse a handful of keys; quoting each once saves a JSON.stringify per member. */
+const QUOTED_KEYS = new Map<string, string>();
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (QUOTED_KEYS.size < 10_000) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
 }

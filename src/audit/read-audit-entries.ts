@@ -4,7 +4,8 @@ import type { AuditEntry } from './audit-entry.js';
 /** A row of `audit_log` as pg and PGlite return it. */
 export interface AuditRow {
   seq: string | number;
-  at: Date | string;
+  /** ISO 8601 text, from AUDIT_COLUMNS. */
+  at: string;
   type: AuditEntry['type'];
   tracker: string | null;
   ticket: string | null;
@@ -14,12 +15,16 @@ export interface AuditRow {
   hash: string;
 }
 
-export const AUDIT_COLUMNS = 'seq, at, type, tracker, ticket, actor, data, prev_hash, hash';
+/**
+ * The time comes back as the exact ISO text that was hashed, formatted by the database: parsing
+ * timestamptz into a Date in the driver costs more than hashing the entry does.
+ */
+export const AUDIT_COLUMNS = `seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, type, tracker, ticket, actor, data, prev_hash, hash`;
 
 export function toAuditEntry(row: AuditRow): AuditEntry {
   return {
     seq: Number(row.seq),
-    time: new Date(row.at).toISOString(),
+    time: row.at,
     type: row.type,
     tracker: row.tracker,
     ticket: row.ticket,
@@ -43,22 +48,24 @@ export interface SeqRange {
  */
 export async function* readAuditBatches(db: Database, range: SeqRange, batchSize = 5000): AsyncGenerator<AuditEntry[]> {
   const toSeq = range.toSeq ?? Number.MAX_SAFE_INTEGER;
-  const fetch = async (from: number) =>
-    (await db.query<AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3`, [from, toSeq, batchSize])).map(
-      toAuditEntry,
-    );
+  // Only a lower bound in SQL, so PostgreSQL walks the primary key in order and stops at the limit even on a
+  // table it has no statistics for yet (with both bounds it may sort the whole rest of the table per batch).
+  const fetch = async (from: number) => {
+    const rows = await db.query<AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2`, [from, Math.min(batchSize, toSeq - from + 1)]);
+    return { full: rows.length === batchSize, entries: rows.filter((row) => Number(row.seq) <= toSeq).map(toAuditEntry) };
+  };
   let next = fetch(range.fromSeq);
   for (;;) {
-    const batch = await next;
-    if (batch.length === 0) return;
-    const last = batch[batch.length - 1]!.seq;
-    const more = batch.length === batchSize && last < toSeq;
+    const { full, entries } = await next;
+    if (entries.length === 0) return;
+    const last = entries[entries.length - 1]!.seq;
+    const more = full && entries.length === batchSize && last < toSeq;
     if (more) {
       next = fetch(last + 1);
       // A consumer that stops early never awaits this one; its failure must not go unhandled.
       next.catch(() => undefined);
     }
-    yield batch;
+    yield entries;
     if (!more) return;
   }
 }
