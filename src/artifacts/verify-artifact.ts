@@ -32,7 +32,7 @@ export function createArtifactVerifier(deps: ArtifactVerifierDeps): VerifyArtifa
     const uri = artifactUri(ref);
     const verdict: ArtifactVerdict = { uri, status: 'pass', facts: [], problems: [], errors: [], fixes: [] };
     const couldNot = (error: unknown) => {
-      const failure = error instanceof ArtifactCheckError ? error : new ArtifactCheckError(error instanceof Error ? error.message : String(error), 'retry; if it persists, ask the donegate operator to check its logs');
+      const failure = error instanceof ArtifactCheckError ? error : new ArtifactCheckError(error instanceof Error ? error.message : String(error), 'retry; if it persists, check the storage service and donegate\'s network path to it');
       verdict.errors.push(failure.message);
       verdict.fixes.push(failure.fix);
     };

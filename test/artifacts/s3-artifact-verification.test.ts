@@ -33,6 +33,7 @@ describe('live verification of S3 artifacts through the AWS SDK', () => {
     s3.state.putObject('models', 'denied.bin', { body: MODEL, sse: kms, fault: { kind: 'access-denied' } });
     s3.state.putObject('models', 'kms-disabled.bin', { body: MODEL, sse: kms, checksum: 'none', fault: { kind: 'kms-disabled' } });
     s3.state.putObject('models', 'kms-no-decrypt.bin', { body: MODEL, sse: kms, checksum: 'none', fault: { kind: 'kms-access-denied' } });
+    s3.state.putObject('models', 'dropped.bin', { body: MODEL, sse: kms, checksum: 'none', fault: { kind: 'drop-mid-body' } });
     s3.state.putObject('models', 'slow.bin', { body: MODEL, sse: kms, fault: { kind: 'delay', ms: 3000 } });
     s3.state.putObject('open-bucket', 'model.bin', { body: MODEL, sse: kms });
     s3.state.putObject('half-open', 'model.bin', { body: MODEL, sse: kms });
@@ -178,6 +179,12 @@ describe('live verification of S3 artifacts through the AWS SDK', () => {
       expect(verdict.status).toBe('error');
       expect(verdict.errors[0]).toMatch(/^KMS refused to decrypt the object \(AccessDenied: .*kms:Decrypt/);
       expect(verdict.fixes).toEqual(["allow kms:Decrypt for donegate's role in the key policy of the object's KMS key"]);
+    });
+
+    it('reports a download cut off mid-body as could-not-check, never as a checksum mismatch', async () => {
+      const verdict = await verify('dropped.bin', { sha256: sha256Of(MODEL) });
+      expect(verdict).toMatchObject({ status: 'error', problems: [] });
+      expect(verdict.errors[0]).toMatch(/^the download of the object was interrupted/);
     });
 
     it('reports a store that does not answer in time as an error', async () => {

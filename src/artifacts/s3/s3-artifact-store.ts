@@ -33,7 +33,18 @@ export function createS3ArtifactStore(client: S3Client): ArtifactStore {
       try {
         const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), signal ? { abortSignal: signal } : {});
         if (!object.Body) throw new ArtifactCheckError('GetObject returned no body', 'retry');
-        return { stream: object.Body as AsyncIterable<Uint8Array>, ...(object.ContentLength !== undefined ? { size: object.ContentLength } : {}) };
+        const body = object.Body as AsyncIterable<Uint8Array>;
+        return {
+          // A connection lost mid-download is a check that could not be made, never a mismatch.
+          stream: (async function* () {
+            try {
+              yield* body;
+            } catch (error) {
+              throw new ArtifactCheckError(`the download of the object was interrupted (${(error as Error).message})`, 'retry; if it persists, check the network path to the storage endpoint');
+            }
+          })(),
+          ...(object.ContentLength !== undefined ? { size: object.ContentLength } : {}),
+        };
       } catch (error) {
         if (error instanceof ArtifactCheckError) throw error;
         throw s3CheckError(error, { operation: 'GetObject', permission: 's3:GetObject', resource: `arn:aws:s3:::${bucket}/${key}` });

@@ -20,6 +20,8 @@ interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: Buffer | string;
+  /** Send only this many bytes of the body, then destroy the connection. */
+  dropAfter?: number;
 }
 
 /**
@@ -87,7 +89,8 @@ export async function createS3Simulator(): Promise<S3Simulator> {
           return error(403, 'AccessDenied', `User: arn:aws:sts::111122223333:assumed-role/donegate/worker is not authorized to perform: kms:Decrypt on resource: ${object.sse.kmsKeyId} because no resource-based policy allows the kms:Decrypt action`);
         }
         const headers = { 'x-amz-request-id': requestId, ...objectHeaders(object, request.headers['x-amz-checksum-mode'] === 'ENABLED') };
-        return head ? { status: 200, headers } : { status: 200, headers, body: object.body };
+        if (head) return { status: 200, headers };
+        return { status: 200, headers, body: object.body, ...(object.fault?.kind === 'drop-mid-body' ? { dropAfter: Math.floor(object.body.length / 2) } : {}) };
       }
       default:
         return error(501, 'NotImplemented', `The S3 simulator does not implement ${operation}`);
@@ -98,6 +101,10 @@ export async function createS3Simulator(): Promise<S3Simulator> {
     if (response.destroyed) return;
     const body = reply.body === undefined ? undefined : Buffer.from(reply.body);
     response.writeHead(reply.status, { ...(reply.headers ?? {}), ...(body && !reply.headers?.['content-length'] ? { 'content-length': String(body.length) } : {}) });
+    if (reply.dropAfter !== undefined && body) {
+      response.write(body.subarray(0, reply.dropAfter), () => response.destroy());
+      return;
+    }
     response.end(request.method === 'HEAD' ? undefined : body);
   }
 

@@ -15,6 +15,8 @@ export type SimFault =
   | { kind: 'kms-disabled' }
   /** GetObject answers AccessDenied about kms:Decrypt, as when the key policy does not allow the caller. */
   | { kind: 'kms-access-denied' }
+  /** GetObject sends the headers and half the body, then drops the connection. */
+  | { kind: 'drop-mid-body' }
   /** Every request for the object waits this long before answering. */
   | { kind: 'delay'; ms: number };
 
