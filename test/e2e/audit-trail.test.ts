@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { AuditEntry } from '../../src/audit/audit-entry.js';
 import { verifyAuditLog } from '../../src/audit/verify-audit-log.js';
 import { verifyExportFile } from '../../src/audit/verify-export-file.js';
-import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
+import { jiraCommentDelivery } from '../support/comment-deliveries.js';
+import { JIRA_APPROVER, startGateHarness, type GateHarness } from '../support/gate-harness.js';
 import { waitFor } from '../support/wait-for.js';
 
 const CLEAN = new URL('./fixtures/npm-audit-clean.json', import.meta.url);
@@ -98,6 +99,28 @@ describe('the audit trail of a gated ticket', () => {
     const entries = await waitFor(async () => (await history(issue.key)).body.entries.filter((e) => e.type === 'decision').length > 0 && (await history(issue.key)).body.entries);
     expect(entries[0]).toMatchObject({ type: 'waiver-created', actor: 'token:sec-lead', data: { criterion: 'pii-scan', reason: 'synthetic data only', approvedVia: 'api' } });
     expect(entries.find((e) => e.type === 'decision')).toMatchObject({ data: { trigger: 'waiver' } });
+  });
+
+  it("records a waiver written as a comment by the approver's account id, then its expiry once", async () => {
+    const issue = h.jira.state.createIssue({ project: 'ML', status: 'In Progress' });
+    await h.supplyEvidence('jira', issue.key, ['pii-scan']);
+    const until = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await h.post('jira', jiraCommentDelivery(h.jira, issue.key, JIRA_APPROVER, `/donegate waive dependency-audit until ${until}: release pipeline only`), { deliveryId: 'audit-waive-1' });
+    await h.decisionFor('jira', issue.key, 'audit-waive-1');
+    const created = await waitFor(async () => (await history(issue.key)).body.entries.find((e) => e.type === 'waiver-created'));
+    expect(created).toMatchObject({ actor: `jira:${JIRA_APPROVER}`, data: { criterion: 'dependency-audit', approvedVia: 'jira-comment', reason: 'release pipeline only' } });
+
+    h.clock.offsetMs = 5 * 86_400_000;
+    try {
+      for (const deliveryId of ['audit-expired-1', 'audit-expired-2']) {
+        await h.post('jira', h.jira.moveIssue(issue.key, 'Done', ALICE), { deliveryId });
+        expect((await h.decisionFor('jira', issue.key, deliveryId)).outcome).toBe('fail');
+      }
+    } finally {
+      h.clock.offsetMs = 0;
+    }
+    const expired = (await history(issue.key)).body.entries.filter((e) => e.type === 'waiver-expired');
+    expect(expired).toEqual([expect.objectContaining({ actor: 'donegate', data: expect.objectContaining({ waiverId: created.data.waiverId, criterion: 'dependency-audit' }) })]);
   });
 
   it('records refused evidence with the reason, not the report', async () => {
