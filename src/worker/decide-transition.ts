@@ -1,5 +1,5 @@
 import { auditDecision, type DecisionInputs } from '../audit/audit-decision.js';
-import { actionEvent } from '../audit/audit-events.js';
+import { createActionRecorder } from '../audit/action-recorder.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ActionRecord, Decision, DecisionOutcome } from '../decisions/decision.js';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
@@ -67,8 +67,9 @@ export function createDecideTransition(deps: DecideDeps) {
       actions: [],
     } satisfies Partial<Decision>;
     const audited = { trigger: 'transition' as const, ...(transition.actorId !== undefined ? { by: transition.actorId } : {}) };
-    const onAction = (action: ActionRecord) => deps.audit.append(actionEvent(transition, action));
+    const actionLog = createActionRecorder(deps.audit, transition);
     const record = async (decision: Omit<Decision, keyof typeof base | 'decidedAt'> & Partial<Decision>, inputs?: DecisionInputs): Promise<DecideResult> => {
+      await actionLog.settle();
       const full: Decision = { ...base, ...decision, decidedAt: now() };
       if (await deps.decisions.record(full)) await auditDecision(deps.audit, full, { ...audited, policyVersion: deps.policy().version }, inputs);
       log.info({ outcome: decision.outcome, reason: decision.reason }, 'decision recorded');
@@ -122,12 +123,12 @@ export function createDecideTransition(deps: DecideDeps) {
           at: now().toISOString(),
         };
         actions.push(moveAction);
-        await onAction(moveAction);
+        await actionLog.record(moveAction);
       }
       const ticketNow: Ticket = move?.moved
         ? { ...ticket, status: { ...ticket.status, id: move.toStatusId, name: move.toStatusName ?? ticket.status.name, isDone: false } }
         : ticket;
-      actions.push(...(await carryOutFollowUps(tracker, ticketNow, plan, composeComment(input, plan, move), now, onAction)));
+      actions.push(...(await carryOutFollowUps(tracker, ticketNow, plan, composeComment(input, plan, move), now, actionLog.record)));
 
       return record({
         outcome: plan.verdict,

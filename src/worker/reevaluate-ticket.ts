@@ -1,5 +1,6 @@
 import { auditDecision } from '../audit/audit-decision.js';
-import { actionEvent, type DecisionTrigger } from '../audit/audit-events.js';
+import { createActionRecorder } from '../audit/action-recorder.js';
+import type { DecisionTrigger } from '../audit/audit-events.js';
 import type { Decision } from '../decisions/decision.js';
 import { composeComment, planGate } from '../gate/plan-gate.js';
 import type { JobPayload } from '../queue/job-catalog.js';
@@ -32,7 +33,9 @@ export function createReevaluateTicket(deps: DecideDeps) {
     };
     // The trigger id says what arrived: `evidence:<id>` or `waiver:<id>`.
     const audited = { trigger: (payload.triggerId.startsWith('waiver:') ? 'waiver' : 'evidence') as DecisionTrigger, policyVersion: deps.policy().version };
+    const actionLog = createActionRecorder(deps.audit, { tracker: payload.tracker, ticketKey: payload.ticketKey, deliveryId: payload.triggerId });
     const record = async (decision: Decision, inputs?: Parameters<typeof auditDecision>[3]) => {
+      await actionLog.settle();
       if (await deps.decisions.record(decision)) await auditDecision(deps.audit, decision, audited, inputs);
     };
     const recordError = async (ticketId: string, reason: string) => {
@@ -54,8 +57,7 @@ export function createReevaluateTicket(deps: DecideDeps) {
       const { policy, rule, results } = assessment;
       const input = { ticket, from: { statusId: ticket.status.id }, rule, results, policyHash: policy.hash, now: time, trigger: 'evidence' as const };
       const plan = planGate(input);
-      const ref = { tracker: payload.tracker, ticketKey: ticket.key, deliveryId: payload.triggerId };
-      const actions = await carryOutFollowUps(tracker, ticket, plan, composeComment(input, plan), now, (action) => deps.audit.append(actionEvent(ref, action)));
+      const actions = await carryOutFollowUps(tracker, ticket, plan, composeComment(input, plan), now, actionLog.record);
       await record({
         ...base,
         ticketId: ticket.id,
