@@ -1,8 +1,11 @@
+import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Storage } from '@google-cloud/storage';
 import type { ArtifactConfig } from '../config/env.js';
 import { createGcsArtifactStore } from './gcs/gcs-artifact-store.js';
 import type { HashProgress } from './hash-stream.js';
+import { kmsAccessFor } from './kms/kms-access.js';
+import { createKmsAliasResolver, unavailableKmsAliasResolver, type ResolveKmsAlias } from './kms/resolve-kms-alias.js';
 import { createS3ArtifactStore } from './s3/s3-artifact-store.js';
 import { createArtifactVerifier, type VerifyArtifact } from './verify-artifact.js';
 
@@ -14,6 +17,32 @@ export function createS3Client(config: ArtifactConfig): S3Client {
     ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
     forcePathStyle: config.s3ForcePathStyle,
     requestHandler: { connectionTimeout: config.timeoutMs, socketTimeout: config.timeoutMs },
+  });
+}
+
+/**
+ * Resolves aliases listed in kmsKeys with DescribeKey: one KMS client per region (the region of the
+ * object's key, as aliases are per region), standard AWS credential chain, KMS_ENDPOINT if set.
+ */
+export function createKmsAliasResolverFromConfig(config: ArtifactConfig): ResolveKmsAlias {
+  const access = kmsAccessFor(config);
+  if ('unavailable' in access) return unavailableKmsAliasResolver(access.unavailable, access.fix);
+  const clients = new Map<string, KMSClient>();
+  return createKmsAliasResolver({
+    kmsClientFor(keyRegion) {
+      // A custom endpoint still needs a region to sign with, as for S3.
+      const region = keyRegion ?? config.awsRegion ?? (access.endpoint ? 'us-east-1' : undefined);
+      let client = clients.get(region ?? '');
+      if (!client) {
+        client = new KMSClient({
+          ...(region ? { region } : {}),
+          ...(access.endpoint ? { endpoint: access.endpoint } : {}),
+          requestHandler: { connectionTimeout: config.timeoutMs, socketTimeout: config.timeoutMs },
+        });
+        clients.set(region ?? '', client);
+      }
+      return client;
+    },
   });
 }
 
@@ -34,6 +63,7 @@ export function createArtifactVerifierFromConfig(config: ArtifactConfig, onHashP
   return createArtifactVerifier({
     stores: { s3: createS3ArtifactStore(createS3Client(config)), gs: createGcsArtifactStore(createGcsStorage(config)) },
     hashMaxBytes: config.hashMaxBytes,
+    resolveKmsAlias: createKmsAliasResolverFromConfig(config),
     ...(onHashProgress ? { onHashProgress } : {}),
   });
 }

@@ -2,7 +2,9 @@ import { artifactUri, type ArtifactRef } from './artifact-ref.js';
 import type { ArtifactPolicy } from './artifact-policy.js';
 import type { ArtifactVerdict } from './artifact-verdict.js';
 import { hashStream, tooLargeToHash, type HashProgress } from './hash-stream.js';
-import { describeEncryption, encryptionProblem } from './judge-encryption.js';
+import { describeEncryption, encryptionProblem, keyIsListed } from './judge-encryption.js';
+import { aliasesThatCouldName, kmsKeyIsAllowed } from './kms/kms-key-allowed.js';
+import { unavailableKmsAliasResolver, type ResolveKmsAlias } from './kms/resolve-kms-alias.js';
 import { ArtifactCheckError, type ArtifactStore, type StoredArtifact } from './stored-artifact.js';
 
 export interface ArtifactVerifierDeps {
@@ -12,6 +14,8 @@ export interface ArtifactVerifierDeps {
   hashMaxBytes: number;
   /** Called while an object is hashed (the CLI draws a progress line on a terminal). */
   onHashProgress?: (uri: string, progress: HashProgress) => void;
+  /** Resolves aliases listed in `kmsKeys`; absent, an artifact whose key needs one is could-not-check. */
+  resolveKmsAlias?: ResolveKmsAlias;
 }
 
 export type VerifyArtifact = (ref: ArtifactRef, policy: ArtifactPolicy) => Promise<ArtifactVerdict>;
@@ -28,6 +32,8 @@ const STORE_NAME = { s3: 'S3', gs: 'Google Cloud Storage' } as const;
  * const verdict = await verify(parseArtifactUri('s3://models/ml-142.safetensors', 'cli'), artifactPolicySchema.parse({}));
  */
 export function createArtifactVerifier(deps: ArtifactVerifierDeps): VerifyArtifact {
+  const resolveKmsAlias =
+    deps.resolveKmsAlias ?? unavailableKmsAliasResolver('KMS lookups are not configured in this donegate process', 'list the key ARN in kmsKeys instead of the alias');
   return async function verifyArtifact(ref, policy) {
     const uri = artifactUri(ref);
     const verdict: ArtifactVerdict = { uri, status: 'pass', facts: [], problems: [], errors: [], fixes: [] };
@@ -48,7 +54,7 @@ export function createArtifactVerifier(deps: ArtifactVerifierDeps): VerifyArtifa
       couldNot(error);
       return finish(verdict);
     }
-    judgeStorage(verdict, ref, stored, policy, couldNot);
+    await judgeStorage(verdict, { ref, stored, policy, couldNot, resolveKmsAlias });
     await judgeChecksum(verdict, { ref, uri, stored, store, policy, couldNot, deps });
     return finish(verdict);
   };
@@ -72,16 +78,36 @@ const PUBLIC_ACCESS_FIX = {
   gs: 'enforce public access prevention on the bucket: gcloud storage buckets update gs://<bucket> --public-access-prevention (and remove allUsers/allAuthenticatedUsers bindings)',
 } as const;
 
-function judgeStorage(verdict: ArtifactVerdict, ref: ArtifactRef, stored: StoredArtifact, policy: ArtifactPolicy, couldNot: (error: unknown) => void): void {
-  const problem = encryptionProblem(stored.encryption, policy);
-  verdict.facts.push(describeEncryption(stored.encryption));
+interface StorageInput {
+  ref: ArtifactRef;
+  stored: StoredArtifact;
+  policy: ArtifactPolicy;
+  couldNot: (error: unknown) => void;
+  resolveKmsAlias: ResolveKmsAlias;
+}
+
+const notListed = (keyId: string) => `KMS key ${keyId} is not on the policy's list of allowed keys`;
+
+async function judgeStorage(verdict: ArtifactVerdict, { ref, stored, policy, couldNot, resolveKmsAlias }: StorageInput): Promise<void> {
+  const { encryption } = stored;
+  verdict.facts.push(describeEncryption(encryption));
+  let problem = encryptionProblem(encryption, policy);
+  // Only a key not listed as itself can need KMS, and only then are aliases resolved.
+  const askedKms = problem === undefined && encryption.kind === 'kms' && policy.kmsKeys.length > 0 && !keyIsListed(encryption.keyId, policy.kmsKeys);
+  if (askedKms) {
+    try {
+      if (encryption.kind === 'kms' && !(await kmsKeyIsAllowed(encryption.keyId, policy.kmsKeys, resolveKmsAlias))) problem = notListed(encryption.keyId);
+    } catch (error) {
+      couldNot(error);
+    }
+  }
   if (problem) {
     verdict.problems.push(problem);
-    verdict.fixes.push(encryptionFix(ref.scheme, verdict.uri, policy, stored.encryption.kind === 'kms'));
+    verdict.fixes.push(encryptionFix(ref.scheme, verdict.uri, policy, encryption.kind === 'kms'));
   }
   if (stored.bucketDefault && 'error' in stored.bucketDefault) {
     couldNot(stored.bucketDefault.error);
-  } else if (stored.bucketDefault && encryptionProblem(stored.bucketDefault.encryption, policy) !== undefined) {
+  } else if (stored.bucketDefault && (await bucketDefaultIsWeaker(stored.bucketDefault.encryption, policy, askedKms ? resolveKmsAlias : undefined))) {
     // The object decides; a weaker bucket default is worth saying because the next upload inherits it.
     verdict.facts.push(`bucket default: ${describeEncryption(stored.bucketDefault.encryption)}`);
   }
@@ -93,6 +119,21 @@ function judgeStorage(verdict: ArtifactVerdict, ref: ArtifactRef, stored: Stored
   } else {
     verdict.facts.push(stored.publicAccess.detail);
   }
+}
+
+/**
+ * Whether the bucket default is weaker than the policy, for the fact line only: KMS is asked only when
+ * the object's own key already needed it (the answers for its region are cached by then); in doubt,
+ * nothing is said.
+ */
+async function bucketDefaultIsWeaker(encryption: StoredArtifact['encryption'], policy: ArtifactPolicy, resolveKmsAlias: ResolveKmsAlias | undefined): Promise<boolean> {
+  if (encryptionProblem(encryption, policy) !== undefined) return true;
+  if (encryption.kind !== 'kms' || policy.kmsKeys.length === 0 || keyIsListed(encryption.keyId, policy.kmsKeys)) return false;
+  if (!resolveKmsAlias) return aliasesThatCouldName(encryption.keyId, policy.kmsKeys).length === 0;
+  return kmsKeyIsAllowed(encryption.keyId, policy.kmsKeys, resolveKmsAlias).then(
+    (allowed) => !allowed,
+    () => false,
+  );
 }
 
 interface ChecksumInput {

@@ -86,7 +86,7 @@ export function registerCheckCommand(program: Command, deps: CheckArtifactDeps &
     .argument('<uri...>', 's3://bucket/key or gs://bucket/object')
     .option('--sha256 <hex>', 'expected sha256, paired with the URIs in order (repeatable)', collect)
     .option('--encryption <mode>', 'aws:kms (default), aws:kms:dsse or any')
-    .option('--kms-key <arn>', 'an allowed KMS key ARN (repeatable; default: any customer-managed key)', collect)
+    .option('--kms-key <key>', 'an allowed KMS key: key ARN, key id, alias/<name> or alias ARN (repeatable; default: any customer-managed key)', collect)
     .option('--require-checksum', 'fail artifacts without a declared sha256')
     .option('--json', 'print the verdicts as JSON')
     .action(async (uris: string[], options: CheckArtifactOptions) => {

@@ -57,6 +57,8 @@ const envSchema = z.object({
   S3_ENDPOINT: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** `true` for stores that need `endpoint/bucket/key` addressing (MinIO, Ceph usually do). */
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  /** A KMS-compatible endpoint for resolving key aliases; unset → AWS KMS, unless S3_ENDPOINT names a store outside AWS. */
+  KMS_ENDPOINT: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Read by the AWS SDK too; named here so a bad value is reported at start-up with the others. */
   AWS_REGION: optionalNonEmpty.pipe(z.string().regex(/^[a-z0-9-]+$/, 'must be a region such as eu-west-1').optional()),
   /** A GCS emulator or private endpoint, e.g. `http://127.0.0.1:4443`; unset → storage.googleapis.com. */
@@ -84,6 +86,7 @@ export interface LinearConfig {
 export interface ArtifactConfig {
   s3Endpoint?: string;
   s3ForcePathStyle: boolean;
+  kmsEndpoint?: string;
   awsRegion?: string;
   gcsApiEndpoint?: string;
   hashMaxBytes: number;
@@ -160,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     artifacts: {
       ...(e.S3_ENDPOINT ? { s3Endpoint: e.S3_ENDPOINT } : {}),
       s3ForcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+      ...(e.KMS_ENDPOINT ? { kmsEndpoint: e.KMS_ENDPOINT } : {}),
       ...(e.AWS_REGION ? { awsRegion: e.AWS_REGION } : {}),
       ...(e.GCS_API_ENDPOINT ? { gcsApiEndpoint: e.GCS_API_ENDPOINT } : {}),
       hashMaxBytes: e.ARTIFACT_HASH_MAX_BYTES,

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { checkArtifacts } from '../../src/cli/check-artifact.js';
 import { createArtifactVerifier } from '../../src/artifacts/verify-artifact.js';
 import { createS3ArtifactStore } from '../../src/artifacts/s3/s3-artifact-store.js';
+import { createKmsSimulator, kmsEnvFor, type KmsSimulator } from '../../src/simulators/kms/index.js';
 import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, s3EnvFor, sha256Of, type S3Simulator } from '../../src/simulators/s3/index.js';
 
 const run = promisify(execFile);
@@ -15,9 +16,13 @@ const MODEL = Buffer.from('weights'.repeat(5000));
 
 describe('donegate check artifact', () => {
   let s3: S3Simulator;
+  let kms: KmsSimulator;
   let home: string;
   beforeAll(async () => {
     s3 = await createS3Simulator();
+    // One set of AWS credentials in the environment, as in a deployment: KMS checks the same signature.
+    kms = await createKmsSimulator({ credentials: s3.credentials });
+    kms.state.setAlias('alias/ml-models', kms.state.createKey('eu-west-1', { keyId: KEY.split('/')[1]! }));
     home = await mkdtemp(join(tmpdir(), 'donegate-home-'));
     s3.state.createBucket('models', { publicAccessBlock: { ...FULLY_BLOCKED } });
     s3.state.putObject('models', 'good.bin', { body: MODEL, sse: { algorithm: 'aws:kms', kmsKeyId: KEY } });
@@ -26,15 +31,15 @@ describe('donegate check artifact', () => {
     s3.state.putObject('models', 'denied.bin', { body: MODEL, sse: { algorithm: 'aws:kms', kmsKeyId: KEY }, fault: { kind: 'access-denied' } });
   });
   afterAll(async () => {
-    await s3.close();
+    await Promise.all([s3.close(), kms.close()]);
   });
 
   // The real CLI with the real SDK: credentials from AWS_* in the environment, HOME empty so no profile
   // interferes, and the SDK's notice about Node.js 20 (which donegate supports) turned off as an operator may.
-  async function donegate(args: string[]) {
+  async function donegate(args: string[], env: Record<string, string> = kmsEnvFor(kms)) {
     try {
       const { stdout, stderr } = await run(process.execPath, ['bin/donegate.js', 'check', 'artifact', ...args], {
-        env: { PATH: process.env.PATH ?? '', HOME: home, ...s3EnvFor(s3), ARTIFACT_CHECK_TIMEOUT_MS: '5000', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        env: { PATH: process.env.PATH ?? '', HOME: home, ...s3EnvFor(s3), ...env, ARTIFACT_CHECK_TIMEOUT_MS: '5000', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       });
       return { code: 0, stdout, stderr };
     } catch (error) {
@@ -65,15 +70,30 @@ describe('donegate check artifact', () => {
   });
 
   it('applies --kms-key and --encryption as the policy options do', async () => {
-    expect((await donegate(['s3://models/good.bin', '--kms-key', 'arn:aws:kms:eu-west-1:111122223333:key/other'])).code).toBe(1);
+    expect((await donegate(['s3://models/good.bin', '--kms-key', 'arn:aws:kms:eu-west-1:111122223333:key/9999ffff-12ab-34cd-56ef-1234567890ab'])).code).toBe(1);
     expect((await donegate(['s3://models/sse-s3.bin', '--encryption', 'any'])).code).toBe(0);
   });
 
-  it('exits 2 on usage errors: a presigned https link, an alias key, more digests than URIs', async () => {
+  it('resolves --kms-key alias/… with DescribeKey at KMS_ENDPOINT', async () => {
+    const before = kms.requests.length;
+    const result = await donegate(['s3://models/good.bin', 's3://models/hashed.bin', '--kms-key', 'alias/ml-models']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(`s3://models/good.bin: pass — SSE-KMS with ${KEY}`);
+    expect(kms.requests.slice(before)).toEqual(['DescribeKey eu-west-1 alias/ml-models']);
+  });
+
+  it('exits 2 for an alias it cannot resolve: an S3-compatible endpoint without KMS_ENDPOINT', async () => {
+    const result = await donegate(['s3://models/good.bin', '--kms-key', 'alias/ml-models'], {});
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('s3://models/good.bin: could not check — the KMS alias alias/ml-models could not be resolved: S3_ENDPOINT points at a store outside AWS (127.0.0.1) and KMS_ENDPOINT is not set');
+    expect(result.stdout).toContain('  fix: set KMS_ENDPOINT');
+  });
+
+  it('exits 2 on usage errors: a presigned https link, a key that is not a KMS key, more digests than URIs', async () => {
     const https = await donegate(['https://models.s3.amazonaws.com/good.bin?X-Amz-Signature=abc']);
     expect(https.code).toBe(2);
     expect(https.stderr).toContain('is not an artifact URI: use s3://bucket/key or gs://bucket/object');
-    expect((await donegate(['s3://models/good.bin', '--kms-key', 'alias/ml-models'])).stderr).toContain('--kms-key: aliases cannot be matched');
+    expect((await donegate(['s3://models/good.bin', '--kms-key', 'ml-models'])).stderr).toContain('--kms-key: not a KMS key: use a key ARN');
     expect((await donegate(['s3://models/good.bin', '--sha256', 'a'.repeat(64), '--sha256', 'b'.repeat(64)])).code).toBe(2);
   });
 

@@ -114,8 +114,8 @@ describe('encrypted-artifact', () => {
     expect(await evaluate([])).toMatchObject({ status: 'error', reason: 'the ticket names 51 artifacts; at most 50 are checked' });
   });
 
-  it('refuses KMS aliases in the policy, since S3 reports key ARNs', () => {
-    const parsed = criterion().optionsSchema.safeParse({ kmsKeys: ['alias/ml-models'] });
-    expect(parsed.success).toBe(false);
+  it('takes KMS aliases in the policy, and refuses an entry that is no KMS key', () => {
+    expect(criterion().optionsSchema.safeParse({ kmsKeys: ['alias/ml-models', 'arn:aws:kms:eu-west-1:111122223333:alias/ml-models'] }).success).toBe(true);
+    expect(criterion().optionsSchema.safeParse({ kmsKeys: ['ml-models'] }).success).toBe(false);
   });
 });

@@ -1,8 +1,10 @@
 import { Writable } from 'node:stream';
 import { createS3ArtifactStore } from '../../src/artifacts/s3/s3-artifact-store.js';
+import { createKmsAliasResolver } from '../../src/artifacts/kms/resolve-kms-alias.js';
 import { createArtifactVerifier } from '../../src/artifacts/verify-artifact.js';
 import { submitArtifacts } from '../../src/cli/artifact-submit.js';
 import { adfToText } from '../../src/demo/adf-to-text.js';
+import { createKmsSimulator, kmsClientFor, type KmsSimulator } from '../../src/simulators/kms/index.js';
 import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, sha256Of, type S3Simulator } from '../../src/simulators/s3/index.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
 
@@ -17,6 +19,12 @@ rules:
     mode: block
     require:
       - encrypted-artifact: { encryption: aws:kms, kmsKeys: [${KEY}] }
+  - name: ml-models-by-alias
+    match:
+      jira: { projects: [MLA] }
+    mode: block
+    require:
+      - encrypted-artifact: { kmsKeys: [alias/ml-models] }
 `;
 
 function sink() {
@@ -27,21 +35,30 @@ function sink() {
 describe('the gate on stored artifacts', () => {
   let h: GateHarness;
   let s3: S3Simulator;
+  let kms: KmsSimulator;
   let ciToken: string;
   beforeAll(async () => {
     s3 = await createS3Simulator();
+    kms = await createKmsSimulator();
+    kms.state.setAlias('alias/ml-models', kms.state.createKey('eu-west-1', { keyId: KEY.split('/')[1]! }));
     s3.state.createBucket('ml-models', { publicAccessBlock: { ...FULLY_BLOCKED }, defaultEncryption: { algorithm: 'aws:kms', kmsKeyId: KEY } });
     h = await startGateHarness({
       policy: POLICY,
-      verifyArtifact: createArtifactVerifier({ stores: { s3: createS3ArtifactStore(s3ClientFor(s3)) }, hashMaxBytes: 1 << 20 }),
+      verifyArtifact: createArtifactVerifier({
+        stores: { s3: createS3ArtifactStore(s3ClientFor(s3)) },
+        hashMaxBytes: 1 << 20,
+        resolveKmsAlias: createKmsAliasResolver({ kmsClientFor: (region) => kmsClientFor(kms, region) }),
+      }),
     });
     h.jira.state.addProject({ key: 'ML' });
+    h.jira.state.addProject({ key: 'MLA' });
     h.jira.state.useSimplifiedWorkflow();
-    ciToken = await h.createToken('ci', 'ci-artifacts', ['ML']);
+    ciToken = await h.createToken('ci', 'ci-artifacts', ['ML', 'MLA']);
   });
   afterAll(async () => {
     await h.close();
     await s3.close();
+    await kms.close();
   });
 
   const comment = (key: string) => adfToText(h.jira.state.comments(key).find((c) => c.authorAccountId === h.jira.selfAccountId)!.body);
@@ -101,6 +118,32 @@ describe('the gate on stored artifacts', () => {
     const text = comment(issue.key);
     expect(text).toContain("grant s3:GetObject on arn:aws:s3:::ml-models/churn/locked.bin to donegate's role");
     expect(text).not.toMatch(/locked\.bin: (pass|fail)/);
+  });
+
+  it('passes a ticket whose artifacts use the key the policy names by alias, asking KMS once for all of them', async () => {
+    s3.state.putObject('ml-models', 'churn/v2/encoder.bin', { body: MODEL, sse: { algorithm: 'aws:kms', kmsKeyId: KEY } });
+    s3.state.putObject('ml-models', 'churn/v2/decoder.bin', { body: MODEL, sse: { algorithm: 'aws:kms', kmsKeyId: KEY } });
+    s3.state.putObject('ml-models', 'churn/v2/legacy.bin', { body: MODEL, sse: { algorithm: 'aws:kms', kmsKeyId: KEY.replace('1234abcd', '9999ffff') } });
+    const issue = h.jira.state.createIssue({
+      project: 'MLA',
+      status: 'In Progress',
+      description: '## Artifacts\n- s3://ml-models/churn/v2/encoder.bin\n- s3://ml-models/churn/v2/decoder.bin\n',
+    });
+    const before = kms.requests.length;
+
+    await h.post('jira', h.jira.moveIssue(issue.key, 'Done', ALICE), { deliveryId: 'artifact-alias-move' });
+    const decision = await h.decisionFor('jira', issue.key, 'artifact-alias-move');
+    expect(decision.outcome).toBe('pass');
+    expect(decision.criteria[0]).toMatchObject({ criterion: 'encrypted-artifact', status: 'pass', reason: 'all 2 artifacts are stored as the policy requires' });
+    expect(kms.requests.slice(before)).toEqual(['DescribeKey eu-west-1 alias/ml-models']);
+
+    // The bucket default is the alias's key, so it is not called weaker: the alias was resolved for it too.
+    const other = h.jira.state.createIssue({ project: 'MLA', status: 'In Progress', description: '## Artifacts\n- s3://ml-models/churn/v2/legacy.bin\n' });
+    await h.post('jira', h.jira.moveIssue(other.key, 'Done', ALICE), { deliveryId: 'artifact-alias-move-2' });
+    expect((await h.decisionFor('jira', other.key, 'artifact-alias-move-2')).criteria[0]).toMatchObject({
+      status: 'fail',
+      details: [`s3://ml-models/churn/v2/legacy.bin: fail — KMS key ${KEY.replace('1234abcd', '9999ffff')} is not on the policy's list of allowed keys`],
+    });
   });
 
   it('refuses a presigned link as an artifact before anything is sent', async () => {

@@ -1,11 +1,5 @@
+import type { SdkError } from '../sdk-error.js';
 import { ArtifactCheckError } from '../stored-artifact.js';
-
-interface SdkError {
-  name?: string;
-  code?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number };
-}
 
 /**
  * An S3 SDK failure as a check that could not be made, with the permission or setting to fix.

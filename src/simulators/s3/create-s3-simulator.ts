@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './listen-on-loopback.js';
 import { S3SimulatorState, type SimBucket, type SimObject } from './s3-state.js';
 import { verifySigV4 } from './verify-sigv4.js';
 import { xmlDocument, xmlError } from './s3-xml.js';
@@ -34,17 +34,12 @@ export async function createS3Simulator(): Promise<S3Simulator> {
   const credentials = { accessKeyId: 'AKIAS3SIMULATOR00001', secretAccessKey: 's3-simulator-secret-access-key' };
   const secrets = new Map([[credentials.accessKeyId, credentials.secretAccessKey]]);
   const requests: string[] = [];
-  const sockets = new Set<Socket>();
 
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
       void answer(request).then((reply) => send(request, response, reply));
     });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
   });
 
   async function answer(request: IncomingMessage): Promise<Reply> {
@@ -108,18 +103,14 @@ export async function createS3Simulator(): Promise<S3Simulator> {
     response.end(request.method === 'HEAD' ? undefined : body);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { endpoint, close } = await listenOnLoopback(server);
   return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    endpoint,
     region: 'eu-west-1',
     credentials,
     state,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 
