@@ -17,6 +17,7 @@ describe('kmsKeys in the encrypted-artifact policy', () => {
     ['an alias name with slashes', 'alias/team/ml_models-2'],
     ['an alias ARN', 'arn:aws:kms:eu-west-1:111122223333:alias/ml-models'],
     ['a Cloud KMS key name', 'projects/acme/locations/europe-west1/keyRings/ml/cryptoKeys/models'],
+    ['a MinIO KES key as MinIO reports it', 'arn:aws:kms:minio-ml-models'],
   ])('accepts %s', (_form, entry) => {
     expect(kmsKeysError([entry])).toBeUndefined();
   });

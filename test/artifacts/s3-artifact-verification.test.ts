@@ -59,6 +59,12 @@ describe('live verification of S3 artifacts through the AWS SDK', () => {
       expect((await verify('kms-allowed.bin', { policy: policy({ kmsKeys: ['1234abcd-12ab-34cd-56ef-1234567890ab'] }) })).status).toBe('pass');
     });
 
+    it('accepts a MinIO KES key listed as MinIO reports it, without asking KMS', async () => {
+      s3.state.putObject('models', 'minio-kes.bin', { body: MODEL, sse: { algorithm: 'aws:kms', kmsKeyId: 'arn:aws:kms:minio-ml-models' } });
+      expect((await verify('minio-kes.bin', { policy: policy({ kmsKeys: ['arn:aws:kms:minio-ml-models'] }) })).status).toBe('pass');
+      expect((await verify('minio-kes.bin', { policy: policy({ kmsKeys: ['arn:aws:kms:minio-other'] }) })).status).toBe('fail');
+    });
+
     it('fails an SSE-KMS object whose key is not on the list, naming the key', async () => {
       const verdict = await verify('kms-other.bin');
       expect(verdict.status).toBe('fail');
