@@ -1,7 +1,6 @@
+import { escapeHtml } from '../audit/escape-html.js';
 import type { FailingTicket } from '../decisions/list-failing-tickets.js';
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character);
 
 const stateOf = (ticket: FailingTicket): string =>
   ticket.outcome === 'error' ? 'could not be checked' : ticket.mode === 'warn' ? 'warned (not moved back)' : 'blocked';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from '../listen-on-loopback.js';
 
 export interface GcsSimObject {
   body: Buffer;
@@ -44,7 +44,6 @@ const gcsError = (status: number, reason: string, message: string): Reply => ({ 
  */
 export async function createGcsSimulator(): Promise<GcsSimulator> {
   const buckets = new Map<string, GcsSimBucket>();
-  const sockets = new Set<Socket>();
 
   function answer(request: IncomingMessage): Reply {
     const url = new URL(request.url ?? '/', 'http://gcs.simulator');
@@ -90,14 +89,10 @@ export async function createGcsSimulator(): Promise<GcsSimulator> {
       response.end(body);
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { endpoint, close } = await listenOnLoopback(server);
 
   return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    endpoint,
     createBucket(name, settings = {}) {
       const bucket: GcsSimBucket = { publicAccessPrevention: 'enforced', uniformBucketLevelAccess: true, bindings: [], ...settings, objects: new Map() };
       buckets.set(name, bucket);
@@ -108,11 +103,7 @@ export async function createGcsSimulator(): Promise<GcsSimulator> {
       if (!target) throw new Error(`GCS simulator: no bucket ${bucket}`);
       target.objects.set(name, object);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
-import { listenOnLoopback, type LoopbackServer } from '../s3/listen-on-loopback.js';
+import { listenOnLoopback, type LoopbackServer } from '../listen-on-loopback.js';
 import { verifySigV4 } from '../s3/verify-sigv4.js';
 import { KmsSimulatorState, SIM_KMS_ACCOUNT, type SimKmsKey } from './kms-state.js';
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listenOnLoopback } from './listen-on-loopback.js';
+import { listenOnLoopback } from '../listen-on-loopback.js';
 import { S3SimulatorState, type SimBucket, type SimObject } from './s3-state.js';
 import { verifySigV4 } from './verify-sigv4.js';
 import { xmlDocument, xmlError } from './s3-xml.js';
