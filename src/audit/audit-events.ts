@@ -24,6 +24,8 @@ export interface DecisionContext {
 /** `jira:<accountId>`, `linear:<userId>`: an account id, never a name or an email. */
 export const trackerActor = (tracker: string, accountId: string): string => `${tracker}:${accountId}`;
 export const tokenActor = (tokenName: string): string => `token:${tokenName}`;
+/** Who attached a file the worker read as evidence: their account id, or `attachment` when the tracker did not say. */
+export const attachedEvidenceActor = (tracker: string, authorId: string | undefined): string => (authorId ? trackerActor(tracker, authorId) : 'attachment');
 
 export function decisionEvent(decision: Decision, context: DecisionContext): AuditEvent {
   return {
@@ -58,12 +60,16 @@ export function actionEvent(ref: { tracker: string; ticketKey: string; deliveryI
   };
 }
 
-export function evidenceAcceptedEvent(record: EvidenceRecord): AuditEvent {
+/**
+ * Evidence stored for a ticket. `actor` defaults to the submitting token; evidence read from a ticket
+ * attachment names the tracker account that attached it (`attachedEvidenceActor`).
+ */
+export function evidenceAcceptedEvent(record: EvidenceRecord, actor = tokenActor(record.submitter)): AuditEvent {
   return {
     type: 'evidence-accepted',
     tracker: record.tracker,
     ticket: record.ticketKey,
-    actor: tokenActor(record.submitter),
+    actor,
     data: {
       evidenceId: record.id,
       criterion: record.criterion,

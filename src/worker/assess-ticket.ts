@@ -1,4 +1,6 @@
 import type { DecisionInputs } from '../audit/audit-decision.js';
+import { attachedEvidenceActor, evidenceAcceptedEvent } from '../audit/audit-events.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import { DATA_SCAN_CRITERIA } from '../evidence/attachment-data-scan.js';
 import { collectAttachmentEvidence } from '../evidence/attachment-evidence.js';
@@ -20,6 +22,8 @@ export interface AssessDeps {
   log?: Logger;
   attachmentMaxBytes?: number;
   waivers: WaiverRepository;
+  /** Where evidence read from ticket attachments is recorded as accepted, like uploaded evidence. */
+  audit?: AuditLog;
 }
 
 export type Assessment =
@@ -35,7 +39,11 @@ export async function assessTicket(deps: AssessDeps, ticket: Ticket, now: Date):
   if (tracker && deps.log && deps.attachmentMaxBytes !== undefined) {
     const required = new Set(rule.require.map((r) => r.criterion));
     const scanFor = DATA_SCAN_CRITERIA.filter((id) => required.has(id));
-    await collectAttachmentEvidence({ tracker, ticket, registry: deps.registry, evidence: deps.evidence, maxBytes: deps.attachmentMaxBytes, log: deps.log, scanFor });
+    const attached = await collectAttachmentEvidence({ tracker, ticket, registry: deps.registry, evidence: deps.evidence, maxBytes: deps.attachmentMaxBytes, log: deps.log, scanFor });
+    for (const record of attached) {
+      const author = record.submitter === 'attachment' ? undefined : record.submitter;
+      await deps.audit?.append(evidenceAcceptedEvent(record, attachedEvidenceActor(ticket.tracker, author)));
+    }
   }
   const evidence = await deps.evidence.forTicket(ticket.tracker, ticket.key);
   const waivers = await deps.waivers.forTicket(ticket.tracker, ticket.key);

@@ -34,6 +34,11 @@ describe('reports attached to the ticket count as evidence', () => {
     const [record, ...more] = (await h.evidence.forTicket('jira', issue.key)).get('dependency-audit') ?? [];
     expect(more).toEqual([]);
     expect(record).toMatchObject({ source: `jira-attachment:${attached.id}`, submitter: 'alice-acc', outcome: 'pass', createdAt: attached.created });
+
+    // The audit trail records it as evidence accepted, by the account that attached it.
+    const trail = (await (await h.api(`/audit/tickets/jira/${issue.key}`)).json()) as { entries: Array<{ type: string; actor: string; data: Record<string, unknown> }> };
+    const accepted = trail.entries.filter((entry) => entry.type === 'evidence-accepted' && entry.data.evidenceId === record!.id);
+    expect(accepted).toEqual([expect.objectContaining({ actor: 'jira:alice-acc', data: expect.objectContaining({ criterion: 'dependency-audit', source: `jira-attachment:${attached.id}` }) })]);
   });
 
   it('blocks a Linear ticket whose attached report has a critical finding, naming the advisory and package', async () => {
