@@ -45,6 +45,7 @@ describe('GET /api/v1/tickets/failing', () => {
   it('serves a printable HTML page that names the ticket and nothing from its description', async () => {
     const response = await h.api('/tickets/failing?format=html');
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
     const page = await response.text();
     expect(page).toContain(`<strong>${blockedKey}</strong>`);
     expect(page).toContain('<code>pii-scan</code>');
