@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
@@ -13,7 +13,7 @@ export interface AuditCommandDeps {
   openDb: () => Promise<Database>;
   out: Writable;
   err: NodeJS.WritableStream;
-  /** 0 verified or exported, 1 the chain is broken, 2 usage error. */
+  /** 0 verified or exported, 1 the chain is broken, 2 usage error or a file that cannot be read or written. */
   setExitCode: (code: number) => void;
 }
 
@@ -52,7 +52,16 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps):
     .option('--json', 'print the report as JSON')
     .action(async (options: { from?: number; prevHash?: string; file?: string; json?: boolean }) => {
       if (options.file) {
-        const report = await verifyExportFile(options.file);
+        let report: FileVerifyReport;
+        try {
+          report = await verifyExportFile(options.file);
+        } catch (error) {
+          // A file that cannot be read says nothing about the chain: exit 2, not 1.
+          if (!isFileSystemError(error)) throw error;
+          err.write(`donegate: cannot read ${options.file}: ${error.code}\n`);
+          setExitCode(2);
+          return;
+        }
         out.write(options.json ? `${JSON.stringify(report)}\n` : describeFileReport(options.file, report));
         setExitCode(report.ok ? 0 : 1);
         return;
@@ -81,12 +90,22 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps):
         setExitCode(2);
         return;
       }
+      let file: WriteStream | undefined;
+      if (options.out) {
+        try {
+          file = await openForWriting(options.out);
+        } catch (error) {
+          if (!isFileSystemError(error)) throw error;
+          err.write(`donegate: cannot write ${options.out}: ${error.code}\n`);
+          setExitCode(2);
+          return;
+        }
+      }
       await withDb(async (db) => {
-        const target = options.out ? createWriteStream(options.out) : out;
-        const summary = await exportAudit(db, target, { format: options.format, period });
-        if (options.out) {
-          target.end();
-          await finished(target);
+        const summary = await exportAudit(db, file ?? out, { format: options.format, period });
+        if (file) {
+          file.end();
+          await finished(file);
         }
         err.write(`donegate: exported ${summary.count} audit entries${summary.headHash ? `; head hash ${summary.headHash}` : ''}\n`);
       });
@@ -110,4 +129,17 @@ function describeFileReport(file: string, report: FileVerifyReport): string {
   if (!report.ok) return `${file}: not verified: ${report.problem}\n`;
   if (report.checked === 0) return `${file}: verified, no entries\n`;
   return `${file}: verified ${report.checked} entries (${report.firstSeq}–${report.lastSeq}), starting from prevHash ${report.prevHash}\nhead hash ${report.headHash} (compare it with the head hash donegate reports for entry ${report.lastSeq})\n`;
+}
+
+/** A failed system call on a file (ENOENT, EACCES, EISDIR…). Duck-typed: such errors may come from another realm. */
+const isFileSystemError = (error: unknown): error is NodeJS.ErrnoException & { code: string } =>
+  typeof error === 'object' && error !== null && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+
+/** The stream once the file is open, so a bad path fails here rather than mid-export. */
+function openForWriting(path: string): Promise<WriteStream> {
+  return new Promise((resolve, reject) => {
+    const stream = createWriteStream(path);
+    stream.once('open', () => resolve(stream));
+    stream.once('error', reject);
+  });
 }

@@ -118,6 +118,15 @@ describe('donegate audit …', () => {
       expect(html).not.toContain('ML-9');
     });
 
+    it('exits 2, not 1, when the file to verify cannot be read or the export cannot be written', async () => {
+      const missing = await donegate('verify', '--file', join(folder, 'no-such-export.jsonl'));
+      expect(missing).toMatchObject({ code: 2 });
+      expect(missing.err).toContain('no-such-export.jsonl: ENOENT');
+      const unwritable = await donegate('export', '--out', join(folder, 'no-such-dir', 'q4.jsonl'));
+      expect(unwritable).toMatchObject({ code: 2 });
+      expect(unwritable.err).toMatch(/cannot write .*q4\.jsonl: ENOENT/);
+    });
+
     it('exits 2 naming the bound that is not a date', async () => {
       const run = await donegate('export', '--from', '2026-13-01');
       expect(run.code).toBe(2);
