@@ -26,7 +26,13 @@ export async function* scanPaths(paths: readonly string[], options: ScanOptions 
   };
   const exclude = new Set(options.exclude ?? ['.git', 'node_modules']);
   for await (const entry of walkPaths(paths, exclude)) {
-    if (entry.type === 'error') yield { type: 'error', file: entry.file, code: entry.code, message: `cannot read ${entry.file}: ${entry.code}` };
-    else yield* scanFile(entry.path, entry.file, settings);
+    if (entry.type === 'error') {
+      // A path that does not exist or a folder that cannot be listed is reported like an unreadable file, so
+      // the report shows what was asked for and not read, and a scan of a mistyped path is never "clean".
+      yield { type: 'error', file: entry.file, code: entry.code, message: `cannot read ${entry.file}: ${entry.code}` };
+      yield { type: 'file-end', file: { file: entry.file, sha256: '', size: 0, skipped: `unreadable: ${entry.code}` }, findings: 0 };
+    } else {
+      yield* scanFile(entry.path, entry.file, settings);
+    }
   }
 }

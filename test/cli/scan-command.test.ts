@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runScanCommand, type ScanCommandOptions } from '../../src/cli/scan-command.js';
+import { scanWithProgress } from '../../src/cli/scan-with-progress.js';
 import { REASON_PLACEHOLDER } from '../../src/scan-report/index.js';
 import type { ScanReport } from '../../src/scan/scan-types.js';
 import { RAW_VALUES, scanReport } from '../scan-report/scan-report-fixture.js';
@@ -73,6 +74,13 @@ describe('donegate scan', () => {
     const { code, stderr } = await scan({}, partial);
     expect(code).toBe(2);
     expect(stderr).toContain('data/locked.csv (unreadable: EACCES)');
+  });
+
+  it('exits 2 for a path that does not exist, through the real scanner, naming the path', async () => {
+    const err = capture();
+    const code = await runScanCommand(['/no/such/dataset'], { format: 'text' }, { out: capture().stream, err: err.stream, env: {}, scan: scanWithProgress });
+    expect(code).toBe(2);
+    expect(err.text()).toContain('/no/such/dataset (unreadable: ENOENT)');
   });
 
   it('exits 2 when the scan itself fails (I/O)', async () => {

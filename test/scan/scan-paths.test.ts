@@ -105,6 +105,13 @@ describe('scanPaths', () => {
     expect(events.find((event) => event.type === 'file-end')).toMatchObject({ file: { skipped: `unreadable: ${code}` } });
   });
 
+  it('reports a path that does not exist as an unreadable entry, so the report never reads as clean', async () => {
+    const missing = join(dir, 'no-such-folder');
+    const report = await scanToReport([missing]);
+    expect(report.files).toEqual([{ file: missing, sha256: '', size: 0, skipped: 'unreadable: ENOENT' }]);
+    expect(report.findings).toEqual([]);
+  });
+
   it('turns a read failure after opening into an error event', async () => {
     await writeFile(join(dir, 'broken.csv.gz'), Buffer.concat([gzipSync('a,b\n1,2\n').subarray(0, 12), Buffer.from('garbage!')]));
     const events = await collect([join(dir, 'broken.csv.gz')]);
