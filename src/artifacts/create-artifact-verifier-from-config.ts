@@ -16,6 +16,8 @@ export function createS3Client(config: ArtifactConfig): S3Client {
     ...(config.awsRegion ? { region: config.awsRegion } : config.s3Endpoint ? { region: 'us-east-1' } : {}),
     ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
     forcePathStyle: config.s3ForcePathStyle,
+    // A bucket in another region than AWS_REGION answers 301; the SDK then asks again in the bucket's region.
+    followRegionRedirects: true,
     requestHandler: { connectionTimeout: config.timeoutMs, socketTimeout: config.timeoutMs },
   });
 }

@@ -19,6 +19,10 @@ export function s3CheckError(error: unknown, what: { operation: string; permissi
   if (name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || name === 'ExpiredToken' || name === 'CredentialsProviderError') {
     return new ArtifactCheckError(`the storage credentials were refused (${name})`, 'check the AWS credentials donegate runs with (the standard AWS credential chain)');
   }
+  // The SDK throws this before sending anything when neither AWS_REGION nor the profile names a region.
+  if (/region is missing/i.test(e.message ?? '')) {
+    return new ArtifactCheckError('no AWS region is configured', 'set AWS_REGION (for example eu-west-1) or a region in the AWS profile donegate runs with');
+  }
   if (name === 'NoSuchBucket') return new ArtifactCheckError('no such bucket', 'check the bucket name in the artifact URI');
   if (name === 'NoSuchKey' || name === 'NotFound' || status === 404) {
     return new ArtifactCheckError('no such object', 'check the key in the artifact URI, or upload the artifact');
