@@ -1,7 +1,7 @@
+import { sectionLines, sectionTitle } from '../trackers/description-section.js';
 import { parseArtifactUri, SHA256_HEX, type ArtifactRef } from './artifact-ref.js';
 
-const SECTION_TITLE = /^\s*(?:#{1,6}\s*|h[1-6]\.\s*|\*\*|__)?\s*artifacts?\s*(?:\*\*|__)?\s*:?\s*$/i;
-const NEXT_SECTION = /^\s*(?:#{1,6}\s+\S|h[1-6]\.\s+\S|(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$|[A-Z][\w /-]{0,40}:\s*$)/;
+const ARTIFACTS = sectionTitle('artifacts?');
 const URI = /\b(?:s3|gs):\/\/[^\s<>"'`)\]]+/g;
 const HEX = /\b[0-9a-fA-F]{64}\b/;
 
@@ -14,14 +14,7 @@ const HEX = /\b[0-9a-fA-F]{64}\b/;
  */
 export function artifactRefsInDescription(description: string): ArtifactRef[] {
   const refs: ArtifactRef[] = [];
-  let inSection = false;
-  for (const line of description.split(/\r?\n/)) {
-    if (SECTION_TITLE.test(line)) {
-      inSection = true;
-      continue;
-    }
-    if (inSection && NEXT_SECTION.test(line)) inSection = false;
-    if (!inSection) continue;
+  for (const line of sectionLines(description, ARTIFACTS)) {
     const uris = [...line.matchAll(URI)].map((m) => m[0].replace(/[.,;:]+$/, ''));
     const sha256 = uris.length === 1 ? HEX.exec(line)?.[0] : undefined;
     for (const uri of uris) {

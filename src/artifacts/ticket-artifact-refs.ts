@@ -1,3 +1,4 @@
+import { createTicketDescriptionReader, type ReadTicketDescription } from '../trackers/read-ticket-description.js';
 import type { Ticket, Tracker, TrackerName } from '../trackers/tracker.js';
 import type { ArtifactRef } from './artifact-ref.js';
 import { artifactRefOfLink, artifactRefsInDescription } from './find-artifact-refs.js';
@@ -9,11 +10,14 @@ export type FindTicketArtifacts = (ticket: Ticket) => Promise<ArtifactRef[]>;
  * links, Linear attachment links). A tracker failure propagates, so the criterion reports `error`
  * rather than judging a ticket it could not read.
  */
-export function createTicketArtifactFinder(trackers: Partial<Record<TrackerName, Tracker>>): FindTicketArtifacts {
+export function createTicketArtifactFinder(
+  trackers: Partial<Record<TrackerName, Tracker>>,
+  readDescription: ReadTicketDescription = createTicketDescriptionReader(trackers),
+): FindTicketArtifacts {
   return async (ticket) => {
     const tracker = trackers[ticket.tracker];
     if (!tracker) return [];
-    const [description, links] = await Promise.all([tracker.readDescription?.(ticket) ?? '', tracker.listLinks?.(ticket) ?? []]);
+    const [description, links] = await Promise.all([readDescription(ticket), tracker.listLinks?.(ticket) ?? []]);
     return [
       ...artifactRefsInDescription(description),
       ...links.flatMap((link) => artifactRefOfLink(link.url, link.source) ?? []),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { ReadTicketDescription } from '../trackers/read-ticket-description.js';
 import { defineCriterion } from './criterion.js';
 import { judgeScanEvidence } from './scan-judge.js';
 import { parseScanEvidence, type ScanCriterionSpec } from './scan-parse-evidence.js';
+import { datasetsInDescription } from './ticket-datasets.js';
 
 const options = z
   .object({
@@ -13,15 +15,31 @@ const options = z
 
 const SPEC: ScanCriterionSpec = { criterion: 'pii-scan', kind: 'pii', formats: ['donegate-scan', 'dataset-manifest'] };
 
-export const piiScan = defineCriterion<z.infer<typeof options>>({
-  id: 'pii-scan',
-  title: 'Data scanned for personal data (PII)',
-  optionsSchema: options,
-  evaluate(context, opts) {
-    const fix = `scan the datasets this ticket uses and submit the report: \`donegate scan data/ --submit --tracker ${context.ticket.tracker} --ticket ${context.ticket.key}\``;
-    return judgeScanEvidence(context, opts, { ...SPEC, fix });
-  },
-  parseEvidence(bytes, format) {
-    return parseScanEvidence(bytes, format, SPEC);
-  },
-});
+export interface PiiScanDeps {
+  /** Reads the ticket's description for its "Datasets" section; absent, only submitted manifests declare datasets. */
+  readTicketDescription?: ReadTicketDescription;
+}
+
+/**
+ * Data scanned for personal data: the newest scan report has no unwaived PII findings and covers the
+ * dataset files the ticket names (its description's "Datasets" section) or a submitted manifest lists.
+ */
+export function createPiiScan(deps: PiiScanDeps = {}) {
+  return defineCriterion<z.infer<typeof options>>({
+    id: 'pii-scan',
+    title: 'Data scanned for personal data (PII)',
+    optionsSchema: options,
+    evaluate(context, opts) {
+      const fix = `scan the datasets this ticket uses and submit the report: \`donegate scan data/ --submit --tracker ${context.ticket.tracker} --ticket ${context.ticket.key}\``;
+      const judge = (description: string) => judgeScanEvidence(context, opts, { ...SPEC, fix }, datasetsInDescription(description));
+      // Synchronous when there is no description to read, as uploaded evidence alone decides then.
+      return deps.readTicketDescription ? deps.readTicketDescription(context.ticket).then(judge) : judge('');
+    },
+    parseEvidence(bytes, format) {
+      return parseScanEvidence(bytes, format, SPEC);
+    },
+  });
+}
+
+/** pii-scan without a tracker to read descriptions from (policy checks, tests of uploaded evidence). */
+export const piiScan = createPiiScan();

@@ -43,6 +43,12 @@ export interface DatasetManifest {
   files: Array<{ path: string; sha256: string }>;
 }
 
+/** A dataset file a scan must cover: by path, and by content too when its sha256 is given. */
+export interface DatasetFile {
+  path: string;
+  sha256?: string;
+}
+
 /** A record's summary holds a whole report; past this many findings only the count is kept. */
 export const MAX_STORED_FINDINGS = 1000;
 

@@ -4,8 +4,8 @@ import { advisoryWaivers } from '../waivers/advisory-waivers.js';
 import { describeExpiredWaiver, describeWaiver, type Waiver } from '../waivers/waiver.js';
 import type { CriterionContext } from './criterion.js';
 import { judgeLatestEvidence } from './judge-latest-evidence.js';
-import { uncoveredDatasets } from './scan-coverage.js';
-import { describeScanFinding, type DatasetManifest, type ScanEvidence, type StoredScanFinding } from './scan-evidence.js';
+import { declaredDatasets, uncoveredDatasets } from './scan-coverage.js';
+import { describeScanFinding, type DatasetFile, type DatasetManifest, type ScanEvidence, type StoredScanFinding } from './scan-evidence.js';
 import { findingsNoun, WORST_SHOWN, type ScanCriterionSpec } from './scan-parse-evidence.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,7 +14,7 @@ const MIN_FINGERPRINT_PREFIX = 12;
 
 export interface ScanJudgeOptions {
   maxAgeDays?: number | undefined;
-  /** `required`: fail unless a dataset manifest declares what the scan must cover. */
+  /** `required`: fail unless the ticket or a dataset manifest declares what the scan must cover. */
   datasets: 'if-declared' | 'required';
 }
 
@@ -34,10 +34,16 @@ function waiverForFinding(finding: StoredScanFinding, waivers: readonly Waiver[]
 
 /**
  * pii-scan and secret-scan: the newest scan report decides. It fails when too old, when it does not
- * cover the newest dataset manifest's files (path and sha256), or when findings of the criterion's kind
- * remain that no waiver names by fingerprint. Whole-criterion waivers are applied by the gate.
+ * cover the declared dataset files (named on the ticket, or in the newest dataset manifest, by path and
+ * sha256), or when findings of the criterion's kind remain that no waiver names by fingerprint.
+ * Whole-criterion waivers are applied by the gate.
  */
-export function judgeScanEvidence(context: CriterionContext, options: ScanJudgeOptions, spec: ScanCriterionSpec & { fix: string }): CriterionResult {
+export function judgeScanEvidence(
+  context: CriterionContext,
+  options: ScanJudgeOptions,
+  spec: ScanCriterionSpec & { fix: string },
+  datasetsOnTicket: readonly DatasetFile[] = [],
+): CriterionResult {
   const { criterion, fix } = spec;
   const manifestRecord = context.evidence.find(isManifest);
   const latest = context.evidence.find((record) => !isManifest(record));
@@ -50,17 +56,22 @@ export function judgeScanEvidence(context: CriterionContext, options: ScanJudgeO
     return { criterion, status: 'fail', reason: `the latest scan is ${ageDays} days old; at most ${options.maxAgeDays} days are allowed`, fix };
   }
   const scan = latest.summary.scan as ScanEvidence;
-  if (!manifestRecord && options.datasets === 'required') {
-    return { criterion, status: 'fail', reason: 'no dataset manifest says which files the scan must cover', fix: `submit one (\`sha256sum data/* > datasets.sha256\`) with --criterion ${criterion}, then ${fix}` };
+  const declared = declaredDatasets(datasetsOnTicket, manifestRecord?.summary.datasets as DatasetManifest | undefined);
+  if (declared.length === 0 && options.datasets === 'required') {
+    return {
+      criterion,
+      status: 'fail',
+      reason: 'neither the ticket nor a dataset manifest says which files the scan must cover',
+      fix: `list them in a "Datasets" section of the ticket description, or submit a manifest (\`sha256sum data/* > datasets.sha256\`) with --criterion ${criterion}, then ${fix}`,
+    };
   }
-  if (manifestRecord) {
-    const uncovered = uncoveredDatasets(manifestRecord.summary.datasets as DatasetManifest, scan);
+  if (declared.length > 0) {
+    const uncovered = uncoveredDatasets(declared, scan);
     if (uncovered.length > 0) {
-      const declared = (manifestRecord.summary.datasets as DatasetManifest).files.length;
       return {
         criterion,
         status: 'fail',
-        reason: `the latest scan does not cover ${uncovered.length} of the ${declared} declared dataset files`,
+        reason: `the latest scan does not cover ${uncovered.length} of the ${declared.length} declared dataset files`,
         fix: `scan the declared files as they are now, then ${fix}`,
         details: [...uncovered.slice(0, WORST_SHOWN), ...(uncovered.length > WORST_SHOWN ? [`…and ${uncovered.length - WORST_SHOWN} more`] : [])],
       };
@@ -74,7 +85,7 @@ export function judgeScanEvidence(context: CriterionContext, options: ScanJudgeO
   const unlisted = scan.findingCount - scan.findings.length;
   const open = blocking.length + unlisted;
   const waiverNote = waived.length > 0 ? `; ${waived.length} waived (${[...new Set(waived.map((f) => describeWaiver(waiverForFinding(f, active)!)))].join('; ')})` : '';
-  const covered = manifestRecord ? '; covers the declared datasets' : '';
+  const covered = declared.length > 0 ? '; covers the declared datasets' : '';
   if (open === 0) {
     return { criterion, status: 'pass', reason: `${scan.tool}: no open ${findingsNoun(spec.kind, 0).replace(/^0 /, '')}${covered}${waiverNote}` };
   }

@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.js';
 import { createArtifactVerifierFromConfig } from '../artifacts/create-artifact-verifier-from-config.js';
 import { createTicketArtifactFinder } from '../artifacts/ticket-artifact-refs.js';
+import { createTicketDescriptionReader } from '../trackers/read-ticket-description.js';
 import type { VerifyArtifact } from '../artifacts/verify-artifact.js';
 import { createCriterionRegistry } from '../criteria/registry.js';
 import { createDecisionRepository } from '../decisions/decision-repository.js';
@@ -58,9 +59,12 @@ export interface RunningService {
 /** Start donegate: load the policy, open the store and the queue, then the HTTP server and/or the worker. */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { config, log } = options;
+  // One reader, so the artifacts and the datasets a ticket names share a single read of its description.
+  const readTicketDescription = createTicketDescriptionReader(options.trackers);
   const registry = createCriterionRegistry({
     verifyArtifact: options.verifyArtifact ?? createArtifactVerifierFromConfig(config.artifacts),
-    findTicketArtifacts: createTicketArtifactFinder(options.trackers),
+    findTicketArtifacts: createTicketArtifactFinder(options.trackers, readTicketDescription),
+    readTicketDescription,
   });
   const policy = await loadPolicyFile(config.policyFile, registry);
   log.info({ policy: config.policyFile, policyHash: policy.hash, rules: policy.rules.length }, 'policy loaded');

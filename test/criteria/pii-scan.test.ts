@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CriterionContext } from '../../src/criteria/criterion.js';
-import { piiScan } from '../../src/criteria/pii-scan.js';
+import { createPiiScan, piiScan } from '../../src/criteria/pii-scan.js';
 import type { EvidenceRecord } from '../../src/evidence/evidence-record.js';
 import type { CriterionResult } from '../../src/gate/verdict.js';
 import { UnrecognisedReportError } from '../../src/evidence/reports/index.js';
@@ -121,8 +121,47 @@ describe('pii-scan', () => {
       expect(evaluate(context([record(`${'a'.repeat(64)}  data/users.csv\n`), record(skipped)])).details).toEqual(['data/users.csv: skipped by the scan (unreadable)']);
     });
 
-    it('with datasets: required, fails until a manifest is submitted', () => {
-      expect(evaluate(context([record(report)]), { datasets: 'required' })).toMatchObject({ status: 'fail', reason: 'no dataset manifest says which files the scan must cover' });
+    it('with datasets: required, fails until the ticket or a manifest declares the files', () => {
+      expect(evaluate(context([record(report)]), { datasets: 'required' })).toMatchObject({
+        status: 'fail',
+        reason: 'neither the ticket nor a dataset manifest says which files the scan must cover',
+        fix: expect.stringContaining('"Datasets" section of the ticket description'),
+      });
+    });
+
+    describe('named in the ticket description', () => {
+      const withDescription = (description: string | Error) =>
+        createPiiScan({ readTicketDescription: async () => (description instanceof Error ? Promise.reject(description) : description) });
+      const judge = (description: string | Error, evidence: EvidenceRecord[], options: Record<string, unknown> = {}) => {
+        const criterion = withDescription(description);
+        return criterion.evaluate(context(evidence), criterion.optionsSchema.parse(options));
+      };
+
+      it('passes when the scan covers every file of the "Datasets" section, by path, and by sha256 where one is given', async () => {
+        const description = `Train the churn model.\n\n## Datasets\n- data/users.csv ${'a'.repeat(64)}\n- \`notebooks/train.ipynb\`\n\n## Notes\n- see wiki/setup.md`;
+        expect(await judge(description, [record(report)], { datasets: 'required' })).toMatchObject({ status: 'pass', reason: expect.stringContaining('covers the declared datasets') });
+      });
+
+      it('fails naming each declared file the scan missed or saw with other bytes', async () => {
+        const description = `Datasets:\n- data/users.csv ${'f'.repeat(64)}\n- data/holdout.parquet\n`;
+        const result = await judge(description, [record(report)]);
+        expect(result).toMatchObject({ status: 'fail', reason: 'the latest scan does not cover 2 of the 2 declared dataset files' });
+        expect(result.details).toEqual([`data/users.csv: scanned with another sha256 (${'a'.repeat(12)}…, declared ${'f'.repeat(12)}…)`, 'data/holdout.parquet: not scanned']);
+      });
+
+      it('lets a submitted manifest pin the content of a file the ticket names by path only', async () => {
+        const manifest = record(`${'c'.repeat(64)}  data/users.csv\n`);
+        const result = await judge('## Datasets\n- data/users.csv\n', [manifest, record(report)]);
+        expect(result.details).toEqual([`data/users.csv: scanned with another sha256 (${'a'.repeat(12)}…, declared ${'c'.repeat(12)}…)`]);
+      });
+
+      it('reads nothing outside the section, and a description without one declares nothing', async () => {
+        expect(await judge('Uses data/secret-export.csv, see the runbook.', [record(report)], { datasets: 'required' })).toMatchObject({ status: 'fail', reason: expect.stringMatching(/^neither the ticket/) });
+      });
+
+      it('rejects when the description cannot be read, so the gate reports could-not-check rather than judging', async () => {
+        await expect(judge(new Error('Jira answered 503'), [record(report)])).rejects.toThrow('Jira answered 503');
+      });
     });
   });
 });

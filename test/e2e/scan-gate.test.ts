@@ -72,6 +72,33 @@ describe('the gate on scan reports', () => {
     for (const raw of RAW_VALUES) expect(everything).not.toContain(raw);
   });
 
+  it('holds a scan to the datasets the Jira description lists: a scan of other files keeps the ticket blocked', async () => {
+    const text = (value: string) => ({ type: 'text', text: value });
+    const item = (value: string) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [text(value)] }] });
+    const issue = h.jira.state.createIssue({
+      project: 'ML',
+      status: 'In Progress',
+      description: {
+        type: 'doc',
+        version: 1,
+        content: [
+          { type: 'paragraph', content: [text('Retrain churn on the Q3 export.')] },
+          { type: 'heading', attrs: { level: 2 }, content: [text('Datasets')] },
+          { type: 'bulletList', content: [item('data/users.csv'), item('data/q3-export.parquet')] },
+        ],
+      },
+    });
+    await h.supplyEvidence('jira', issue.key, ['dependency-audit']);
+    const files = [{ file: 'data/users.csv', sha256: 'a'.repeat(64), size: 10 }];
+    await scanAndSubmit(issue.key, scanReport([], files));
+    await h.post('jira', h.jira.moveIssue(issue.key, 'Done', ALICE), { deliveryId: 'scan-2-move' });
+    const blocked = (await h.decisionFor('jira', issue.key, 'scan-2-move')).criteria.find((c) => c.criterion === 'pii-scan');
+    expect(blocked).toMatchObject({ status: 'fail', reason: 'the latest scan does not cover 1 of the 2 declared dataset files', details: ['data/q3-export.parquet: not scanned'] });
+
+    await scanAndSubmit(issue.key, scanReport([], [...files, { file: 'data/q3-export.parquet', sha256: 'b'.repeat(64), size: 20 }]));
+    expect((await reevaluationOf(issue.key)).criteria.find((c) => c.criterion === 'pii-scan')).toMatchObject({ status: 'pass', reason: expect.stringContaining('covers the declared datasets') });
+  });
+
   it('refuses an upload pii-scan cannot read with 422 naming the scan formats', async () => {
     const form = new FormData();
     form.set('tracker', 'jira');
