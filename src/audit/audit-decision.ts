@@ -1,4 +1,6 @@
 import type { Decision } from '../decisions/decision.js';
+import type { DecisionRepository } from '../decisions/decision-repository.js';
+import type { TrackerName } from '../trackers/tracker.js';
 import { isActive, type Waiver } from '../waivers/waiver.js';
 import type { AuditLog } from './audit-log.js';
 import { decisionEvent, waiverExpiredEvent, type DecisionContext } from './audit-events.js';
@@ -18,4 +20,20 @@ export async function auditDecision(audit: AuditLog, decision: Decision, context
   for (const waiver of inputs?.waivers ?? []) {
     if (!isActive(waiver, decision.decidedAt)) await audit.append(waiverExpiredEvent(waiver));
   }
+}
+
+/**
+ * For a delivery found already decided: make sure the log has its decision. The attempt that recorded
+ * the decision may have failed before appending it (the database went away between the two), and the
+ * retry would otherwise skip it for good. The log keeps one decision per delivery, so when the entry is
+ * there this appends nothing.
+ */
+export async function auditRecordedDecision(
+  audit: AuditLog,
+  decisions: Pick<DecisionRepository, 'find'>,
+  ref: { tracker: TrackerName; deliveryId: string },
+  context: DecisionContext,
+): Promise<void> {
+  const decision = await decisions.find(ref.tracker, ref.deliveryId);
+  if (decision) await audit.append(decisionEvent(decision, { ...context, recovered: true }));
 }

@@ -19,6 +19,8 @@ export interface DecisionContext {
   policyVersion?: number;
   /** Ids of the evidence records the criteria were judged on. */
   evidenceIds?: string[];
+  /** Written by a retry because the attempt that recorded the decision could not append it; evidence ids are then unknown. */
+  recovered?: boolean;
 }
 
 /** `jira:<accountId>`, `linear:<userId>`: an account id, never a name or an email. */
@@ -46,6 +48,7 @@ export function decisionEvent(decision: Decision, context: DecisionContext): Aud
       ...(decision.policyHash !== undefined ? { policy: { hash: decision.policyHash, version: context.policyVersion ?? 1 } } : {}),
       criteria: decision.criteria.map((c) => ({ criterion: c.criterion, status: c.status, reason: c.reason })),
       evidence: context.evidenceIds ?? [],
+      ...(context.recovered ? { recovered: true } : {}),
     },
   };
 }

@@ -6,8 +6,9 @@ import { hashEntry } from './hash-entry.js';
 /** Appends entries to the hash chain. Injected wherever something auditable happens. */
 export interface AuditLog {
   /**
-   * Append one entry and resolve with it once it is committed. A `waiver-expired` event for a waiver
-   * already recorded as expired appends nothing and resolves with undefined.
+   * Append one entry and resolve with it once it is committed. Some entries are recorded once only: a
+   * `waiver-expired` event for a waiver already recorded as expired, or a `decision` for a delivery
+   * whose decision is already in the log, appends nothing and resolves with undefined.
    */
   append(event: AuditEvent): Promise<AuditEntry | undefined>;
 }
@@ -82,7 +83,7 @@ async function writeBatch(db: Database, events: AuditEvent[], now: () => Date): 
     await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
     // A separate statement after the lock, so its snapshot includes every append committed before ours.
     const [head] = await tx.query<HeadRow>('SELECT seq, at, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    const alreadyExpired = await expiredWaiversRecorded(tx, events);
+    const recorded = await onceOnlyEntriesRecorded(tx, events);
 
     let seq = head ? Number(head.seq) : 0;
     let prevHash = head?.hash ?? GENESIS_HASH;
@@ -93,13 +94,13 @@ async function writeBatch(db: Database, events: AuditEvent[], now: () => Date): 
     const params: unknown[] = [];
     const rows: string[] = [];
     for (const event of events) {
-      if (event.type === 'waiver-expired') {
-        const id = String(event.data.waiverId);
-        if (alreadyExpired.has(id)) {
+      const once = onceOnlyKey(event);
+      if (once !== undefined) {
+        if (recorded.has(once)) {
           entries.push(undefined);
           continue;
         }
-        alreadyExpired.add(id);
+        recorded.add(once);
       }
       lastTime = Math.max(now().getTime(), lastTime);
       seq += 1;
@@ -118,14 +119,32 @@ async function writeBatch(db: Database, events: AuditEvent[], now: () => Date): 
   });
 }
 
-async function expiredWaiversRecorded(tx: Database, events: AuditEvent[]): Promise<Set<string>> {
-  const ids = events.filter((e) => e.type === 'waiver-expired').map((e) => String(e.data.waiverId));
-  if (ids.length === 0) return new Set();
-  const rows = await tx.query<{ id: string }>(
-    `SELECT data->>'waiverId' AS id FROM audit_log WHERE type = 'waiver-expired' AND data->>'waiverId' = ANY($1)`,
-    [ids],
-  );
-  return new Set(rows.map((r) => r.id));
+/** Entries the log holds at most once (unique indexes back this up): an expired waiver, a delivery's decision. */
+const waiverExpiredKey = (waiverId: string) => `waiver-expired\u0000${waiverId}`;
+const decisionKey = (tracker: string | null, deliveryId: string) => `decision\u0000${tracker ?? ''}\u0000${deliveryId}`;
+
+function onceOnlyKey(event: AuditEvent): string | undefined {
+  if (event.type === 'waiver-expired') return waiverExpiredKey(String(event.data.waiverId));
+  if (event.type === 'decision') return decisionKey(event.tracker, String(event.data.deliveryId));
+  return undefined;
+}
+
+async function onceOnlyEntriesRecorded(tx: Database, events: AuditEvent[]): Promise<Set<string>> {
+  const keys = new Set<string>();
+  const waiverIds = events.filter((e) => e.type === 'waiver-expired').map((e) => String(e.data.waiverId));
+  if (waiverIds.length > 0) {
+    const rows = await tx.query<{ id: string }>(`SELECT data->>'waiverId' AS id FROM audit_log WHERE type = 'waiver-expired' AND data->>'waiverId' = ANY($1)`, [waiverIds]);
+    for (const row of rows) keys.add(waiverExpiredKey(row.id));
+  }
+  const deliveryIds = events.filter((e) => e.type === 'decision').map((e) => String(e.data.deliveryId));
+  if (deliveryIds.length > 0) {
+    const rows = await tx.query<{ tracker: string | null; id: string }>(
+      `SELECT tracker, data->>'deliveryId' AS id FROM audit_log WHERE type = 'decision' AND data->>'deliveryId' = ANY($1)`,
+      [deliveryIds],
+    );
+    for (const row of rows) keys.add(decisionKey(row.tracker, row.id));
+  }
+  return keys;
 }
 
 /**

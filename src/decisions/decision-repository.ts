@@ -25,6 +25,8 @@ export interface DecisionRepository {
   /** Records a decision; `false` when this delivery was already decided (the first record stands). */
   record(decision: Decision): Promise<boolean>;
   isDecided(tracker: TrackerName, deliveryId: string): Promise<boolean>;
+  /** The decision recorded for a delivery, if any. */
+  find(tracker: TrackerName, deliveryId: string): Promise<Decision | undefined>;
   /** The ticket's decisions, oldest first. */
   forTicket(tracker: TrackerName, ticketKey: string): Promise<Decision[]>;
 }
@@ -61,6 +63,10 @@ export function createDecisionRepository(db: Database): DecisionRepository {
     async isDecided(tracker, deliveryId) {
       const rows = await db.query('SELECT 1 FROM decisions WHERE tracker = $1 AND delivery_id = $2', [tracker, deliveryId]);
       return rows.length > 0;
+    },
+    async find(tracker, deliveryId) {
+      const [row] = await db.query<DecisionRow>('SELECT * FROM decisions WHERE tracker = $1 AND delivery_id = $2', [tracker, deliveryId]);
+      return row ? toDecision(row) : undefined;
     },
     async forTicket(tracker, ticketKey) {
       const rows = await db.query<DecisionRow>(

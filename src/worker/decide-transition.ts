@@ -1,4 +1,4 @@
-import { auditDecision, type DecisionInputs } from '../audit/audit-decision.js';
+import { auditDecision, auditRecordedDecision, type DecisionInputs } from '../audit/audit-decision.js';
 import { createActionRecorder } from '../audit/action-recorder.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ActionRecord, Decision, DecisionOutcome } from '../decisions/decision.js';
@@ -52,6 +52,7 @@ export function createDecideTransition(deps: DecideDeps) {
     const log = deps.log.child({ tracker: transition.tracker, deliveryId: transition.deliveryId, ticket: transition.ticketKey });
     if (await deps.decisions.isDecided(transition.tracker, transition.deliveryId)) {
       log.info('delivery already decided; nothing to do');
+      await auditRecordedDecision(deps.audit, deps.decisions, transition, { trigger: 'transition', ...(transition.actorId !== undefined ? { by: transition.actorId } : {}) });
       return { outcome: 'already-decided' };
     }
     const base = {

@@ -1,4 +1,4 @@
-import { auditDecision } from '../audit/audit-decision.js';
+import { auditDecision, auditRecordedDecision } from '../audit/audit-decision.js';
 import { actionEvent, waiverCreatedEvent } from '../audit/audit-events.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
@@ -43,7 +43,10 @@ export function createHandleCommand(deps: HandleCommandDeps) {
     context: { isLastAttempt: boolean },
   ): Promise<DecideResult> {
     const log = deps.log.child({ tracker: command.tracker, deliveryId: command.deliveryId, ticket: command.ticketKey ?? command.ticketId });
-    if (await deps.decisions.isDecided(command.tracker, command.deliveryId)) return { outcome: 'already-decided' };
+    if (await deps.decisions.isDecided(command.tracker, command.deliveryId)) {
+      await auditRecordedDecision(deps.audit, deps.decisions, command, { trigger: 'command', by: command.authorId });
+      return { outcome: 'already-decided' };
+    }
     let ticketRef = { ticketKey: command.ticketKey ?? command.ticketId, ticketId: command.ticketId };
     const record = async (outcome: 'skipped' | 'error', reason: string, actions: ActionRecord[] = []): Promise<DecideResult> => {
       const decision: Decision = {

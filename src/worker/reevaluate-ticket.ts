@@ -1,4 +1,4 @@
-import { auditDecision } from '../audit/audit-decision.js';
+import { auditDecision, auditRecordedDecision } from '../audit/audit-decision.js';
 import { createActionRecorder } from '../audit/action-recorder.js';
 import type { DecisionTrigger } from '../audit/audit-events.js';
 import type { Decision } from '../decisions/decision.js';
@@ -21,7 +21,12 @@ export function createReevaluateTicket(deps: DecideDeps) {
     context: { isLastAttempt: boolean },
   ): Promise<DecideResult> {
     const log = deps.log.child({ tracker: payload.tracker, trigger: payload.triggerId, ticket: payload.ticketKey });
-    if (await deps.decisions.isDecided(payload.tracker, payload.triggerId)) return { outcome: 'already-decided' };
+    // The trigger id says what arrived: `evidence:<id>` or `waiver:<id>`.
+    const audited = { trigger: (payload.triggerId.startsWith('waiver:') ? 'waiver' : 'evidence') as DecisionTrigger, policyVersion: deps.policy().version };
+    if (await deps.decisions.isDecided(payload.tracker, payload.triggerId)) {
+      await auditRecordedDecision(deps.audit, deps.decisions, { tracker: payload.tracker, deliveryId: payload.triggerId }, audited);
+      return { outcome: 'already-decided' };
+    }
     const tracker = deps.trackers[payload.tracker];
     const base = {
       deliveryId: payload.triggerId,
@@ -31,8 +36,6 @@ export function createReevaluateTicket(deps: DecideDeps) {
       criteria: [],
       actions: [],
     };
-    // The trigger id says what arrived: `evidence:<id>` or `waiver:<id>`.
-    const audited = { trigger: (payload.triggerId.startsWith('waiver:') ? 'waiver' : 'evidence') as DecisionTrigger, policyVersion: deps.policy().version };
     const actionLog = createActionRecorder(deps.audit, { tracker: payload.tracker, ticketKey: payload.ticketKey, deliveryId: payload.triggerId });
     const record = async (decision: Decision, inputs?: Parameters<typeof auditDecision>[3]) => {
       await actionLog.settle();

@@ -61,6 +61,18 @@ describe.each(STORES)('the audit log on %s', (_name, open) => {
     expect(await verifyAuditLog(store.db)).toMatchObject({ ok: true, checked: 2 });
   });
 
+  it("records a delivery's decision once per tracker, however often it is appended", async () => {
+    const audit = createAuditLog(store.db);
+    const decision = (tracker: string): AuditEvent => ({ type: 'decision', tracker, ticket: 'ML-1', actor: 'donegate', data: { deliveryId: 'd-1', outcome: 'fail' } });
+    const [first, again] = await Promise.all([audit.append(decision('jira')), audit.append(decision('jira'))]);
+    expect(first?.seq).toBe(1);
+    expect(again).toBeUndefined();
+    expect(await audit.append(decision('jira'))).toBeUndefined();
+    // Delivery ids are the tracker's own: the same id from the other tracker is another delivery.
+    expect(await audit.append(decision('linear'))).toMatchObject({ seq: 2 });
+    expect(await verifyAuditLog(store.db)).toMatchObject({ ok: true, checked: 2 });
+  });
+
   it('fails only the caller whose event has no JSON form', async () => {
     const audit = createAuditLog(store.db);
     const bad = audit.append(event(1, { data: { n: Number.NaN } }));

@@ -2,6 +2,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../src/audit/audit-entry.js';
+import { createDecisionRepository } from '../../src/decisions/decision-repository.js';
 import { verifyAuditLog } from '../../src/audit/verify-audit-log.js';
 import { verifyExportFile } from '../../src/audit/verify-export-file.js';
 import { jiraCommentDelivery } from '../support/comment-deliveries.js';
@@ -30,6 +31,34 @@ describe('the audit trail of a gated ticket', () => {
     const response = await h.api(`/audit/tickets/jira/${key}`, { token });
     return { status: response.status, body: (await response.json()) as { entries: AuditEntry[]; error?: { code: string } } };
   };
+
+  it('appends the decision of a delivery decided by an attempt that could not append it, when the delivery comes again', async () => {
+    const issue = h.jira.state.createIssue({ project: 'ML', status: 'In Progress' });
+    const delivery = h.jira.moveIssue(issue.key, 'Done', ALICE);
+    // The first attempt recorded its decision, then lost the database before appending it to the log.
+    await createDecisionRepository(h.service.db).record({
+      deliveryId: 'audit-recover-1',
+      tracker: 'jira',
+      ticketKey: issue.key,
+      ticketId: issue.id,
+      outcome: 'fail',
+      rule: 'ml-models',
+      mode: 'block',
+      criteria: [{ criterion: 'pii-scan', status: 'fail', reason: 'no evidence', fix: 'scan' }],
+      actions: [],
+      receivedAt: new Date(),
+      decidedAt: new Date(),
+    });
+    expect((await history(issue.key)).body.entries).toEqual([]);
+
+    await h.post('jira', delivery, { deliveryId: 'audit-recover-1' });
+    const entries = await waitFor(async () => {
+      const found = (await history(issue.key)).body.entries;
+      return found.length > 0 ? found : undefined;
+    });
+    expect(entries).toEqual([expect.objectContaining({ type: 'decision', actor: 'donegate', data: expect.objectContaining({ deliveryId: 'audit-recover-1', outcome: 'fail', recovered: true }) })]);
+
+  });
 
   it('shows a ticket blocked, given evidence, then passed: every check, action and piece of evidence, on an intact chain', async () => {
     const issue = h.jira.state.createIssue({ project: 'ML', status: 'In Progress' });

@@ -2,7 +2,8 @@ import { evidenceAndDecisions } from './001-evidence-and-decisions.js';
 import { apiTokens } from './002-api-tokens.js';
 import { waivers } from './003-waivers.js';
 import { auditLog } from './004-audit-log.js';
+import { auditDecisionOnce } from './005-audit-decision-once.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in the order applied. One file per migration, named after its id. */
-export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog];
+export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce];
