@@ -27,6 +27,9 @@ describe(`exporting ${ENTRIES.toLocaleString('en')} entries with a ${HEAP_MB} MB
     const result = JSON.parse(stdout) as { count: number; bytes: number; peakHeapMb: number };
     expect(result.count).toBe(ENTRIES);
     expect(result.bytes / 2 ** 20).toBeGreaterThan(format === 'jsonl' ? 2 * HEAP_MB : HEAP_MB / 2);
-    expect(result.peakHeapMb).toBeLessThan(HEAP_MB);
+    // The cap bounds the old generation, which an export holding the log would overrun (the child dies and
+    // execFile rejects). heapUsed also counts the young generation, up to 16–32 MB more, so the sampled peak
+    // is checked against the cap plus that, not the cap alone.
+    expect(result.peakHeapMb).toBeLessThan(HEAP_MB + 32);
   }, 120_000);
 });
