@@ -36,6 +36,9 @@ export interface DemoOptions {
  */
 export async function runDemo({ out, config }: DemoOptions): Promise<number> {
   const print = (line = '') => out.write(`${line}\n`);
+  // The demo's S3 is a local simulator: the AWS SDK's notice about future Node.js versions concerns real
+  // AWS use and would only clutter a newcomer's first run. An operator's own setting is left alone.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const jira = await createJiraSimulator();
   const linear = await createLinearSimulator();
   const s3 = await createS3Simulator();
