@@ -1,4 +1,5 @@
 import { DescribeKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { createLookupCache } from '../lookup-cache.js';
 import { ArtifactCheckError } from '../stored-artifact.js';
 import { kmsAliasError } from './kms-alias-error.js';
 
@@ -24,11 +25,6 @@ export interface KmsAliasResolverDeps {
   now?: () => number;
 }
 
-interface CacheEntry {
-  expires: number;
-  answer: Promise<KmsAliasTarget>;
-}
-
 /**
  * DescribeKey on each alias, at most once per alias and region while the answer is fresh. Callers
  * that ask while a lookup is in flight share it.
@@ -38,24 +34,8 @@ interface CacheEntry {
  * const { arn } = await resolve('alias/ml-models', 'eu-west-1');
  */
 export function createKmsAliasResolver(deps: KmsAliasResolverDeps): ResolveKmsAlias {
-  const ttlMs = deps.ttlMs ?? 5 * 60_000;
-  const failureTtlMs = deps.failureTtlMs ?? 30_000;
-  const now = deps.now ?? Date.now;
-  const cache = new Map<string, CacheEntry>();
-  return (alias, region) => {
-    const at = now();
-    const cacheKey = `${region ?? ''}\n${alias}`;
-    const hit = cache.get(cacheKey);
-    if (hit && hit.expires > at) return hit.answer;
-    for (const [key, entry] of cache) if (entry.expires <= at) cache.delete(key);
-    const entry: CacheEntry = { expires: Number.POSITIVE_INFINITY, answer: describeAlias(deps.kmsClientFor(region), alias, region) };
-    cache.set(cacheKey, entry);
-    entry.answer.then(
-      () => (entry.expires = now() + ttlMs),
-      () => (entry.expires = now() + failureTtlMs),
-    );
-    return entry.answer;
-  };
+  const cache = createLookupCache<KmsAliasTarget>({ ttlMs: deps.ttlMs ?? 5 * 60_000, failureTtlMs: deps.failureTtlMs ?? 30_000, ...(deps.now ? { now: deps.now } : {}) });
+  return (alias, region) => cache(`${region ?? ''}\n${alias}`, () => describeAlias(deps.kmsClientFor(region), alias, region));
 }
 
 async function describeAlias(client: KMSClient, alias: string, region: string | undefined): Promise<KmsAliasTarget> {
