@@ -13,8 +13,8 @@ export interface StoredArtifact {
   encryption: StoredEncryption;
   /** The bucket's default encryption for new objects (S3); undefined where the store has none to report. */
   bucketDefault?: { encryption: StoredEncryption } | { error: ArtifactCheckError };
-  /** Whether anyone outside the account could be granted access. */
-  publicAccess: { possible: boolean; detail: string } | { error: ArtifactCheckError };
+  /** Whether anyone outside the account could be granted access; `fix` when the store knows a more precise one. */
+  publicAccess: { possible: boolean; detail: string; fix?: string } | { error: ArtifactCheckError };
   size?: number;
   /** A full-object sha256 the store keeps for the object, hex. Composite (multipart) checksums are not one. */
   storedSha256?: string;

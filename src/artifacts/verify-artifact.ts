@@ -115,7 +115,7 @@ async function judgeStorage(verdict: ArtifactVerdict, { ref, stored, policy, cou
     couldNot(stored.publicAccess.error);
   } else if (stored.publicAccess.possible) {
     verdict.problems.push(stored.publicAccess.detail);
-    verdict.fixes.push(PUBLIC_ACCESS_FIX[ref.scheme].replace('<bucket>', ref.bucket));
+    verdict.fixes.push(stored.publicAccess.fix ?? PUBLIC_ACCESS_FIX[ref.scheme].replace('<bucket>', ref.bucket));
   } else {
     verdict.facts.push(stored.publicAccess.detail);
   }

@@ -59,6 +59,10 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
   /** A KMS-compatible endpoint for resolving key aliases; unset → AWS KMS, unless S3_ENDPOINT names a store outside AWS. */
   KMS_ENDPOINT: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** S3 Control, to read the account-level Block Public Access; unset → AWS, unless S3_ENDPOINT names a store outside AWS. */
+  S3_CONTROL_ENDPOINT: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** STS, to learn the account (GetCallerIdentity); unset → AWS STS in AWS_REGION, as S3_CONTROL_ENDPOINT. */
+  STS_ENDPOINT: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Read by the AWS SDK too; named here so a bad value is reported at start-up with the others. */
   AWS_REGION: optionalNonEmpty.pipe(z.string().regex(/^[a-z0-9-]+$/, 'must be a region such as eu-west-1').optional()),
   /** A GCS emulator or private endpoint, e.g. `http://127.0.0.1:4443`; unset → storage.googleapis.com. */
@@ -87,6 +91,8 @@ export interface ArtifactConfig {
   s3Endpoint?: string;
   s3ForcePathStyle: boolean;
   kmsEndpoint?: string;
+  s3ControlEndpoint?: string;
+  stsEndpoint?: string;
   awsRegion?: string;
   gcsApiEndpoint?: string;
   hashMaxBytes: number;
@@ -164,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.S3_ENDPOINT ? { s3Endpoint: e.S3_ENDPOINT } : {}),
       s3ForcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
       ...(e.KMS_ENDPOINT ? { kmsEndpoint: e.KMS_ENDPOINT } : {}),
+      ...(e.S3_CONTROL_ENDPOINT ? { s3ControlEndpoint: e.S3_CONTROL_ENDPOINT } : {}),
+      ...(e.STS_ENDPOINT ? { stsEndpoint: e.STS_ENDPOINT } : {}),
       ...(e.AWS_REGION ? { awsRegion: e.AWS_REGION } : {}),
       ...(e.GCS_API_ENDPOINT ? { gcsApiEndpoint: e.GCS_API_ENDPOINT } : {}),
       hashMaxBytes: e.ARTIFACT_HASH_MAX_BYTES,

@@ -1,25 +1,32 @@
 import {
   GetBucketEncryptionCommand,
   GetObjectCommand,
-  GetPublicAccessBlockCommand,
   HeadObjectCommand,
   type HeadObjectCommandOutput,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { ArtifactCheckError, type ArtifactBody, type ArtifactStore, type StoredArtifact, type StoredEncryption } from '../stored-artifact.js';
+import type { ReadAccountPublicAccessBlock } from './account-public-access-block.js';
 import { s3CheckError } from './s3-check-error.js';
+import { publicAccessOf } from './s3-public-access.js';
+
+export interface S3ArtifactStoreOptions {
+  /** The account-level Block Public Access (AWS S3 only); without it a bucket's own block alone decides. */
+  readAccountBlock?: ReadAccountPublicAccessBlock;
+}
 
 /**
  * Objects in S3 or an S3-compatible store, read with the caller's S3Client (credentials from the
  * standard AWS chain; `endpoint` and `forcePathStyle` for MinIO, Ceph or R2). Needs s3:GetObject,
- * s3:GetEncryptionConfiguration and s3:GetBucketPublicAccessBlock, nothing else.
+ * s3:GetEncryptionConfiguration and s3:GetBucketPublicAccessBlock, and s3:GetAccountPublicAccessBlock
+ * when a bucket relies on its account's block.
  */
-export function createS3ArtifactStore(client: S3Client): ArtifactStore {
+export function createS3ArtifactStore(client: S3Client, options: S3ArtifactStoreOptions = {}): ArtifactStore {
   return {
     async inspect(bucket, key): Promise<StoredArtifact> {
       const objectArn = `arn:aws:s3:::${bucket}/${key}`;
       const head = await headObject(client, bucket, key, objectArn);
-      const [bucketDefault, publicAccess] = await Promise.all([bucketDefaultEncryption(client, bucket), publicAccessOf(client, bucket)]);
+      const [bucketDefault, publicAccess] = await Promise.all([bucketDefaultEncryption(client, bucket), publicAccessOf(client, bucket, options.readAccountBlock)]);
       return {
         encryption: head.encryption,
         bucketDefault,
@@ -126,23 +133,5 @@ async function bucketDefaultEncryption(client: S3Client, bucket: string): Promis
   } catch (error) {
     if ((error as { name?: string }).name === 'ServerSideEncryptionConfigurationNotFoundError') return { encryption: { kind: 'none' } };
     return { error: s3CheckError(error, { operation: 'GetBucketEncryption', permission: 's3:GetEncryptionConfiguration', resource: `arn:aws:s3:::${bucket}` }) };
-  }
-}
-
-const BLOCK_SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
-
-/** Public access is ruled out only when all four public-access-block settings are on for the bucket. */
-async function publicAccessOf(client: S3Client, bucket: string): Promise<StoredArtifact['publicAccess']> {
-  try {
-    const answer = await client.send(new GetPublicAccessBlockCommand({ Bucket: bucket }));
-    const config = answer.PublicAccessBlockConfiguration ?? {};
-    const off = BLOCK_SETTINGS.filter((setting) => config[setting] !== true);
-    if (off.length === 0) return { possible: false, detail: 'public access blocked' };
-    return { possible: true, detail: `public access possible: the bucket's public access block has ${off.join(', ')} off` };
-  } catch (error) {
-    if ((error as { name?: string }).name === 'NoSuchPublicAccessBlockConfiguration') {
-      return { possible: true, detail: 'public access possible: the bucket has no public access block' };
-    }
-    return { error: s3CheckError(error, { operation: 'GetPublicAccessBlock', permission: 's3:GetBucketPublicAccessBlock', resource: `arn:aws:s3:::${bucket}` }) };
   }
 }
