@@ -173,6 +173,11 @@ describe('secrets', () => {
     expect(found(token('AKIA', 'QWERTYUIOPASDF23'))).toEqual(['aws-access-key-id:high']);
     expect(found(token('AKIA', 'IOSFODNN7EXAMPLE'))).toEqual(['aws-access-key-id:low']);
     expect(found(token('aws_secret_access_key = ', 'Zk8pQ2vL9mN4xR7tY1uW3eS6aD5fG0hJ2kL4mN8p'))).toEqual(['aws-secret-access-key:high']);
+    // As a .env file writes it, right after the `=`; AWS's documentation key stays low.
+    expect(found(token('AWS_SECRET_ACCESS_KEY=', 'Zk8pQ2vL9mN4xR7tY1uW3eS6aD5fG0hJ2kL4mN8p'))).toEqual(['aws-secret-access-key:high']);
+    expect(found(token('AWS_SECRET_ACCESS_KEY=', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'))).toEqual(['aws-secret-access-key:low']);
+    // Forty base64 characters followed by padding are part of a longer value, not a key.
+    expect(ids(token('secret: ', 'Zk8pQ2vL9mN4xR7tY1uW3eS6aD5fG0hJ2kL4mN8p', '=='))).not.toContain('aws-secret-access-key');
     expect(found(token('AIza', 'SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q'))).toEqual(['google-api-key:high']);
   });
   it('finds source-control and chat tokens', () => {

@@ -43,8 +43,10 @@ function namesAwsOrSecret(text: string): boolean {
 export const awsSecretAccessKey: Detector = {
   id: 'aws-secret-access-key',
   kind: 'secret',
-  version: 1,
-  pattern: /(?<![A-Za-z0-9/+=])(?<value>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dg,
+  version: 2,
+  // An `=` may come right before the key (`AWS_SECRET_ACCESS_KEY=…` in a .env file) but not after it: after
+  // 40 base64 characters, `=` is padding, so the value is a longer base64 string.
+  pattern: /(?<![A-Za-z0-9/+])(?<value>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dg,
   prefilter: namesAwsOrSecret,
   validate(candidate, { text }) {
     if (!/[a-z]/.test(candidate) || !/[A-Z]/.test(candidate) || !/\d/.test(candidate)) return undefined;
