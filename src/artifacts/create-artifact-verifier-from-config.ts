@@ -9,7 +9,7 @@ import type { HashProgress } from './hash-stream.js';
 import { kmsAccessFor } from './kms/kms-access.js';
 import { createKmsAliasResolver, unavailableKmsAliasResolver, type ResolveKmsAlias } from './kms/resolve-kms-alias.js';
 import { accountBlockAccessFor } from './s3/account-block-access.js';
-import { createAccountPublicAccessBlockReader, type ReadAccountPublicAccessBlock } from './s3/account-public-access-block.js';
+import { createAccountPublicAccessBlockReader, type AccountPublicAccessBlockReader } from './s3/account-public-access-block.js';
 import { createS3ArtifactStore } from './s3/s3-artifact-store.js';
 import { createArtifactVerifier, type VerifyArtifact } from './verify-artifact.js';
 
@@ -56,7 +56,7 @@ export function createKmsAliasResolverFromConfig(config: ArtifactConfig): Resolv
  * Reads the account-level Block Public Access with STS and S3 Control (standard AWS credential chain), or
  * undefined for an S3-compatible store, where a bucket's own block decides.
  */
-export function createAccountBlockReaderFromConfig(config: ArtifactConfig): ReadAccountPublicAccessBlock | undefined {
+export function createAccountBlockReaderFromConfig(config: ArtifactConfig): AccountPublicAccessBlockReader | undefined {
   const access = accountBlockAccessFor(config);
   if (access === 'bucket-level only') return undefined;
   const requestHandler = { connectionTimeout: config.timeoutMs, socketTimeout: config.timeoutMs };

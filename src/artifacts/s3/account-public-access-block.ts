@@ -12,8 +12,13 @@ export interface AccountPublicAccessBlock {
   block?: BlockConfiguration;
 }
 
-/** Throws ArtifactCheckError when the account or its block cannot be read. */
-export type ReadAccountPublicAccessBlock = () => Promise<AccountPublicAccessBlock>;
+/** The caller's account and its account-level block; each throws ArtifactCheckError when it cannot be read. */
+export interface AccountPublicAccessBlockReader {
+  /** The account donegate's credentials belong to (STS GetCallerIdentity). */
+  callerAccount(): Promise<string>;
+  /** That account's block (S3 Control GetPublicAccessBlock). */
+  accountBlock(accountId: string): Promise<AccountPublicAccessBlock>;
+}
 
 export interface AccountPublicAccessBlockDeps {
   sts: STSClient;
@@ -27,18 +32,18 @@ export interface AccountPublicAccessBlockDeps {
 
 /**
  * The account-level block of the caller's account: STS GetCallerIdentity names the account, S3 Control
- * GetPublicAccessBlock reads its block. Buckets are assumed to be in that account; a bucket of another
- * account is judged by its own bucket-level block only if it has one fully on.
+ * GetPublicAccessBlock reads its block. It governs only that account's buckets, so the caller confirms a
+ * bucket's owner (bucket-owner.ts) before combining the two.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
  */
-export function createAccountPublicAccessBlockReader(deps: AccountPublicAccessBlockDeps): ReadAccountPublicAccessBlock {
+export function createAccountPublicAccessBlockReader(deps: AccountPublicAccessBlockDeps): AccountPublicAccessBlockReader {
   const failureTtlMs = deps.failureTtlMs ?? 30_000;
   const times = { failureTtlMs, ...(deps.now ? { now: deps.now } : {}) };
   const accountIds = createLookupCache<string>({ ttlMs: Number.POSITIVE_INFINITY, ...times });
   const blocks = createLookupCache<AccountPublicAccessBlock>({ ttlMs: deps.ttlMs ?? 5 * 60_000, ...times });
-  return async () => {
-    const accountId = await accountIds('', () => callerAccount(deps.sts));
-    return blocks(accountId, () => accountBlock(deps.s3Control, accountId));
+  return {
+    callerAccount: () => accountIds('', () => callerAccount(deps.sts)),
+    accountBlock: (accountId) => blocks(accountId, () => accountBlock(deps.s3Control, accountId)),
   };
 }
 

@@ -6,27 +6,33 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { ArtifactCheckError, type ArtifactBody, type ArtifactStore, type StoredArtifact, type StoredEncryption } from '../stored-artifact.js';
-import type { ReadAccountPublicAccessBlock } from './account-public-access-block.js';
+import type { AccountPublicAccessBlockReader } from './account-public-access-block.js';
+import { createBucketOwnerCheck } from './bucket-owner.js';
 import { s3CheckError } from './s3-check-error.js';
 import { publicAccessOf } from './s3-public-access.js';
 
 export interface S3ArtifactStoreOptions {
   /** The account-level Block Public Access (AWS S3 only); without it a bucket's own block alone decides. */
-  readAccountBlock?: ReadAccountPublicAccessBlock;
+  readAccountBlock?: AccountPublicAccessBlockReader;
+  /** The clock of the bucket-owner cache (tests). */
+  now?: () => number;
 }
 
 /**
  * Objects in S3 or an S3-compatible store, read with the caller's S3Client (credentials from the
  * standard AWS chain; `endpoint` and `forcePathStyle` for MinIO, Ceph or R2). Needs s3:GetObject,
  * s3:GetEncryptionConfiguration and s3:GetBucketPublicAccessBlock, and s3:GetAccountPublicAccessBlock
- * when a bucket relies on its account's block.
+ * when a bucket relies on its account's block (its owner is confirmed with s3:GetBucketPublicAccessBlock).
  */
 export function createS3ArtifactStore(client: S3Client, options: S3ArtifactStoreOptions = {}): ArtifactStore {
+  const accountLevel = options.readAccountBlock
+    ? { reader: options.readAccountBlock, confirmOwner: createBucketOwnerCheck(client, options.now ? { now: options.now } : {}) }
+    : undefined;
   return {
     async inspect(bucket, key): Promise<StoredArtifact> {
       const objectArn = `arn:aws:s3:::${bucket}/${key}`;
       const head = await headObject(client, bucket, key, objectArn);
-      const [bucketDefault, publicAccess] = await Promise.all([bucketDefaultEncryption(client, bucket), publicAccessOf(client, bucket, options.readAccountBlock)]);
+      const [bucketDefault, publicAccess] = await Promise.all([bucketDefaultEncryption(client, bucket), publicAccessOf(client, bucket, accountLevel)]);
       return {
         encryption: head.encryption,
         bucketDefault,

@@ -27,7 +27,8 @@ interface Reply {
 /**
  * An S3-compatible server for the demo and the tests: path-style addressing, SigV4-verified requests, and the REST XML
  * answers of HeadObject, GetObject, GetBucketEncryption and GetPublicAccessBlock as AWS documents them,
- * errors included (HEAD errors carry no body, as on S3).
+ * errors included (HEAD errors carry no body, as on S3), and the bucket owner condition
+ * (`x-amz-expected-bucket-owner`) on each of them.
  */
 export async function createS3Simulator(): Promise<S3Simulator> {
   const state = new S3SimulatorState();
@@ -57,8 +58,14 @@ export async function createS3Simulator(): Promise<S3Simulator> {
     const key = decodeURIComponent(keyParts.join('/'));
     const bucket = state.buckets.get(decodeURIComponent(bucketName));
     const operation = operationOf(request.method ?? 'GET', key, url.searchParams);
-    requests.push(`${operation} ${bucketName}${key ? `/${key}` : ''}`);
+    const expectedOwner = request.headers['x-amz-expected-bucket-owner'];
+    requests.push(`${operation} ${bucketName}${key ? `/${key}` : ''}${typeof expectedOwner === 'string' ? ` (expected owner ${expectedOwner})` : ''}`);
     if (!bucket) return error(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucketName });
+    // Bucket owner condition: checked before the operation itself, answered as a plain Access Denied.
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-owner-condition.html
+    if (typeof expectedOwner === 'string' && expectedOwner !== bucket.owner) {
+      return request.method === 'HEAD' ? { status: 403, headers: { 'x-amz-request-id': requestId } } : error(403, 'AccessDenied', 'Access Denied');
+    }
 
     switch (operation) {
       case 'GetBucketEncryption':

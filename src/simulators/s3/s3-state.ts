@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SIM_ACCOUNT } from '../sim-account.js';
 
 /** How an object is encrypted at rest, as S3 reports it (`x-amz-server-side-encryption`). */
 export type SimSse =
@@ -30,6 +31,8 @@ export interface SimObject {
 }
 
 export interface SimBucket {
+  /** The account that owns the bucket; a request whose `x-amz-expected-bucket-owner` names another gets 403. */
+  owner: string;
   /** GetBucketEncryption; undefined answers ServerSideEncryptionConfigurationNotFoundError. */
   defaultEncryption?: { algorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse'; kmsKeyId?: string; bucketKeyEnabled?: boolean };
   /** GetPublicAccessBlock; undefined answers NoSuchPublicAccessBlockConfiguration. */
@@ -45,8 +48,9 @@ export const FULLY_BLOCKED = { BlockPublicAcls: true, IgnorePublicAcls: true, Bl
 export class S3SimulatorState {
   readonly buckets = new Map<string, SimBucket>();
 
-  createBucket(name: string, settings: Omit<SimBucket, 'objects'> = { publicAccessBlock: { ...FULLY_BLOCKED } }): SimBucket {
-    const bucket: SimBucket = { ...settings, objects: new Map() };
+  /** Owned by the test credentials' account (SIM_ACCOUNT) unless `settings.owner` names another. */
+  createBucket(name: string, settings: Partial<Omit<SimBucket, 'objects'>> = { publicAccessBlock: { ...FULLY_BLOCKED } }): SimBucket {
+    const bucket: SimBucket = { owner: SIM_ACCOUNT, ...settings, objects: new Map() };
     this.buckets.set(name, bucket);
     return bucket;
   }

@@ -1,9 +1,10 @@
 import type { LoopbackServer } from '../listen-on-loopback.js';
 import { xmlErrorResponse } from '../aws-error-response.js';
 import { xmlElements } from '../s3/s3-xml.js';
+import { SIM_ACCOUNT } from '../sim-account.js';
 import { serveSignedXml, type XmlReply } from '../signed-xml-server.js';
 
-export const SIM_STS_ACCOUNT = '111122223333';
+export const SIM_STS_ACCOUNT = SIM_ACCOUNT;
 const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
 export interface StsSimulator extends LoopbackServer {
