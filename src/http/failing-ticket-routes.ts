@@ -1,30 +1,28 @@
 import { Router } from 'express';
-import { principalOf, requireToken, type RequireTokenDeps } from '../auth/index.js';
+import { InvalidTokenInputError, parseProjects, principalOf, projectInScope, requireToken, type RequireTokenDeps } from '../auth/index.js';
 import type { FailingTicket, FailingTicketFilter } from '../decisions/list-failing-tickets.js';
 import { renderFailingTicketsPage } from './failing-tickets-page.js';
 import { sendError } from './send-error.js';
 
 const FORMATS = ['json', 'html'] as const;
-const PROJECT_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/**
- * `GET /api/v1/tickets/failing`: tickets whose latest decision is a fail or an error (blocked, warned, or
- * not checkable), newest first, within the token's projects. `?tracker=`, `?project=` (comma-separated),
- * `?format=json|html`, `?limit=` (1–5000, default 500).
- */
 export interface FailingTicketRouteDeps {
   auth: RequireTokenDeps;
   list: (filter: FailingTicketFilter) => Promise<FailingTicket[]>;
   now?: () => Date;
 }
 
+/**
+ * `GET /api/v1/tickets/failing`: tickets whose latest decision is a fail or an error (blocked, warned, or
+ * not checkable), newest first, within the token's projects. `?tracker=`, `?project=` (comma-separated),
+ * `?format=json|html`, `?limit=` (1–5000, default 500).
+ */
 export function createFailingTicketRoutes({ auth, list, now = () => new Date() }: FailingTicketRouteDeps): Router {
   const router = Router();
   router.get('/tickets/failing', requireToken(auth, 'decisions:read'), async (req, res) => {
     const tracker = typeof req.query.tracker === 'string' ? req.query.tracker : undefined;
     const format = typeof req.query.format === 'string' ? req.query.format : 'json';
     const limitText = typeof req.query.limit === 'string' ? req.query.limit : '500';
-    const asked = typeof req.query.project === 'string' ? req.query.project.split(',').map((p) => p.trim().toUpperCase()).filter(Boolean) : [];
     if (tracker !== undefined && tracker !== 'jira' && tracker !== 'linear') {
       sendError(res, 400, 'INVALID_TRACKER', `tracker must be jira or linear, not "${tracker}"`);
       return;
@@ -38,13 +36,17 @@ export function createFailingTicketRoutes({ auth, list, now = () => new Date() }
       sendError(res, 400, 'INVALID_LIMIT', 'limit must be a whole number from 1 to 5000');
       return;
     }
-    const bad = asked.find((project) => !PROJECT_KEY.test(project));
-    if (bad !== undefined) {
-      sendError(res, 400, 'INVALID_PROJECT', `"${bad}" is not a project or team key such as ML`);
+    let asked: string[];
+    try {
+      // The same reading as a token's --projects: comma-separated keys, upper-cased.
+      asked = typeof req.query.project === 'string' ? parseProjects(req.query.project) : [];
+    } catch (error) {
+      if (!(error instanceof InvalidTokenInputError)) throw error;
+      sendError(res, 400, 'INVALID_PROJECT', error.message);
       return;
     }
     const scope = principalOf(res).projects.map((project) => project.toUpperCase());
-    const outside = scope.length > 0 ? asked.filter((project) => !scope.includes(project)) : [];
+    const outside = asked.filter((project) => !projectInScope(scope, project));
     if (outside.length > 0) {
       sendError(res, 403, 'FORBIDDEN_PROJECT', `this token is limited to ${scope.join(', ')}; it cannot read ${outside.join(', ')}`);
       return;
