@@ -1,4 +1,5 @@
 import type { DetectorKind } from '../scan/scan-types.js';
+import { readJsonLines } from '../evidence/reports/index.js';
 import { looksLikeScanReport } from '../scan-report/index.js';
 import type { ParsedEvidence } from './criterion.js';
 import { describeScanFinding, type DatasetManifest, type ScanEvidence, type ScanEvidenceFormat } from './scan-evidence.js';
@@ -75,7 +76,7 @@ export function parseScanEvidence(bytes: Buffer, format: string | undefined, spe
   try {
     document = JSON.parse(text);
   } catch {
-    const lines = jsonLinesOf(text);
+    const lines = readJsonLines(text);
     if (lines && lines.every(isTruffleHogResult)) document = lines;
   }
   if (document === undefined) {
@@ -102,18 +103,4 @@ export function parseScanEvidence(bytes: Buffer, format: string | undefined, spe
     case 'dataset-manifest':
       return manifestParsed(readJsonManifest(document));
   }
-}
-
-/** Every non-blank line parsed as JSON, or undefined when one is not JSON (TruffleHog writes JSON Lines). */
-function jsonLinesOf(text: string): unknown[] | undefined {
-  const values: unknown[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
-    try {
-      values.push(JSON.parse(line));
-    } catch {
-      return undefined;
-    }
-  }
-  return values.length > 0 ? values : undefined;
 }

@@ -8,3 +8,4 @@ export { InvalidReportError, UnrecognisedReportError } from './report-errors.js'
 export { FORMAT_LABELS, REPORT_FORMATS, acceptedFormatsText, isReportFormat, type ReportFormat, type VexFormat } from './report-format.js';
 export { SEVERITIES, atOrAbove, severityFromCvssScore, severityRank, worseOf, type Severity } from './severity.js';
 export { VEX_STATUSES, type VexDocument, type VexStatement, type VexStatus } from './vex-document.js';
+export { readJsonLines } from './read-report-json.js';

@@ -34,7 +34,7 @@ export function readReportJson(bytes: Buffer | string): JsonReadResult {
  * JSON Lines (one JSON object per line, as `yarn audit --json` writes) as an array of the objects, or
  * undefined when any non-blank line is not a JSON object: the caller then reports the JSON error.
  */
-function readJsonLines(text: string): unknown[] | undefined {
+export function readJsonLines(text: string): unknown[] | undefined {
   const lines = text.split(/\r?\n/).filter((line) => line.trim().length > 0);
   if (lines.length < 2) return undefined;
   const values: unknown[] = [];
