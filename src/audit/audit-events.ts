@@ -1,6 +1,6 @@
 import type { ApiTokenRecord } from '../auth/api-token.js';
 import type { ActionRecord, Decision } from '../decisions/decision.js';
-import type { EvidenceRecord } from '../evidence/evidence-record.js';
+import { UNKNOWN_ATTACHMENT_AUTHOR, type EvidenceRecord } from '../evidence/evidence-record.js';
 import type { Waiver } from '../waivers/waiver.js';
 import type { AuditEvent } from './audit-entry.js';
 
@@ -26,8 +26,9 @@ export interface DecisionContext {
 /** `jira:<accountId>`, `linear:<userId>`: an account id, never a name or an email. */
 export const trackerActor = (tracker: string, accountId: string): string => `${tracker}:${accountId}`;
 export const tokenActor = (tokenName: string): string => `token:${tokenName}`;
-/** Who attached a file the worker read as evidence: their account id, or `attachment` when the tracker did not say. */
-export const attachedEvidenceActor = (tracker: string, authorId: string | undefined): string => (authorId ? trackerActor(tracker, authorId) : 'attachment');
+/** Who attached a file the worker read as evidence (the record's submitter): their account id, or `attachment` when the tracker did not say. */
+export const attachedEvidenceActor = (record: Pick<EvidenceRecord, 'tracker' | 'submitter'>): string =>
+  record.submitter === UNKNOWN_ATTACHMENT_AUTHOR ? UNKNOWN_ATTACHMENT_AUTHOR : trackerActor(record.tracker, record.submitter);
 
 export function decisionEvent(decision: Decision, context: DecisionContext): AuditEvent {
   return {

@@ -7,7 +7,7 @@ import type { Ticket, TicketAttachment, Tracker } from '../trackers/tracker.js';
 import { triageAttachment } from './attachment-triage.js';
 import { scanAttachmentData } from './attachment-data-scan.js';
 import { readAttachmentReport } from './attachment-report.js';
-import type { EvidenceRecord } from './evidence-record.js';
+import { UNKNOWN_ATTACHMENT_AUTHOR, type EvidenceRecord } from './evidence-record.js';
 import type { EvidenceRepository } from './evidence-repository.js';
 
 /** Attachments looked at per ticket per evaluation, newest first, so a ticket with hundreds cannot stall a job. */
@@ -101,7 +101,7 @@ export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): P
       summary: { ...parsed.summary, format: parsed.format, attachment: { id: attachment.id, filename: attachment.filename } },
       sha256: createHash('sha256').update(bytes).digest('hex'),
       source,
-      submitter: attachment.author ?? 'attachment',
+      submitter: attachment.author ?? UNKNOWN_ATTACHMENT_AUTHOR,
       ...(createdAt && !Number.isNaN(createdAt.getTime()) ? { createdAt } : {}),
     });
     log.info({ ...about, criterion, evidence: record.id, format: parsed.format, outcome: parsed.outcome, submitter: record.submitter }, 'attached report stored as evidence');
@@ -132,7 +132,7 @@ async function storeDataScan(deps: AttachmentEvidenceDeps, attachment: TicketAtt
       summary: { ...parsed.summary, format: parsed.format, attachment: { id: attachment.id, filename: attachment.filename }, scannedBy: 'donegate worker' },
       sha256: createHash('sha256').update(bytes).digest('hex'),
       source: attachmentSource(attachment),
-      submitter: attachment.author ?? 'attachment',
+      submitter: attachment.author ?? UNKNOWN_ATTACHMENT_AUTHOR,
       ...(createdAt && !Number.isNaN(createdAt.getTime()) ? { createdAt } : {}),
     });
     stored.push(record);

@@ -4,6 +4,9 @@ import type { TrackerName } from '../trackers/tracker.js';
  * One piece of evidence for one criterion of one ticket. Immutable once stored: new evidence is a new
  * record, so the history an auditor reads is never rewritten.
  */
+/** The submitter of evidence read from a ticket attachment whose tracker did not say who attached it. */
+export const UNKNOWN_ATTACHMENT_AUTHOR = 'attachment';
+
 export interface EvidenceRecord {
   id: string;
   tracker: TrackerName;

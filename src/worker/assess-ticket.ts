@@ -40,10 +40,7 @@ export async function assessTicket(deps: AssessDeps, ticket: Ticket, now: Date):
     const required = new Set(rule.require.map((r) => r.criterion));
     const scanFor = DATA_SCAN_CRITERIA.filter((id) => required.has(id));
     const attached = await collectAttachmentEvidence({ tracker, ticket, registry: deps.registry, evidence: deps.evidence, maxBytes: deps.attachmentMaxBytes, log: deps.log, scanFor });
-    for (const record of attached) {
-      const author = record.submitter === 'attachment' ? undefined : record.submitter;
-      await deps.audit?.append(evidenceAcceptedEvent(record, attachedEvidenceActor(ticket.tracker, author)));
-    }
+    for (const record of attached) await deps.audit?.append(evidenceAcceptedEvent(record, attachedEvidenceActor(record)));
   }
   const evidence = await deps.evidence.forTicket(ticket.tracker, ticket.key);
   const waivers = await deps.waivers.forTicket(ticket.tracker, ticket.key);
