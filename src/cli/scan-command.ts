@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { isPhoneCountry } from '../scan/index.js';
+import { FingerprintKeyError, isPhoneCountry, type FingerprintKey } from '../scan/index.js';
 import type { ScanReport } from '../scan/scan-types.js';
 import {
   applyBaseline,
@@ -15,10 +15,11 @@ import {
   type BaselineEntry,
 } from '../scan-report/index.js';
 import { donegateEndpoint, uploadEvidence, type Streams } from './evidence-submit.js';
+import { resolveScanFingerprintKey } from './scan-fingerprint-key.js';
 import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
-export type ScanFunction = (paths: string[], options: { onProgress?: (progress: ScanProgress) => void; countries?: string[] }) => Promise<ScanReport>;
+export type ScanFunction = (paths: string[], options: { onProgress?: (progress: ScanProgress) => void; countries?: string[]; fingerprintKey: FingerprintKey }) => Promise<ScanReport>;
 
 export interface ScanCommandOptions {
   format: string;
@@ -34,6 +35,8 @@ export interface ScanCommandOptions {
    * (default US). More than one trades precision for recall: see BENCHMARKS.md.
    */
   country?: string;
+  /** A file holding the fingerprint key (hex or base64); default DONEGATE_FINGERPRINT_KEY_FILE or DONEGATE_FINGERPRINT_KEY. */
+  fingerprintKeyFile?: string;
 }
 
 export interface ScanCommandDeps extends Streams {
@@ -58,6 +61,13 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   return undefined;
 }
 
+/** A baseline matches fingerprints of other runs, so it needs a key that outlives this one. */
+function noLastingKeyProblem(options: ScanCommandOptions): string | undefined {
+  const flag = options.baseline ? '--baseline' : options.writeBaseline ? '--write-baseline' : undefined;
+  if (flag === undefined) return undefined;
+  return `${flag} needs the same fingerprint key on every run: set DONEGATE_FINGERPRINT_KEY (e.g. \`openssl rand -base64 32\`, kept as a CI secret) or --fingerprint-key-file`;
+}
+
 const countriesOf = (list: string): string[] =>
   list
     .split(',')
@@ -79,11 +89,28 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
     err.write(`donegate scan: ${problem}\n`);
     return 2;
   }
+  let fingerprintKey: FingerprintKey;
+  try {
+    const resolved = await resolveScanFingerprintKey(options.fingerprintKeyFile, deps.env);
+    fingerprintKey = resolved.key;
+    const problem = resolved.lasting ? undefined : noLastingKeyProblem(options);
+    if (problem) {
+      err.write(`donegate scan: ${problem}\n`);
+      return 2;
+    }
+    if (!resolved.lasting && (options.format !== 'text' || options.submit)) {
+      err.write('donegate scan: no DONEGATE_FINGERPRINT_KEY set, so fingerprints are keyed for this run only and will not match another run\'s\n');
+    }
+  } catch (error) {
+    if (!(error instanceof FingerprintKeyError)) throw error;
+    err.write(`donegate scan: ${error.message}\n`);
+    return 2;
+  }
   const endpoint = options.submit ? donegateEndpoint(deps.env, err) : undefined;
   if (options.submit && !endpoint) return 2;
   let baseline: BaselineEntry[] = [];
   try {
-    if (options.baseline) baseline = await readBaseline(options.baseline);
+    if (options.baseline) baseline = await readBaseline(options.baseline, fingerprintKey);
   } catch (error) {
     if (!(error instanceof BaselineError)) throw error;
     err.write(`donegate scan: ${error.message}\n`);
@@ -93,7 +120,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   const progress = createProgressLine(err);
   let scanned: ScanReport;
   try {
-    scanned = await deps.scan(paths, { onProgress: progress.update, ...(options.country ? { countries: countriesOf(options.country) } : {}) });
+    scanned = await deps.scan(paths, { onProgress: progress.update, fingerprintKey, ...(options.country ? { countries: countriesOf(options.country) } : {}) });
   } catch (error) {
     err.write(`donegate scan: ${(error as Error).message}\n`);
     return 2;
@@ -104,7 +131,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
 
   if (options.writeBaseline) {
     try {
-      await writeFile(options.writeBaseline, serialiseBaseline(report.findings, options.writeBaseline, baseline));
+      await writeFile(options.writeBaseline, serialiseBaseline(report.findings, options.writeBaseline, fingerprintKey, baseline));
     } catch (error) {
       err.write(`donegate scan: cannot write ${options.writeBaseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
       return 2;
@@ -148,6 +175,7 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--ticket <key>', 'with --submit: the ticket key, e.g. ML-142')
     .option('--criterion <id>', 'with --submit: send the whole report to pii-scan or secret-scan (default: PII to pii-scan, secrets to secret-scan)')
     .option('--source <source>', 'with --submit: where the report comes from (default: the CI system, or cli)')
+    .option('--fingerprint-key-file <file>', 'the key (hex or base64, 32+ bytes) fingerprints are keyed with, so baselines match across runs (default: DONEGATE_FINGERPRINT_KEY_FILE, DONEGATE_FINGERPRINT_KEY)')
     .option('--country <codes>', 'countries for phone numbers written without +, e.g. GB or GB,IE (default US; each added country finds more numbers and more false ones)')
     .action(async (paths: string[], options: ScanCommandOptions) => {
       deps.setExitCode(await runScanCommand(paths, options, deps));

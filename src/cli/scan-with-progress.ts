@@ -9,6 +9,7 @@ import type { ScanFunction } from './scan-command.js';
 export const scanWithProgress: ScanFunction = (paths, options) => {
   const totals = { files: 0, bytes: 0 };
   return scanToReport(paths, {
+    fingerprintKey: options.fingerprintKey,
     ...(options.countries?.[0] ? { defaultCountry: options.countries[0] as CountryCode, alsoCountries: options.countries.slice(1) as CountryCode[] } : {}),
     onEvent: (event) => {
       if (event.type !== 'file-end') return;

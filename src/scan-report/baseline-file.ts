@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { z } from 'zod';
+import type { FingerprintKey } from '../scan/fingerprint.js';
 import type { ScanFinding } from '../scan/scan-types.js';
 
 /** What `--write-baseline` puts in `reason`: a baseline is refused until every one is replaced. */
@@ -14,7 +15,12 @@ const entrySchema = z.object({
   file: z.string().optional(),
   masked: z.string().optional(),
 });
-const baselineSchema = z.union([z.array(entrySchema), z.object({ version: z.literal(1).optional(), findings: z.array(entrySchema) })]);
+/** Version 2: keyed fingerprints, and the id of the key that made them. */
+const baselineSchema = z.object({ version: z.literal(2), fingerprintKey: z.string().regex(/^[0-9a-f]{16}$/, 'the 16-hex-digit id of a fingerprint key'), findings: z.array(entrySchema) });
+
+/** Version 1 (or a bare list): written when fingerprints were unkeyed sha256, which no scan produces any more. */
+const isUnkeyedBaseline = (document: unknown): boolean =>
+  Array.isArray(document) || (typeof document === 'object' && document !== null && 'findings' in document && (!('version' in document) || document.version === 1));
 
 export type BaselineEntry = z.infer<typeof entrySchema>;
 
@@ -23,20 +29,36 @@ export class BaselineError extends Error {
   override readonly name = 'BaselineError';
 }
 
-/** Read a baseline (JSON or YAML: `{version: 1, findings: [{fingerprint, reason}]}` or a bare list). */
-export function parseBaseline(text: string, file: string): BaselineEntry[] {
+/**
+ * Read a baseline (JSON or YAML: `{version: 2, fingerprintKey, findings: [{fingerprint, reason}]}`) written
+ * under `key`. One written under another key, or an unkeyed version 1 one, would silently match nothing,
+ * so it is refused with what to do.
+ */
+export function parseBaseline(text: string, file: string, key: FingerprintKey): BaselineEntry[] {
   let document: unknown;
   try {
     document = parseYaml(text);
   } catch (error) {
     throw new BaselineError(`${file} is neither JSON nor YAML: ${(error as Error).message}`);
   }
-  const parsed = baselineSchema.safeParse(document ?? []);
+  if (isUnkeyedBaseline(document)) {
+    throw new BaselineError(
+      `${file} is a version 1 baseline: its fingerprints are unkeyed sha256, which this donegate no longer writes, so it would match nothing. ` +
+        `Write a new one with --write-baseline (DONEGATE_FINGERPRINT_KEY set as in CI) and copy each reason across by detector, file and masked value`,
+    );
+  }
+  const parsed = baselineSchema.safeParse(document ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new BaselineError(`${file}: ${issue.path.join('.') || 'the document'}: ${issue.message} (expected {version: 1, findings: [{fingerprint, reason}]})`);
+    throw new BaselineError(`${file}: ${issue.path.join('.') || 'the document'}: ${issue.message} (expected {version: 2, fingerprintKey, findings: [{fingerprint, reason}]})`);
   }
-  const entries = Array.isArray(parsed.data) ? parsed.data : parsed.data.findings;
+  if (parsed.data.fingerprintKey !== key.id) {
+    throw new BaselineError(
+      `${file} was written under fingerprint key ${parsed.data.fingerprintKey}, and this scan's key is ${key.id}: ` +
+        `scan with the key the baseline was written with (DONEGATE_FINGERPRINT_KEY or --fingerprint-key-file), or write the baseline again`,
+    );
+  }
+  const entries = parsed.data.findings;
   const unfilled = entries.filter((entry) => entry.reason === REASON_PLACEHOLDER);
   if (unfilled.length > 0) {
     throw new BaselineError(`${file}: write the reason for ${unfilled.length} accepted finding(s) (first: ${unfilled[0]!.fingerprint.slice(0, 12)}…) in place of "${REASON_PLACEHOLDER}"`);
@@ -44,21 +66,21 @@ export function parseBaseline(text: string, file: string): BaselineEntry[] {
   return entries;
 }
 
-export async function readBaseline(file: string): Promise<BaselineEntry[]> {
+export async function readBaseline(file: string, key: FingerprintKey): Promise<BaselineEntry[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new BaselineError(`cannot read the baseline ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  return parseBaseline(text, file);
+  return parseBaseline(text, file, key);
 }
 
 /**
- * A baseline accepting these findings, keeping the reasons of entries already accepted. New entries get
- * REASON_PLACEHOLDER, which the user must replace. JSON for `.json` files, YAML otherwise.
+ * A baseline accepting these findings (fingerprinted under `key`), keeping the reasons of entries already
+ * accepted. New entries get REASON_PLACEHOLDER, which the user must replace. JSON for `.json` files, YAML otherwise.
  */
-export function serialiseBaseline(findings: readonly ScanFinding[], file: string, existing: readonly BaselineEntry[] = []): string {
+export function serialiseBaseline(findings: readonly ScanFinding[], file: string, key: FingerprintKey, existing: readonly BaselineEntry[] = []): string {
   const seen = new Set(existing.map((entry) => entry.fingerprint.toLowerCase()));
   const entries: BaselineEntry[] = [...existing];
   for (const finding of findings) {
@@ -67,6 +89,6 @@ export function serialiseBaseline(findings: readonly ScanFinding[], file: string
     seen.add(key);
     entries.push({ fingerprint: finding.fingerprint, reason: REASON_PLACEHOLDER, detector: finding.detector, file: finding.file, masked: finding.masked });
   }
-  const document = { version: 1 as const, findings: entries };
+  const document = { version: 2 as const, fingerprintKey: key.id, findings: entries };
   return file.toLowerCase().endsWith('.json') ? `${JSON.stringify(document, null, 2)}\n` : toYaml(document);
 }

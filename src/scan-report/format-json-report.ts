@@ -8,6 +8,7 @@ export function formatJsonReport(report: ScanReport): string {
   const document: ScanReport = {
     tool: { name: report.tool.name, version: report.tool.version, rulesSha256: report.tool.rulesSha256 },
     generatedAt: report.generatedAt,
+    ...(report.fingerprints ? { fingerprints: { scheme: report.fingerprints.scheme, keyId: report.fingerprints.keyId } } : {}),
     files: report.files.map(({ file, sha256, size, skipped }) => ({ file, sha256, size, ...(skipped !== undefined ? { skipped } : {}) })),
     findings: report.findings.map(({ file, line, column, endColumn, detector, kind, masked, confidence, fingerprint, location }) => ({
       file,

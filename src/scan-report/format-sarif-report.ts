@@ -3,6 +3,12 @@ import type { ScanFinding, ScanReport } from '../scan/scan-types.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
+/**
+ * The `partialFingerprints` key. v1 held unkeyed sha256 fingerprints, v2 keyed ones: a new name, so code
+ * scanning tools that track results by fingerprint see a new series instead of mismatched old ones.
+ */
+export const SARIF_FINGERPRINT_KEY = 'donegate/v2';
+
 type Level = 'error' | 'warning';
 
 /** Secrets always block; PII blocks when the detector validated it (checksum, format rules). */
@@ -45,7 +51,7 @@ export function formatSarifReport(report: ScanReport): string {
         },
       },
     ],
-    partialFingerprints: { 'donegate/v1': finding.fingerprint },
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: finding.fingerprint },
     properties: { kind: finding.kind, confidence: finding.confidence, masked: finding.masked, ...(finding.location !== undefined ? { location: finding.location } : {}) },
   }));
   const sarif = {
@@ -57,7 +63,13 @@ export function formatSarifReport(report: ScanReport): string {
         columnKind: 'unicodeCodePoints',
         artifacts: report.files.map((f) => ({ location: { uri: toUri(f.file) }, length: f.size, hashes: { 'sha-256': f.sha256 } })),
         results,
-        properties: { rulesSha256: report.tool.rulesSha256, generatedAt: report.generatedAt, baselined: report.baselined, summary: report.summary },
+        properties: {
+          rulesSha256: report.tool.rulesSha256,
+          generatedAt: report.generatedAt,
+          ...(report.fingerprints ? { fingerprints: { scheme: report.fingerprints.scheme, keyId: report.fingerprints.keyId } } : {}),
+          baselined: report.baselined,
+          summary: report.summary,
+        },
       },
     ],
   };

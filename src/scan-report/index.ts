@@ -2,7 +2,7 @@
 export { applyBaseline } from './apply-baseline.js';
 export { BaselineError, REASON_PLACEHOLDER, parseBaseline, readBaseline, serialiseBaseline, type BaselineEntry } from './baseline-file.js';
 export { formatJsonReport } from './format-json-report.js';
-export { SARIF_SCHEMA, formatSarifReport, sarifLevel } from './format-sarif-report.js';
+export { SARIF_FINGERPRINT_KEY, SARIF_SCHEMA, formatSarifReport, sarifLevel } from './format-sarif-report.js';
 export { SCAN_OUTPUT_FORMATS, formatScanReport, isScanOutputFormat, type ScanOutputFormat } from './format-scan-report.js';
 export { formatTextReport } from './format-text-report.js';
 export { reportOfKind } from './report-of-kind.js';

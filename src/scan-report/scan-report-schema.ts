@@ -10,6 +10,8 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/i);
 export const scanReportSchema = z.object({
   tool: z.object({ name: z.literal('donegate-scan'), version: z.string(), rulesSha256: z.string() }),
   generatedAt: z.string(),
+  // Absent in reports from before fingerprints were keyed: readers re-key those fingerprints before showing them.
+  fingerprints: z.object({ scheme: z.literal('hmac-sha256'), keyId: z.string().regex(/^[0-9a-f]{16}$/) }).optional(),
   files: z.array(z.object({ file: z.string(), sha256, size: z.number().int().nonnegative(), skipped: z.string().optional() })),
   findings: z.array(
     z.object({

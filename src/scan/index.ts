@@ -12,5 +12,6 @@ export type { LineMatch } from './match-line.js';
 export { readSegments } from './read/read-segments.js';
 export { rulesSha256 } from './rules-sha256.js';
 export { scannerVersion } from './scanner-version.js';
-export { findingFingerprint } from './fingerprint.js';
+export { FINGERPRINT_SCHEME, FingerprintKey, MIN_FINGERPRINT_KEY_BYTES, findingFingerprint, processFingerprintKey } from './fingerprint.js';
+export { FingerprintKeyError, parseFingerprintKey } from './parse-fingerprint-key.js';
 export { isPhoneCountry } from './detectors/phone.js';

@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/core';
 import type { Detector } from './detectors/detector.js';
+import type { FingerprintKey } from './fingerprint.js';
 import type { ScanFinding, ScannedFile } from './scan-types.js';
 
 /** What `scanPaths` reports, in order: per file `file-start`, its findings (and progress), then `file-end`. */
@@ -27,4 +28,9 @@ export interface ScanOptions {
   maxNotebookBytes?: number;
   /** A `progress` event every this many bytes of one file. Default 16 MiB. */
   progressEvery?: number;
+  /**
+   * Keys the findings' fingerprints: the installation's key (service) or DONEGATE_FINGERPRINT_KEY (CLI), so
+   * they match across runs. Default: a key of this process's own, whose fingerprints match nothing else.
+   */
+  fingerprintKey?: FingerprintKey;
 }

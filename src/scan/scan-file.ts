@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { Detector } from './detectors/detector.js';
-import { findingFingerprint } from './fingerprint.js';
+import { findingFingerprint, type FingerprintKey } from './fingerprint.js';
 import type { LineMatch } from './match-line.js';
 import { matchLine, validateCandidates } from './match-line.js';
 import { findCandidates } from './find-candidates.js';
@@ -19,13 +19,14 @@ export interface FileScanSettings {
   maxLineLength: number;
   maxNotebookBytes: number;
   progressEvery: number;
+  fingerprintKey: FingerprintKey;
 }
 
 const errorCode = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO';
 
 /** Turns a segment's matches into findings with 1-based code-point columns, counting each prefix once. */
-function* findingsOf(segment: TextSegment, matches: LineMatch[], file: string, location?: (index: number) => string | undefined): Generator<ScanFinding> {
+function* findingsOf(segment: TextSegment, matches: LineMatch[], file: string, key: FingerprintKey, location?: (index: number) => string | undefined): Generator<ScanFinding> {
   const astral = /[\uD800-\uDFFF]/.test(segment.text);
   let countedTo = 0;
   let counted = 0;
@@ -51,13 +52,13 @@ function* findingsOf(segment: TextSegment, matches: LineMatch[], file: string, l
       kind: match.detector.kind,
       masked: match.detector.mask(match.value),
       confidence: match.confidence,
-      fingerprint: findingFingerprint(match.detector.id, file, match.value),
+      fingerprint: findingFingerprint(key, match.detector.id, file, match.value),
       ...(where !== undefined ? { location: where } : {}),
     };
   }
 }
 
-function* scanNotebookText(json: string, file: string, detectors: readonly Detector[]): Generator<ScanFinding> {
+function* scanNotebookText(json: string, file: string, detectors: readonly Detector[], key: FingerprintKey): Generator<ScanFinding> {
   const texts = notebookTexts(json) ?? [{ location: undefined, text: json }];
   for (const { location, text } of texts) {
     const lines = text.split('\n');
@@ -66,7 +67,7 @@ function* scanNotebookText(json: string, file: string, detectors: readonly Detec
       const matches = matchLine(line, detectors);
       if (matches.length === 0) continue;
       const segment = { text: line, line: index + 1, column: 0, reportFrom: 0, reportTo: line.length };
-      yield* findingsOf(segment, matches, file, location === undefined ? undefined : () => location);
+      yield* findingsOf(segment, matches, file, key, location === undefined ? undefined : () => location);
     }
   }
 }
@@ -115,7 +116,7 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
         if (total <= settings.maxNotebookBytes) parts.push(chunk);
       }
       if (total > settings.maxNotebookBytes) skipped = `notebook larger than ${settings.maxNotebookBytes} bytes`;
-      else for (const finding of scanNotebookText(Buffer.concat(parts).toString('utf8'), file, settings.detectors)) {
+      else for (const finding of scanNotebookText(Buffer.concat(parts).toString('utf8'), file, settings.detectors, settings.fingerprintKey)) {
         findings++;
         yield { type: 'finding', finding };
       }
@@ -134,7 +135,7 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
           const matches = validateCandidates(segment.text, found, fieldAt);
           if (matches.length === 0) continue;
           const location = fieldAt ? (index: number) => `row ${row} column ${fieldAt(index)}` : undefined;
-          for (const finding of findingsOf(segment, matches, file, location)) {
+          for (const finding of findingsOf(segment, matches, file, settings.fingerprintKey, location)) {
             findings++;
             yield { type: 'finding', finding };
           }

@@ -1,5 +1,6 @@
 import { createDefaultDetectors } from './detectors/default-detectors.js';
 import type { Detector } from './detectors/detector.js';
+import { processFingerprintKey } from './fingerprint.js';
 import type { ScanEvent, ScanOptions } from './scan-events.js';
 import { scanFile } from './scan-file.js';
 import { walkPaths } from './walk-paths.js';
@@ -23,6 +24,7 @@ export async function* scanPaths(paths: readonly string[], options: ScanOptions 
     maxLineLength: options.maxLineLength ?? 1 << 20,
     maxNotebookBytes: options.maxNotebookBytes ?? 64 << 20,
     progressEvery: options.progressEvery ?? 16 << 20,
+    fingerprintKey: options.fingerprintKey ?? processFingerprintKey(),
   };
   const exclude = new Set(options.exclude ?? ['.git', 'node_modules']);
   for await (const entry of walkPaths(paths, exclude)) {

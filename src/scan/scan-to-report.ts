@@ -1,3 +1,4 @@
+import { FINGERPRINT_SCHEME, processFingerprintKey } from './fingerprint.js';
 import type { ScanEvent, ScanOptions } from './scan-events.js';
 import { detectorsFor, scanPaths } from './scan-paths.js';
 import type { ScanFinding, ScanReport } from './scan-types.js';
@@ -21,15 +22,17 @@ export interface ReportOptions extends ScanOptions {
  * process.exitCode = report.findings.length > 0 ? 1 : 0;
  */
 export async function scanToReport(paths: readonly string[], options: ReportOptions = {}): Promise<ScanReport> {
+  const fingerprintKey = options.fingerprintKey ?? processFingerprintKey();
   const report: ScanReport = {
     tool: { name: 'donegate-scan', version: scannerVersion(), rulesSha256: rulesSha256(detectorsFor(options)) },
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
+    fingerprints: { scheme: FINGERPRINT_SCHEME, keyId: fingerprintKey.id },
     files: [],
     findings: [],
     baselined: 0,
     summary: { byDetector: {}, pii: 0, secrets: 0, files: 0, bytes: 0 },
   };
-  for await (const event of scanPaths(paths, options)) {
+  for await (const event of scanPaths(paths, { ...options, fingerprintKey })) {
     options.onEvent?.(event);
     if (event.type === 'file-end') {
       report.files.push(event.file);

@@ -24,8 +24,9 @@ export interface ScanFinding {
   masked: string;
   confidence: Confidence;
   /**
-   * sha256 (hex) over detector id, file path and the raw value: stable across runs and line moves, so a
-   * baseline can accept a finding without storing the value.
+   * HMAC-SHA-256 (hex) under the installation's fingerprint key over detector id, file path and the raw
+   * value: stable across runs and line moves for one key, so a baseline can accept a finding without
+   * storing the value, and irreversible without the key, so nobody can try candidates against it.
    */
   fingerprint: string;
   /** Extra position inside structured files, e.g. `cell 3 output 1` in a notebook, `row 12 column email` in CSV. */
@@ -45,6 +46,11 @@ export interface ScanReport {
   /** Identifies the document as a donegate scan report. */
   tool: { name: 'donegate-scan'; version: string; rulesSha256: string };
   generatedAt: string;
+  /**
+   * How the findings' fingerprints were made: keyed, and by which key (`FingerprintKey.id`). Absent in
+   * reports from before fingerprints were keyed, whose sha256 fingerprints could be reversed.
+   */
+  fingerprints?: { scheme: 'hmac-sha256'; keyId: string };
   files: ScannedFile[];
   findings: ScanFinding[];
   /** Findings accepted by the baseline file: counted, never listed with values. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runScanCommand, type ScanCommandOptions } from '../../src/cli/scan-command.js';
 import { scanWithProgress } from '../../src/cli/scan-with-progress.js';
+import { FingerprintKey } from '../../src/scan/index.js';
 import { REASON_PLACEHOLDER } from '../../src/scan-report/index.js';
 import type { ScanReport } from '../../src/scan/scan-types.js';
 import { RAW_VALUES, scanReport } from '../scan-report/scan-report-fixture.js';
@@ -14,20 +15,25 @@ function capture(isTTY = false) {
   return { stream, text: () => text };
 }
 
-async function scan(options: Partial<ScanCommandOptions>, result: ScanReport | Error = scanReport(), env: NodeJS.ProcessEnv = {}) {
+/** The key CI would hold as a secret: 32 bytes in hex. */
+const KEY_HEX = 'ab'.repeat(32);
+
+async function scan(options: Partial<ScanCommandOptions>, result: ScanReport | Error = scanReport(), env: NodeJS.ProcessEnv = { DONEGATE_FINGERPRINT_KEY: KEY_HEX }) {
   const out = capture();
   const err = capture();
+  const keyIds: string[] = [];
   const code = await runScanCommand(['data/'], { format: 'text', ...options }, {
     out: out.stream,
     err: err.stream,
     env,
-    scan: async (_paths, { onProgress }) => {
+    scan: async (_paths, { onProgress, fingerprintKey }) => {
+      keyIds.push(fingerprintKey.id);
       onProgress?.({ files: 1, bytes: 1_000_000 });
       if (result instanceof Error) throw result;
       return result;
     },
   });
-  return { code, stdout: out.text(), stderr: err.text() };
+  return { code, stdout: out.text(), stderr: err.text(), keyIds };
 }
 
 describe('donegate scan', () => {
@@ -100,6 +106,74 @@ describe('donegate scan', () => {
     const accepted = await scan({ baseline: file, format: 'json' });
     expect(accepted.code).toBe(0);
     expect(JSON.parse(accepted.stdout)).toMatchObject({ findings: [], baselined: 4, summary: { pii: 0, secrets: 0 } });
+  });
+
+  describe('fingerprint key', () => {
+    const keyFile = async (text: string) => {
+      const file = join(await mkdtemp(join(tmpdir(), 'donegate-key-')), 'fingerprint.key');
+      await writeFile(file, text);
+      return file;
+    };
+
+    it('keys the scan with DONEGATE_FINGERPRINT_KEY, in hex or base64, the same key either way', async () => {
+      const hex = await scan({});
+      const base64 = await scan({}, scanReport(), { DONEGATE_FINGERPRINT_KEY: Buffer.from(KEY_HEX, 'hex').toString('base64') });
+      expect(hex.keyIds).toEqual([new FingerprintKey(Buffer.from(KEY_HEX, 'hex')).id]);
+      expect(base64.keyIds).toEqual(hex.keyIds);
+    });
+
+    it('reads --fingerprint-key-file before DONEGATE_FINGERPRINT_KEY_FILE and DONEGATE_FINGERPRINT_KEY', async () => {
+      const flagFile = await keyFile(`${'cd'.repeat(32)}\n`);
+      const envFile = await keyFile('ef'.repeat(32));
+      const fromFlag = await scan({ fingerprintKeyFile: flagFile }, scanReport(), { DONEGATE_FINGERPRINT_KEY_FILE: envFile });
+      const fromEnvFile = await scan({}, scanReport(), { DONEGATE_FINGERPRINT_KEY_FILE: envFile });
+      expect(fromFlag.keyIds).toEqual([new FingerprintKey(Buffer.from('cd'.repeat(32), 'hex')).id]);
+      expect(fromEnvFile.keyIds).toEqual([new FingerprintKey(Buffer.from('ef'.repeat(32), 'hex')).id]);
+    });
+
+    it.each([
+      ['a key that is neither hex nor base64', { DONEGATE_FINGERPRINT_KEY: 'not a key!' }, /DONEGATE_FINGERPRINT_KEY is neither hex nor base64/],
+      ['a key shorter than 32 bytes', { DONEGATE_FINGERPRINT_KEY: 'ab'.repeat(16) }, /DONEGATE_FINGERPRINT_KEY holds 16 bytes, fewer than 32/],
+      ['both key variables', { DONEGATE_FINGERPRINT_KEY: KEY_HEX, DONEGATE_FINGERPRINT_KEY_FILE: '/k' }, /both set: keep one/],
+      ['a key file that does not exist', { DONEGATE_FINGERPRINT_KEY_FILE: '/nonexistent/key' }, /cannot read DONEGATE_FINGERPRINT_KEY_FILE \(\/nonexistent\/key\): ENOENT/],
+    ])('exits 2 on %s, naming where the key came from and never printing it', async (_what, env, message) => {
+      const { code, stderr, keyIds } = await scan({}, scanReport(), env);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(message);
+      expect(keyIds).toEqual([]);
+      if (env.DONEGATE_FINGERPRINT_KEY) expect(stderr).not.toContain(env.DONEGATE_FINGERPRINT_KEY);
+    });
+
+    it('exits 2 on a malformed key file, naming the flag and the file', async () => {
+      const file = await keyFile('sh0rt');
+      const { code, stderr } = await scan({ fingerprintKeyFile: file });
+      expect(code).toBe(2);
+      expect(stderr).toContain(`--fingerprint-key-file ${file} holds 3 bytes, fewer than 32`);
+      expect(stderr).not.toContain('sh0rt\n');
+    });
+
+    it.each([['--baseline', { baseline: '/b.yaml' }], ['--write-baseline', { writeBaseline: '/b.yaml' }]])('refuses %s without a key, since a key of one run matches no other', async (flag, options) => {
+      const { code, stderr, keyIds } = await scan(options, scanReport(), {});
+      expect(code).toBe(2);
+      expect(stderr).toContain(`${flag} needs the same fingerprint key on every run: set DONEGATE_FINGERPRINT_KEY`);
+      expect(keyIds).toEqual([]);
+    });
+
+    it('without a key, scans under a key of its own and says on stderr that fingerprints will not match another run', async () => {
+      const first = await scan({ format: 'json' }, scanReport(), {});
+      const second = await scan({ format: 'json' }, scanReport(), {});
+      expect(first.code).toBe(1);
+      expect(first.stderr).toContain('fingerprints are keyed for this run only');
+      expect(first.keyIds[0]).not.toBe(second.keyIds[0]);
+    });
+
+    it('refuses a baseline written under another key', async () => {
+      const file = join(await mkdtemp(join(tmpdir(), 'donegate-scan-')), 'baseline.yaml');
+      await scan({ writeBaseline: file });
+      const { code, stderr } = await scan({ baseline: file }, scanReport(), { DONEGATE_FINGERPRINT_KEY: 'cd'.repeat(32) });
+      expect(code).toBe(2);
+      expect(stderr).toContain('was written under fingerprint key');
+    });
   });
 
   it('shows files, MB and MB/s on stderr when it is a terminal', async () => {

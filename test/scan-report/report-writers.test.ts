@@ -62,7 +62,7 @@ describe('report writers', () => {
         expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
         expect(result.ruleId).toBe(finding.detector);
         expect(result.locations[0]!.physicalLocation.region).toEqual({ startLine: finding.line, startColumn: finding.column, endColumn: finding.endColumn });
-        expect(result.partialFingerprints).toEqual({ 'donegate/v1': finding.fingerprint });
+        expect(result.partialFingerprints).toEqual({ 'donegate/v2': finding.fingerprint });
         expect(result.message.text).toContain(finding.masked);
       }
     });

@@ -1,11 +1,14 @@
-import { createHash } from 'node:crypto';
+import { findingFingerprint, FingerprintKey } from '../../src/scan/fingerprint.js';
 import type { ScanFinding, ScannedFile, ScanReport } from '../../src/scan/scan-types.js';
 import { summariseFindings } from '../../src/scan-report/index.js';
 
 /** The raw values behind the fixture findings: no output may ever contain one of them. */
 export const RAW_VALUES = ['jane.doe@example.com', '4242424242424242', 'AKIAIOSFODNN7EXAMPLE', 'GB82WEST12345698765432'];
 
-const fingerprint = (detector: string, file: string, raw: string) => createHash('sha256').update(`${detector}\0${file}\0${raw}`).digest('hex');
+/** The fixed key the fixture's fingerprints are made under, as a CI run with DONEGATE_FINGERPRINT_KEY set would. */
+export const FIXTURE_FINGERPRINT_KEY = new FingerprintKey(Buffer.alloc(32, 7));
+
+const fingerprint = (detector: string, file: string, raw: string) => findingFingerprint(FIXTURE_FINGERPRINT_KEY, detector, file, raw);
 
 export function finding(overrides: Partial<ScanFinding> & { raw?: string } = {}): ScanFinding {
   const { raw = 'jane.doe@example.com', ...rest } = overrides;
@@ -37,6 +40,7 @@ export function scanReport(findings: ScanFinding[] = FIXTURE_FINDINGS, files: Sc
   return {
     tool: { name: 'donegate-scan', version: '0.1.0', rulesSha256: 'c'.repeat(64) },
     generatedAt: '2026-01-15T10:00:00.000Z',
+    fingerprints: { scheme: 'hmac-sha256', keyId: FIXTURE_FINGERPRINT_KEY.id },
     files,
     findings,
     baselined: 0,

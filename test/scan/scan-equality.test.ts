@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateFile } from '../../bench/scan-generate.js';
 import type { ScanFinding } from '../../src/scan/index.js';
-import { createDefaultDetectors, findingFingerprint, matchLine, scanToReport } from '../../src/scan/index.js';
+import { createDefaultDetectors, findingFingerprint, FingerprintKey, matchLine, scanToReport } from '../../src/scan/index.js';
 import { createCsvFields } from '../../src/scan/read/csv-fields.js';
 import { codePointLength } from '../../src/scan/read/read-segments.js';
 
 const detectors = createDefaultDetectors({ defaultCountry: 'US' });
+const fingerprintKey = FingerprintKey.random();
 
 /**
  * What the scanner must find, computed the slow and obvious way: decode the whole file, split it into lines,
@@ -31,7 +32,7 @@ async function findingsLineByLine(path: string, file: string): Promise<ScanFindi
         kind: match.detector.kind,
         masked: match.detector.mask(match.value),
         confidence: match.confidence,
-        fingerprint: findingFingerprint(match.detector.id, file, match.value),
+        fingerprint: findingFingerprint(fingerprintKey, match.detector.id, file, match.value),
         ...(field ? { location: `row ${row} column ${field(match.start)}` } : {}),
       });
     }
@@ -68,7 +69,7 @@ describe('scanning a generated mixed file', () => {
 
   it.each(['records.csv', 'events.jsonl', 'notes.txt'])('finds in %s exactly what matching each line alone finds', async (name) => {
     const path = join(dir, name);
-    const report = await scanToReport([path], { detectors });
+    const report = await scanToReport([path], { detectors, fingerprintKey });
     const expected = await findingsLineByLine(path, path);
     expect(expected.length).toBeGreaterThan(100);
     expect(report.findings).toEqual(expected);

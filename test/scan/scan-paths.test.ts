@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ScanEvent, ScanFinding } from '../../src/scan/index.js';
-import { createDefaultDetectors, scanFile, scanPaths, scanToReport } from '../../src/scan/index.js';
+import { createDefaultDetectors, FingerprintKey, scanFile, scanPaths, scanToReport } from '../../src/scan/index.js';
 
-const settings = { detectors: createDefaultDetectors(), maxLineLength: 1 << 20, maxNotebookBytes: 1 << 20, progressEvery: 1 << 20 };
+const settings = { detectors: createDefaultDetectors(), maxLineLength: 1 << 20, maxNotebookBytes: 1 << 20, progressEvery: 1 << 20, fingerprintKey: FingerprintKey.random() };
 
 let dir: string;
 beforeEach(async () => {
@@ -150,6 +150,18 @@ describe('scanToReport', () => {
     expect(report.summary).toMatchObject({ byDetector: { email: 1, 'github-token': 1 }, pii: 1, secrets: 1, files: 1 });
     const again = await scanToReport([dir]);
     expect(again.findings.map((finding) => finding.fingerprint)).toEqual(report.findings.map((finding) => finding.fingerprint));
+  });
+
+  it('keys fingerprints: the same key gives the same ones in another run, another key different ones, and the report names the key', async () => {
+    await writeFile(join(dir, 'people.txt'), 'ssn 123-45-4821\n');
+    const key = FingerprintKey.random();
+    const first = await scanToReport([dir], { fingerprintKey: key });
+    const second = await scanToReport([dir], { fingerprintKey: key });
+    const other = await scanToReport([dir], { fingerprintKey: FingerprintKey.random() });
+    expect(first.findings).toHaveLength(1);
+    expect(second.findings.map((f) => f.fingerprint)).toEqual(first.findings.map((f) => f.fingerprint));
+    expect(other.findings[0]!.fingerprint).not.toBe(first.findings[0]!.fingerprint);
+    expect(first.fingerprints).toEqual({ scheme: 'hmac-sha256', keyId: key.id });
   });
 
   it('counts baseline-accepted findings without listing them', async () => {
