@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ReadTicketDescription } from '../trackers/read-ticket-description.js';
 import { defineCriterion } from './criterion.js';
 import { judgeScanEvidence } from './scan-judge.js';
-import { parseScanEvidence, type ScanCriterionSpec } from './scan-parse-evidence.js';
+import { processFingerprintKey } from '../scan/fingerprint.js';
+import { parseScanEvidence, type ScanCriterionSpec, type ScanEvidenceDeps } from './scan-parse-evidence.js';
 import { datasetsInDescription } from './ticket-datasets.js';
 
 const options = z
@@ -15,7 +16,7 @@ const options = z
 
 const SPEC: ScanCriterionSpec = { criterion: 'pii-scan', kind: 'pii', formats: ['donegate-scan', 'dataset-manifest'] };
 
-export interface PiiScanDeps {
+export interface PiiScanDeps extends ScanEvidenceDeps {
   /** Reads the ticket's description for its "Datasets" section; absent, only submitted manifests declare datasets. */
   readTicketDescription?: ReadTicketDescription;
 }
@@ -25,6 +26,7 @@ export interface PiiScanDeps {
  * dataset files the ticket names (its description's "Datasets" section) or a submitted manifest lists.
  */
 export function createPiiScan(deps: PiiScanDeps = {}) {
+  const fingerprintKey = deps.fingerprintKey ?? processFingerprintKey();
   return defineCriterion<z.infer<typeof options>>({
     id: 'pii-scan',
     title: 'Data scanned for personal data (PII)',
@@ -36,7 +38,7 @@ export function createPiiScan(deps: PiiScanDeps = {}) {
       return deps.readTicketDescription ? deps.readTicketDescription(context.ticket).then(judge) : judge('');
     },
     parseEvidence(bytes, format) {
-      return parseScanEvidence(bytes, format, SPEC);
+      return parseScanEvidence(bytes, format, SPEC, fingerprintKey);
     },
   });
 }

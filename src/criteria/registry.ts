@@ -2,7 +2,7 @@ import type { Criterion } from './criterion.js';
 import { dependencyAudit } from './dependency-audit.js';
 import { createEncryptedArtifact, type EncryptedArtifactDeps } from './encrypted-artifact.js';
 import { createPiiScan, type PiiScanDeps } from './pii-scan.js';
-import { secretScan } from './secret-scan.js';
+import { createSecretScan } from './secret-scan.js';
 
 export type CriterionRegistry = ReadonlyMap<string, Criterion>;
 
@@ -11,6 +11,6 @@ export type CriterionDeps = EncryptedArtifactDeps & PiiScanDeps;
 
 /** Every criterion a policy may require, by id. Adding a criterion touches only this list. */
 export function createCriterionRegistry(deps: CriterionDeps = {}): CriterionRegistry {
-  const criteria: Criterion[] = [createPiiScan(deps), dependencyAudit, createEncryptedArtifact(deps), secretScan];
+  const criteria: Criterion[] = [createPiiScan(deps), dependencyAudit, createEncryptedArtifact(deps), createSecretScan(deps)];
   return new Map(criteria.map((criterion) => [criterion.id, criterion]));
 }

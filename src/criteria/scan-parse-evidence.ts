@@ -1,3 +1,4 @@
+import type { FingerprintKey } from '../scan/fingerprint.js';
 import type { DetectorKind } from '../scan/scan-types.js';
 import { readJsonLines } from '../evidence/reports/index.js';
 import { looksLikeScanReport } from '../scan-report/index.js';
@@ -15,6 +16,11 @@ export interface ScanCriterionSpec {
   criterion: string;
   kind: DetectorKind;
   formats: readonly ScanEvidenceFormat[];
+}
+
+export interface ScanEvidenceDeps {
+  /** Keys the fingerprints of findings read from other tools' reports (the installation's key in the service). */
+  fingerprintKey?: FingerprintKey;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -66,12 +72,12 @@ function manifestParsed(datasets: DatasetManifest): ParsedEvidence {
  * TruffleHog JSON Lines (secret-scan), or a dataset manifest. Raw values in third-party reports are masked here and dropped,
  * so neither the stored summary nor any message holds one.
  */
-export function parseScanEvidence(bytes: Buffer, format: string | undefined, spec: ScanCriterionSpec): ParsedEvidence {
+export function parseScanEvidence(bytes: Buffer, format: string | undefined, spec: ScanCriterionSpec, key: FingerprintKey): ParsedEvidence {
   const unrecognised = (reason: string) => new UnrecognisedScanReportError(spec.criterion, reason, spec.formats);
   if (format !== undefined && !(spec.formats as readonly string[]).includes(format)) throw unrecognised(`unknown format "${format}" was named`);
   const text = bytes.toString('utf8');
   // A TruffleHog run that found nothing writes nothing; named explicitly, an empty file is that clean run.
-  if (format === 'trufflehog-json' && text.trim() === '') return scanParsed(readTruffleHog([]), format, spec.kind);
+  if (format === 'trufflehog-json' && text.trim() === '') return scanParsed(readTruffleHog([], key), format, spec.kind);
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -89,17 +95,17 @@ export function parseScanEvidence(bytes: Buffer, format: string | undefined, spe
   if (!spec.formats.includes(detected)) throw unrecognised(`a ${detected} report is not evidence for ${spec.criterion}`);
   switch (detected) {
     case 'donegate-scan':
-      return scanParsed(readDonegateScan(document, spec.kind), detected, spec.kind);
+      return scanParsed(readDonegateScan(document, spec.kind, key), detected, spec.kind);
     case 'gitleaks-json':
       if (!Array.isArray(document)) throw unrecognised('gitleaks JSON is an array of findings');
-      return scanParsed(readGitleaksJson(document), detected, spec.kind);
+      return scanParsed(readGitleaksJson(document, key), detected, spec.kind);
     case 'gitleaks-sarif': {
       const results = (document as { runs?: Array<{ results?: unknown }> }).runs?.[0]?.results ?? [];
       if (!Array.isArray(results)) throw unrecognised('runs[0].results is not an array');
-      return scanParsed(readGitleaksSarif(results), detected, spec.kind);
+      return scanParsed(readGitleaksSarif(results, key), detected, spec.kind);
     }
     case 'trufflehog-json':
-      return scanParsed(readTruffleHog(Array.isArray(document) ? document : [document]), detected, spec.kind);
+      return scanParsed(readTruffleHog(Array.isArray(document) ? document : [document], key), detected, spec.kind);
     case 'dataset-manifest':
       return manifestParsed(readJsonManifest(document));
   }

@@ -1,19 +1,25 @@
 import { InvalidReportError } from '../evidence/reports/index.js';
+import type { FingerprintKey } from '../scan/fingerprint.js';
 import type { DetectorKind } from '../scan/scan-types.js';
 import { scanReportSchema } from '../scan-report/index.js';
 import { MAX_STORED_FINDINGS, worstFirst, type ScanEvidence, type StoredScanFinding } from './scan-evidence.js';
 
-/** A donegate scan report, reduced to what the criterion of `kind` keeps: its findings (masked) and the files. */
-export function readDonegateScan(document: unknown, kind: DetectorKind): ScanEvidence {
+/**
+ * A donegate scan report, reduced to what the criterion of `kind` keeps: its findings (masked) and the
+ * files. A report from before fingerprints were keyed (no `fingerprints`) carries sha256 ones that give
+ * the value away to anyone who tries candidates: those are keyed here before they are stored or shown.
+ */
+export function readDonegateScan(document: unknown, kind: DetectorKind, key: FingerprintKey): ScanEvidence {
   const parsed = scanReportSchema.safeParse(document);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InvalidReportError('donegate scan report', issue.message, issue.path.join('.') || undefined);
   }
   const report = parsed.data;
+  const keyed = (fingerprint: string) => (report.fingerprints ? fingerprint : key.hmacHex(`unkeyed\0${fingerprint.toLowerCase()}`));
   const ofKind: StoredScanFinding[] = report.findings
     .filter((f) => f.kind === kind)
-    .map(({ file, line, detector, kind: k, masked, confidence, fingerprint }) => ({ file, line, detector, kind: k, masked, confidence, fingerprint }))
+    .map(({ file, line, detector, kind: k, masked, confidence, fingerprint }) => ({ file, line, detector, kind: k, masked, confidence, fingerprint: keyed(fingerprint) }))
     .sort(worstFirst);
   return {
     tool: `${report.tool.name} ${report.tool.version}`,

@@ -1,11 +1,14 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { InvalidReportError } from '../evidence/reports/index.js';
+import type { FingerprintKey } from '../scan/fingerprint.js';
 import { MAX_STORED_FINDINGS, worstFirst, type ScanEvidence, type StoredScanFinding } from './scan-evidence.js';
 import { maskSecret } from './scan-mask-secret.js';
 
-/** Our fingerprint for a gitleaks finding: like the scanner's, over rule, file and value, so it is stable across line moves. */
-const fingerprintOf = (rule: string, file: string, secret: string) => createHash('sha256').update(`gitleaks\0${rule}\0${file}\0${secret}`).digest('hex');
+/**
+ * Our fingerprint for a gitleaks finding: like the scanner's, keyed, over rule, file and value, so it is
+ * stable across line moves and a weak secret cannot be confirmed by trying guesses against it.
+ */
+const fingerprintOf = (key: FingerprintKey, rule: string, file: string, secret: string) => key.hmacHex(`gitleaks\0${rule}\0${file}\0${secret}`);
 
 // https://github.com/gitleaks/gitleaks/blob/master/report/finding.go — Secret and Match hold the raw value:
 // they are read here to mask and fingerprint, and are never kept.
@@ -24,7 +27,7 @@ function evidenceOf(findings: StoredScanFinding[]): ScanEvidence {
 }
 
 /** gitleaks `--report-format json`: an array of findings. */
-export function readGitleaksJson(document: unknown[]): ScanEvidence {
+export function readGitleaksJson(document: unknown[], key: FingerprintKey): ScanEvidence {
   return evidenceOf(
     document.map((item, index) => {
       const parsed = gitleaksFinding.safeParse(item);
@@ -38,7 +41,7 @@ export function readGitleaksJson(document: unknown[]): ScanEvidence {
         kind: 'secret' as const,
         masked: raw ? maskSecret(raw) : '****',
         confidence: 'high' as const,
-        fingerprint: fingerprintOf(RuleID, File, raw || `line ${StartLine}`),
+        fingerprint: fingerprintOf(key, RuleID, File, raw || `line ${StartLine}`),
         ...(Fingerprint ? { aliases: [Fingerprint] } : {}),
       };
     }),
@@ -60,7 +63,7 @@ const sarifResult = z.object({
 });
 
 /** gitleaks `--report-format sarif`: the raw secret sits in `region.snippet.text`; it is masked and dropped. */
-export function readGitleaksSarif(results: unknown[]): ScanEvidence {
+export function readGitleaksSarif(results: unknown[], key: FingerprintKey): ScanEvidence {
   return evidenceOf(
     results.map((item, index) => {
       const parsed = sarifResult.safeParse(item);
@@ -76,7 +79,7 @@ export function readGitleaksSarif(results: unknown[]): ScanEvidence {
         kind: 'secret' as const,
         masked: raw ? maskSecret(raw) : '****',
         confidence: 'high' as const,
-        fingerprint: fingerprintOf(ruleId, artifactLocation.uri, raw || `line ${line}`),
+        fingerprint: fingerprintOf(key, ruleId, artifactLocation.uri, raw || `line ${line}`),
       };
     }),
   );

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { InvalidReportError } from '../evidence/reports/index.js';
+import type { FingerprintKey } from '../scan/fingerprint.js';
 import { MAX_STORED_FINDINGS, worstFirst, type ScanEvidence, type StoredScanFinding } from './scan-evidence.js';
 import { maskSecret } from './scan-mask-secret.js';
 
@@ -34,8 +34,11 @@ function whereFound(data: Record<string, unknown> | null | undefined): { file: s
   return { file: '(unknown source)', line: 1 };
 }
 
-/** TruffleHog results → scan evidence. Verified credentials are `high` confidence, unverified `medium`. */
-export function readTruffleHog(lines: readonly unknown[]): ScanEvidence {
+/**
+ * TruffleHog results → scan evidence. Verified credentials are `high` confidence, unverified `medium`.
+ * Fingerprints are keyed, so a weak credential cannot be confirmed by trying guesses against one.
+ */
+export function readTruffleHog(lines: readonly unknown[], key: FingerprintKey): ScanEvidence {
   const findings: StoredScanFinding[] = lines.map((item, index) => {
     const parsed = result.safeParse(item);
     if (!parsed.success) throw new InvalidReportError('TruffleHog JSON', parsed.error.issues[0]!.message, `line ${index + 1}: ${parsed.error.issues[0]!.path.join('.')}`);
@@ -49,7 +52,7 @@ export function readTruffleHog(lines: readonly unknown[]): ScanEvidence {
       kind: 'secret' as const,
       masked: raw ? maskSecret(raw) : '****',
       confidence: Verified === true ? ('high' as const) : ('medium' as const),
-      fingerprint: createHash('sha256').update(`trufflehog\0${DetectorName}\0${file}\0${raw || `line ${line}`}`).digest('hex'),
+      fingerprint: key.hmacHex(`trufflehog\0${DetectorName}\0${file}\0${raw || `line ${line}`}`),
     };
   });
   const sorted = findings.sort(worstFirst);

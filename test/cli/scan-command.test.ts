@@ -141,7 +141,8 @@ describe('donegate scan', () => {
       expect(code).toBe(2);
       expect(stderr).toMatch(message);
       expect(keyIds).toEqual([]);
-      if (env.DONEGATE_FINGERPRINT_KEY) expect(stderr).not.toContain(env.DONEGATE_FINGERPRINT_KEY);
+      const key = (env as NodeJS.ProcessEnv).DONEGATE_FINGERPRINT_KEY;
+      if (key) expect(stderr).not.toContain(key);
     });
 
     it('exits 2 on a malformed key file, naming the flag and the file', async () => {
