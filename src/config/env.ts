@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkHostList } from './link-host-list.js';
 
 /** Variables that switch a tracker on. All set → on; none set → off; some set → startup error. */
 const JIRA_VARS = ['JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_WEBHOOK_SECRET'] as const;
@@ -49,6 +50,8 @@ const envSchema = z.object({
   ATTACHMENT_MAX_BYTES: wholeNumber(10 * 1024 * 1024, 1),
   /** Hosts Linear attachment links may be downloaded from (`hostname` or `hostname:port`), comma-separated. */
   LINEAR_ATTACHMENT_HOSTS: hostList(['uploads.linear.app']),
+  /** Vendor security pages comments may link to, besides osv.dev, GitHub advisories, NVD and cve.org. */
+  ADVISORY_LINK_HOSTS: linkHostList,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** BullMQ key prefix. With Redis Cluster use a hash tag, e.g. `{donegate}`, so a queue's keys share a slot. */
   QUEUE_PREFIX: nonEmpty.default('donegate'),
@@ -113,6 +116,8 @@ export interface Config {
   attachmentMaxBytes: number;
   /** Hosts whose Linear attachment content may be downloaded as evidence. */
   linearAttachmentHosts: string[];
+  /** Extra hosts (or host/path prefixes) a comment may link to: the vendor's own security pages. */
+  advisoryLinkHosts: string[];
   logLevel: string;
   queuePrefix: string;
   workerConcurrency: number;
@@ -163,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     linearAttachmentHosts: e.LINEAR_ATTACHMENT_HOSTS,
+    advisoryLinkHosts: e.ADVISORY_LINK_HOSTS,
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,
     workerConcurrency: e.WORKER_CONCURRENCY,

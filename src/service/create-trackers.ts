@@ -10,12 +10,17 @@ import type { Tracker, TrackerName } from '../trackers/tracker.js';
 export async function createTrackers(config: Config, log: Logger): Promise<Partial<Record<TrackerName, Tracker>>> {
   const trackers: Partial<Record<TrackerName, Tracker>> = {};
   if (config.jira) {
-    trackers.jira = createJiraTracker({ client: createJiraClient(config.jira), siteUrl: config.jira.baseUrl });
+    trackers.jira = createJiraTracker({
+      client: createJiraClient(config.jira),
+      siteUrl: config.jira.baseUrl,
+      advisoryLinkHosts: config.advisoryLinkHosts,
+    });
   }
   if (config.linear) {
     trackers.linear = createLinearTracker({
       client: new LinearClient({ apiKey: config.linear.apiKey, apiUrl: config.linear.apiUrl }),
       attachmentHosts: config.linearAttachmentHosts,
+      advisoryLinkHosts: config.advisoryLinkHosts,
     });
   }
   log.info({ trackers: Object.keys(trackers) }, 'trackers configured');

@@ -1,6 +1,7 @@
 import type { Version3Client } from 'jira.js';
 import { VERDICT_PROPERTY_KEY, type VerdictComment, type VerdictProperty } from '../../gate/verdict.js';
 import { TrackerPermanentError } from '../errors.js';
+import { createLinkPolicy } from '../render/index.js';
 import type { DownloadOptions, MoveOutcome, Ticket, TicketAttachment, TicketLink, TicketRef, Tracker } from '../tracker.js';
 import { adfLines } from './adf-lines.js';
 import { downloadJiraAttachment } from './download-jira-attachment.js';
@@ -27,6 +28,11 @@ export interface JiraTrackerDeps {
   siteUrl?: string;
   /** Comments asked for per page while looking for donegate's own; default 100. */
   commentPageSize?: number;
+  /**
+   * Vendor security pages (`host` or `host/path`) that findings may link to, besides the advisory
+   * databases in ADVISORY_LINK_HOSTS and the Jira site itself (`siteUrl`).
+   */
+  advisoryLinkHosts?: string[];
 }
 
 /**
@@ -41,6 +47,7 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
   const { client } = deps;
   const pageSize = deps.commentPageSize ?? 100;
   const site = jiraSiteOf(client);
+  const links = createLinkPolicy({ advisoryHosts: deps.advisoryLinkHosts ?? [], trackerOrigins: deps.siteUrl ? [deps.siteUrl] : [] });
   let self: Promise<string> | undefined;
 
   async function call<T>(action: string, request: () => Promise<T>): Promise<T> {
@@ -102,7 +109,7 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
         );
         return jiraCommentPageSchema.parse(page);
       }, selfId);
-      const body = verdictToAdf(comment);
+      const body = verdictToAdf(comment, links);
       if (existing) {
         await call(`edit donegate's comment on ${ticket.key}`, () =>
           client.issueComments.updateComment({ issueIdOrKey, id: existing, body }),
@@ -115,7 +122,7 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
 
     async reply(ticket: Ticket, reply: string) {
       const created = await call(`reply on ${ticket.key}`, () =>
-        client.issueComments.addComment({ issueIdOrKey: ticket.id, comment: replyToAdf(reply) }),
+        client.issueComments.addComment({ issueIdOrKey: ticket.id, comment: replyToAdf(reply, links) }),
       );
       return { commentId: jiraCommentSchema.parse(created).id };
     },

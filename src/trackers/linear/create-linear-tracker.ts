@@ -19,6 +19,8 @@ import {
   removeLabelResponse,
   viewerResponse,
 } from './linear-responses.js';
+import { createLinkPolicy } from '../render/index.js';
+import { replyToMarkdown } from './reply-to-markdown.js';
 import { verdictToMarkdown } from './verdict-to-markdown.js';
 
 export interface LinearTrackerDeps {
@@ -30,6 +32,12 @@ export interface LinearTrackerDeps {
    * The API key is sent only to Linear's hosts, never to the others.
    */
   attachmentHosts?: string[];
+  /**
+   * Vendor security pages (`host` or `host/path`) that findings may link to, besides the advisory
+   * databases in ADVISORY_LINK_HOSTS. Links to linear.app are never made from ticket or report text:
+   * Linear turns a profile or issue URL in Markdown into a mention.
+   */
+  advisoryLinkHosts?: string[];
 }
 
 /**
@@ -45,6 +53,7 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
   const request = createLinearRequest(deps.client);
   let viewerId: Promise<string> | undefined;
   const labelIds = new Map<string, string>();
+  const links = createLinkPolicy({ advisoryHosts: deps.advisoryLinkHosts ?? [] });
   const downloadPolicy: LinearDownloadPolicy = {
     attachmentHosts: deps.attachmentHosts ?? [LINEAR_UPLOADS_HOST],
     apiUrl: deps.client.options.apiUrl,
@@ -101,7 +110,7 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
 
     async upsertComment(ticket: Ticket, comment: VerdictComment) {
       const action = `commenting on ${ticket.key}`;
-      const body = verdictToMarkdown(comment);
+      const body = verdictToMarkdown(comment, links);
       const existing = await findOwnComment(request, ticket.id, await selfId(), action);
       if (existing) {
         const { commentUpdate } = await request(UPDATE_COMMENT, { id: existing, body }, commentUpdateResponse, action);
@@ -111,7 +120,8 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
       return { commentId: commentCreate.comment.id, created: true };
     },
 
-    async reply(ticket: Ticket, body: string) {
+    async reply(ticket: Ticket, reply: string) {
+      const body = replyToMarkdown(reply, links);
       const { commentCreate } = await request(CREATE_COMMENT, { issueId: ticket.id, body }, commentCreateResponse, `replying on ${ticket.key}`);
       return { commentId: commentCreate.comment.id };
     },

@@ -16,9 +16,11 @@ describe('Linear tracker replying on an issue', () => {
 
     expect(first.commentId).not.toBe(second.commentId);
     const comments = fixture.linear.commentsOn('AI-1');
+    // Each line of the reply is its own Markdown paragraph; the command stays a code span.
+    const markdown = 'donegate: the date after "until" must be written YYYY-MM-DD.\n\nSyntax: `/donegate waive …`';
     expect(comments.map((c) => [c.body, c.userId])).toEqual([
-      [text, fixture.linear.viewer.id],
-      [text, fixture.linear.viewer.id],
+      [markdown, fixture.linear.viewer.id],
+      [markdown, fixture.linear.viewer.id],
     ]);
     expect(fixture.linear.violations).toEqual([]);
   });

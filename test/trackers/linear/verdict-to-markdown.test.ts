@@ -34,7 +34,8 @@ describe('verdictToMarkdown', () => {
 
     expect(markdown).toContain('  - Fix: `donegate evidence submit --tracker linear --ticket AI-7 --criterion pii-scan pii.json`');
     expect(markdown).toContain('  - Fix: check `aws sts get-caller-identity`');
-    expect(markdown).toContain('  - dataset s3://raw/customers');
+    // A URL outside the advisory allow-list is shown as code, so it is readable but not a link.
+    expect(markdown).toContain('  - dataset `s3://raw/customers`');
   });
 
   it('shows failures as warnings in warn mode, since the ticket stays Done', () => {
