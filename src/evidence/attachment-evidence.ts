@@ -3,6 +3,7 @@ import type { CriterionRegistry } from '../criteria/registry.js';
 import type { Logger } from '../logging/logger.js';
 import { AttachmentRefusedError, AttachmentTooLargeError } from '../trackers/attachments/index.js';
 import { TrackerPermanentError } from '../trackers/errors.js';
+import type { FingerprintKey } from '../scan/fingerprint.js';
 import type { Ticket, TicketAttachment, Tracker } from '../trackers/tracker.js';
 import { triageAttachment } from './attachment-triage.js';
 import { scanAttachmentData } from './attachment-data-scan.js';
@@ -29,6 +30,8 @@ export interface AttachmentEvidenceDeps {
    * and the scan stored as evidence for these criteria.
    */
   scanFor?: readonly string[];
+  /** Keys the fingerprints of findings in scanned attached data (the installation's key). */
+  fingerprintKey?: FingerprintKey;
 }
 
 /** The evidence `source` of an attachment: `jira-attachment:10042`, `linear-attachment:<uuid>`. Stored once per ticket. */
@@ -116,7 +119,7 @@ export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): P
  */
 async function storeDataScan(deps: AttachmentEvidenceDeps, attachment: TicketAttachment, bytes: Buffer, log: Logger): Promise<EvidenceRecord[]> {
   const { ticket, evidence } = deps;
-  const report = await scanAttachmentData(bytes, attachment.filename);
+  const report = await scanAttachmentData(bytes, attachment.filename, deps.fingerprintKey);
   const reportBytes = Buffer.from(JSON.stringify(report));
   const createdAt = attachment.createdAt !== undefined ? new Date(attachment.createdAt) : undefined;
   const stored: EvidenceRecord[] = [];

@@ -33,4 +33,6 @@ export interface ScanOptions {
    * they match across runs. Default: a key of this process's own, whose fingerprints match nothing else.
    */
   fingerprintKey?: FingerprintKey;
+  /** How a scanned file is named in events, findings and fingerprints. Default: the path as walked. */
+  nameAs?: (file: string) => string;
 }

@@ -34,7 +34,7 @@ export async function* scanPaths(paths: readonly string[], options: ScanOptions 
       yield { type: 'error', file: entry.file, code: entry.code, message: `cannot read ${entry.file}: ${entry.code}` };
       yield { type: 'file-end', file: { file: entry.file, sha256: '', size: 0, skipped: `unreadable: ${entry.code}` }, findings: 0 };
     } else {
-      yield* scanFile(entry.path, entry.file, settings);
+      yield* scanFile(entry.path, options.nameAs?.(entry.file) ?? entry.file, settings);
     }
   }
 }

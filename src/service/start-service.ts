@@ -26,6 +26,7 @@ import { createTicketLock } from '../queue/ticket-lock.js';
 import { createWaiverRepository } from '../waivers/waiver-repository.js';
 import { createAuditLog } from '../audit/audit-log.js';
 import type { Database } from '../store/database.js';
+import { loadInstallationFingerprintKey } from '../store/installation-fingerprint-key.js';
 import { openDatabase } from '../store/open-database.js';
 import type { Tracker, TrackerName } from '../trackers/tracker.js';
 import { createDecisionWorker } from '../worker/create-decision-worker.js';
@@ -59,18 +60,21 @@ export interface RunningService {
 /** Start donegate: load the policy, open the store and the queue, then the HTTP server and/or the worker. */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { config, log } = options;
+  const ownsDb = options.db === undefined;
+  const db = options.db ?? (await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir }));
+  // Made on the first start and kept in the database: every process keys fingerprints the same way.
+  const fingerprintKey = await loadInstallationFingerprintKey(db);
   // One reader, so the artifacts and the datasets a ticket names share a single read of its description.
   const readTicketDescription = createTicketDescriptionReader(options.trackers);
   const registry = createCriterionRegistry({
     verifyArtifact: options.verifyArtifact ?? createArtifactVerifierFromConfig(config.artifacts),
     findTicketArtifacts: createTicketArtifactFinder(options.trackers, readTicketDescription),
     readTicketDescription,
+    fingerprintKey,
   });
   const policy = await loadPolicyFile(config.policyFile, registry);
   log.info({ policy: config.policyFile, policyHash: policy.hash, rules: policy.rules.length }, 'policy loaded');
 
-  const ownsDb = options.db === undefined;
-  const db = options.db ?? (await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir }));
   const decisions = createDecisionRepository(db);
   const audit = createAuditLog(db);
   const producer = createProducerConnection(config.redisUrl);
@@ -95,6 +99,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       audit,
       log,
       attachmentMaxBytes: config.attachmentMaxBytes,
+      fingerprintKey,
       ...(options.now ? { now: options.now } : {}),
     };
     worker = createDecisionWorker({

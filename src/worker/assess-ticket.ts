@@ -9,6 +9,7 @@ import type { CriterionResult } from '../gate/verdict.js';
 import { matchRule } from '../policy/match-rule.js';
 import type { Policy, PolicyRule } from '../policy/policy.js';
 import type { Logger } from '../logging/logger.js';
+import type { FingerprintKey } from '../scan/fingerprint.js';
 import type { Ticket, Tracker, TrackerName } from '../trackers/tracker.js';
 import type { WaiverRepository } from '../waivers/waiver-repository.js';
 import { evaluateCriteria } from './evaluate-criteria.js';
@@ -21,6 +22,8 @@ export interface AssessDeps {
   trackers?: Partial<Record<TrackerName, Tracker>>;
   log?: Logger;
   attachmentMaxBytes?: number;
+  /** Keys the fingerprints of attached data donegate scans: the installation's key. */
+  fingerprintKey?: FingerprintKey;
   waivers: WaiverRepository;
   /** Where evidence read from ticket attachments is recorded as accepted, like uploaded evidence. */
   audit?: AuditLog;
@@ -39,7 +42,7 @@ export async function assessTicket(deps: AssessDeps, ticket: Ticket, now: Date):
   if (tracker && deps.log && deps.attachmentMaxBytes !== undefined) {
     const required = new Set(rule.require.map((r) => r.criterion));
     const scanFor = DATA_SCAN_CRITERIA.filter((id) => required.has(id));
-    const attached = await collectAttachmentEvidence({ tracker, ticket, registry: deps.registry, evidence: deps.evidence, maxBytes: deps.attachmentMaxBytes, log: deps.log, scanFor });
+    const attached = await collectAttachmentEvidence({ tracker, ticket, registry: deps.registry, evidence: deps.evidence, maxBytes: deps.attachmentMaxBytes, log: deps.log, scanFor, ...(deps.fingerprintKey ? { fingerprintKey: deps.fingerprintKey } : {}) });
     for (const record of attached) await deps.audit?.append(evidenceAcceptedEvent(record, attachedEvidenceActor(record)));
   }
   const evidence = await deps.evidence.forTicket(ticket.tracker, ticket.key);
