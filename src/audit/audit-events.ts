@@ -26,9 +26,17 @@ export interface DecisionContext {
 /** `jira:<accountId>`, `linear:<userId>`: an account id, never a name or an email. */
 export const trackerActor = (tracker: string, accountId: string): string => `${tracker}:${accountId}`;
 export const tokenActor = (tokenName: string): string => `token:${tokenName}`;
-/** Who attached a file the worker read as evidence (the record's submitter): their account id, or `attachment` when the tracker did not say. */
-export const attachedEvidenceActor = (record: Pick<EvidenceRecord, 'tracker' | 'submitter'>): string =>
-  record.submitter === UNKNOWN_ATTACHMENT_AUTHOR ? UNKNOWN_ATTACHMENT_AUTHOR : trackerActor(record.tracker, record.submitter);
+/**
+ * Who stands behind evidence the worker read from an attachment: donegate for its own scan of attached
+ * data; for a report, the account that attached it (the record's submitter), or `attachment` when the
+ * tracker did not say.
+ */
+export const attachedEvidenceActor = (record: Pick<EvidenceRecord, 'tracker' | 'submitter' | 'provenance'>): string =>
+  record.provenance?.kind === 'donegate-scan'
+    ? 'donegate'
+    : record.submitter === UNKNOWN_ATTACHMENT_AUTHOR
+      ? UNKNOWN_ATTACHMENT_AUTHOR
+      : trackerActor(record.tracker, record.submitter);
 
 export function decisionEvent(decision: Decision, context: DecisionContext): AuditEvent {
   return {
@@ -82,6 +90,8 @@ export function evidenceAcceptedEvent(record: EvidenceRecord, actor = tokenActor
       summary: record.summary.text,
       sha256: record.sha256,
       source: record.source,
+      // Who vouched for it: token and role (and CI run), the listed account that attached it, or donegate's own scan.
+      provenance: record.provenance ?? null,
     },
   };
 }
@@ -96,15 +106,18 @@ export interface RefusedEvidence {
   bytes: number;
 }
 
-/** The reason is cut short: parser messages name a position or a field, never more of the report than that. */
-export function evidenceRefusedEvent(refused: RefusedEvidence, error: unknown): AuditEvent {
+/**
+ * The reason is cut short: parser messages name a position or a field, never more of the report than that.
+ * `actor` defaults to the submitting token; an attachment refused as evidence names the account that attached it.
+ */
+export function evidenceRefusedEvent(refused: RefusedEvidence, error: unknown, actor = tokenActor(refused.submitter)): AuditEvent {
   const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : null;
   const reason = error instanceof Error ? error.message : String(error);
   return {
     type: 'evidence-refused',
     tracker: refused.tracker,
     ticket: refused.ticketKey,
-    actor: tokenActor(refused.submitter),
+    actor,
     data: { criterion: refused.criterion, sha256: refused.sha256, bytes: refused.bytes, source: refused.source, code, reason: reason.slice(0, 300) },
   };
 }

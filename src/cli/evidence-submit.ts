@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { resolveCiRunUrl } from './ci-run-url-from-env.js';
 
 export interface SubmitOptions {
   tracker: string;
@@ -8,6 +9,8 @@ export interface SubmitOptions {
   file: string;
   format?: string;
   source?: string;
+  /** The CI run's https page; default: from GitHub Actions' or GitLab's variables. */
+  ciRunUrl?: string;
 }
 
 export interface Streams {
@@ -58,12 +61,18 @@ export async function uploadEvidence(
   env: NodeJS.ProcessEnv,
   { out, err }: Streams,
 ): Promise<number> {
+  const run = resolveCiRunUrl(options.ciRunUrl, env);
+  if (!run.ok) {
+    err.write(`donegate: ${run.problem}\n`);
+    return 2;
+  }
   const form = new FormData();
   form.set('tracker', options.tracker);
   form.set('ticket', options.ticket);
   form.set('criterion', options.criterion);
   if (options.format) form.set('format', options.format);
   form.set('source', options.source ?? (env.GITHUB_ACTIONS ? 'ci:github-actions' : env.GITLAB_CI ? 'ci:gitlab' : 'cli'));
+  if (run.url) form.set('ciRunUrl', run.url);
   form.set('report', new Blob([options.bytes]), options.filename);
 
   let response: Response;

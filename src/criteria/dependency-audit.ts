@@ -12,9 +12,11 @@ import {
 } from '../evidence/reports/index.js';
 import { advisoryWaivers, waiverFor } from '../waivers/advisory-waivers.js';
 import { describeExpiredWaiver, describeWaiver } from '../waivers/waiver.js';
-import { defineCriterion } from './criterion.js';
+import type { CriterionResult } from '../gate/verdict.js';
+import { defineCriterion, type CriterionContext } from './criterion.js';
 import { submitCommand } from './evidence-hint.js';
 import { judgeLatestEvidence } from './judge-latest-evidence.js';
+import { withProvenance } from './with-provenance.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WORST_SHOWN = 5;
@@ -33,6 +35,8 @@ const options = z
 
 type Options = z.infer<typeof options>;
 
+const ID = 'dependency-audit';
+
 const isReport = (record: EvidenceRecord) => record.summary.kind === 'vulnerability-report';
 const isVex = (record: EvidenceRecord) => record.summary.kind === 'vex';
 
@@ -48,36 +52,7 @@ export const dependencyAudit = defineCriterion<Options>({
     if (!latest || !isReport(latest)) {
       return judgeLatestEvidence({ ...context, evidence: latest ? [latest] : [] }, { criterion: this.id, fix, maxAgeDays });
     }
-    const ageDays = Math.floor((context.now.getTime() - latest.createdAt.getTime()) / DAY_MS);
-    if (ageDays > maxAgeDays) {
-      return { criterion: this.id, status: 'fail', reason: `the latest report is ${ageDays} days old; at most ${maxAgeDays} days are allowed`, fix };
-    }
-    const vex = context.evidence.filter(isVex).map((record) => record.summary.vex as VexDocument);
-    const report = applyVex(latest.summary.report as ParsedReport, vex);
-    const overThreshold = report.findings.filter(
-      (finding) => !finding.suppressed && (atOrAbove(finding.severity, failOn) || (finding.severity === 'unknown' && unknownSeverity === 'fail')),
-    );
-    const { active, expired } = advisoryWaivers(context.waivers, context.now);
-    const waived = overThreshold.filter((finding) => waiverFor(finding, active));
-    const blocking = overThreshold.filter((finding) => !waiverFor(finding, active));
-    const expiredNotes = [...new Set(blocking.flatMap((finding) => {
-      const lapsed = waiverFor(finding, expired);
-      return lapsed ? [describeExpiredWaiver(lapsed)] : [];
-    }))];
-    const waiverNote = waived.length > 0 ? `; ${waived.length} waived (${[...new Set(waived.map((f) => describeWaiver(waiverFor(f, active)!)))].join('; ')})` : '';
-    const summary = formatReportSummary({ ...report, findings: blocking }, { limit: WORST_SHOWN });
-    const suppressedByVex = report.findings.filter((f) => f.suppressed?.by === 'vex').length;
-    const vexNote = suppressedByVex > 0 ? `; ${suppressedByVex} not applicable per VEX` : '';
-    if (blocking.length === 0) {
-      return { criterion: this.id, status: 'pass', reason: `${report.tool.name}: no open findings at or above ${failOn}${vexNote}${waiverNote}` };
-    }
-    return {
-      criterion: this.id,
-      status: 'fail',
-      reason: `${report.tool.name}: ${blocking.length} open finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}${vexNote}${waiverNote}`,
-      fix: `upgrade the packages below (or submit a VEX statement, or ask an approver for a waiver), then submit a new report: \`${submitCommand(context.ticket, this.id, 'audit.json')}\``,
-      details: [...summary.worst, ...(summary.more > 0 ? [`…and ${summary.more} more`] : []), ...expiredNotes],
-    };
+    return withProvenance(judgeAuditReport(context, latest, { failOn, maxAgeDays, unknownSeverity }, fix), latest);
   },
 
   parseEvidence(bytes, format) {
@@ -98,3 +73,37 @@ export const dependencyAudit = defineCriterion<Options>({
     };
   },
 });
+
+/** The newest vulnerability report, with VEX statements and advisory waivers applied, against the threshold. */
+function judgeAuditReport(context: CriterionContext, latest: EvidenceRecord, { failOn, maxAgeDays, unknownSeverity }: Options, fix: string): CriterionResult {
+  const ageDays = Math.floor((context.now.getTime() - latest.createdAt.getTime()) / DAY_MS);
+  if (ageDays > maxAgeDays) {
+    return { criterion: ID, status: 'fail', reason: `the latest report is ${ageDays} days old; at most ${maxAgeDays} days are allowed`, fix };
+  }
+  const vex = context.evidence.filter(isVex).map((record) => record.summary.vex as VexDocument);
+  const report = applyVex(latest.summary.report as ParsedReport, vex);
+  const overThreshold = report.findings.filter(
+    (finding) => !finding.suppressed && (atOrAbove(finding.severity, failOn) || (finding.severity === 'unknown' && unknownSeverity === 'fail')),
+  );
+  const { active, expired } = advisoryWaivers(context.waivers, context.now);
+  const waived = overThreshold.filter((finding) => waiverFor(finding, active));
+  const blocking = overThreshold.filter((finding) => !waiverFor(finding, active));
+  const expiredNotes = [...new Set(blocking.flatMap((finding) => {
+    const lapsed = waiverFor(finding, expired);
+    return lapsed ? [describeExpiredWaiver(lapsed)] : [];
+  }))];
+  const waiverNote = waived.length > 0 ? `; ${waived.length} waived (${[...new Set(waived.map((f) => describeWaiver(waiverFor(f, active)!)))].join('; ')})` : '';
+  const summary = formatReportSummary({ ...report, findings: blocking }, { limit: WORST_SHOWN });
+  const suppressedByVex = report.findings.filter((f) => f.suppressed?.by === 'vex').length;
+  const vexNote = suppressedByVex > 0 ? `; ${suppressedByVex} not applicable per VEX` : '';
+  if (blocking.length === 0) {
+    return { criterion: ID, status: 'pass', reason: `${report.tool.name}: no open findings at or above ${failOn}${vexNote}${waiverNote}` };
+  }
+  return {
+    criterion: ID,
+    status: 'fail',
+    reason: `${report.tool.name}: ${blocking.length} open finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}${vexNote}${waiverNote}`,
+    fix: `upgrade the packages below (or submit a VEX statement, or ask an approver for a waiver), then submit a new report: \`${submitCommand(context.ticket, ID, 'audit.json')}\``,
+    details: [...summary.worst, ...(summary.more > 0 ? [`…and ${summary.more} more`] : []), ...expiredNotes],
+  };
+}

@@ -1,5 +1,7 @@
+import type { EvidenceRecord } from '../evidence/evidence-record.js';
 import type { CriterionContext } from './criterion.js';
 import type { CriterionResult } from '../gate/verdict.js';
+import { withProvenance } from './with-provenance.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,8 +22,12 @@ export function judgeLatestEvidence(context: CriterionContext, rule: LatestEvide
   if (!latest) {
     return { criterion: rule.criterion, status: 'fail', reason: 'no evidence', fix: rule.fix };
   }
+  return withProvenance(judgeRecord(latest, context.now, rule), latest);
+}
+
+function judgeRecord(latest: EvidenceRecord, now: Date, rule: LatestEvidenceRule): CriterionResult {
   if (rule.maxAgeDays !== undefined) {
-    const ageDays = Math.floor((context.now.getTime() - latest.createdAt.getTime()) / DAY_MS);
+    const ageDays = Math.floor((now.getTime() - latest.createdAt.getTime()) / DAY_MS);
     if (ageDays > rule.maxAgeDays) {
       return {
         criterion: rule.criterion,

@@ -4,6 +4,7 @@ import { advisoryWaivers } from '../waivers/advisory-waivers.js';
 import { describeExpiredWaiver, describeWaiver, type Waiver } from '../waivers/waiver.js';
 import type { CriterionContext } from './criterion.js';
 import { judgeLatestEvidence } from './judge-latest-evidence.js';
+import { withProvenance } from './with-provenance.js';
 import { declaredDatasets, uncoveredDatasets } from './scan-coverage.js';
 import { describeScanFinding, type DatasetFile, type DatasetManifest, type ScanEvidence, type StoredScanFinding } from './scan-evidence.js';
 import { findingsNoun, WORST_SHOWN, type ScanCriterionSpec } from './scan-parse-evidence.js';
@@ -45,12 +46,23 @@ export function judgeScanEvidence(
   datasetsOnTicket: readonly DatasetFile[] = [],
 ): CriterionResult {
   const { criterion, fix } = spec;
-  const manifestRecord = context.evidence.find(isManifest);
   const latest = context.evidence.find((record) => !isManifest(record));
   // Evidence recorded without a parsed scan (older records, attestations) is judged on its outcome.
   if (!latest || !isScan(latest)) {
     return judgeLatestEvidence({ ...context, evidence: latest ? [latest] : [] }, { criterion, fix, ...(options.maxAgeDays !== undefined ? { maxAgeDays: options.maxAgeDays } : {}) });
   }
+  return withProvenance(judgeScan(context, latest, options, spec, datasetsOnTicket), latest);
+}
+
+function judgeScan(
+  context: CriterionContext,
+  latest: EvidenceRecord,
+  options: ScanJudgeOptions,
+  spec: ScanCriterionSpec & { fix: string },
+  datasetsOnTicket: readonly DatasetFile[],
+): CriterionResult {
+  const { criterion, fix } = spec;
+  const manifestRecord = context.evidence.find(isManifest);
   const ageDays = Math.floor((context.now.getTime() - latest.createdAt.getTime()) / DAY_MS);
   if (options.maxAgeDays !== undefined && ageDays > options.maxAgeDays) {
     return { criterion, status: 'fail', reason: `the latest scan is ${ageDays} days old; at most ${options.maxAgeDays} days are allowed`, fix };

@@ -111,11 +111,13 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
     print('2. CI supplies the evidence, and both tickets are moved to Done again');
     const evidence = createEvidenceRepository(db);
     const manifest = parseArtifactEvidence(Buffer.from(`${DEMO_ARTIFACT.sha256}  ${DEMO_ARTIFACT.uri}\n`));
+    // As if uploaded by the pipeline's ci token.
+    const provenance = { kind: 'token', token: 'demo-ci', role: 'ci' } as const;
     for (const [tracker, key] of [['jira', DEMO_JIRA.issueKey], ['linear', DEMO_LINEAR.identifier]] as const) {
       for (const criterion of ['pii-scan', 'dependency-audit']) {
-        await evidence.add({ tracker, ticketKey: key, criterion, outcome: 'pass', summary: { text: `${criterion}: demo evidence, nothing found` }, sha256: 'e'.repeat(64), source: 'demo', submitter: 'demo-ci' });
+        await evidence.add({ tracker, ticketKey: key, criterion, outcome: 'pass', summary: { text: `${criterion}: demo evidence, nothing found` }, sha256: 'e'.repeat(64), source: 'demo', submitter: 'demo-ci', provenance });
       }
-      await evidence.add({ tracker, ticketKey: key, criterion: 'encrypted-artifact', outcome: manifest.outcome, summary: { ...manifest.summary, format: manifest.format }, sha256: 'e'.repeat(64), source: 'demo', submitter: 'demo-ci' });
+      await evidence.add({ tracker, ticketKey: key, criterion: 'encrypted-artifact', outcome: manifest.outcome, summary: { ...manifest.summary, format: manifest.format }, sha256: 'e'.repeat(64), source: 'demo', submitter: 'demo-ci', provenance });
       print(`   evidence for ${key}: pii-scan, dependency-audit, and the model file ${DEMO_ARTIFACT.uri} for encrypted-artifact`);
     }
     const jiraMove = jira.moveIssue(DEMO_JIRA.issueKey, DEMO_JIRA.statuses.done, { actorAccountId: DEMO_PEOPLE.jira.accountId });

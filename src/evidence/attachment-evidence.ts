@@ -8,8 +8,13 @@ import type { Ticket, TicketAttachment, Tracker } from '../trackers/tracker.js';
 import { triageAttachment } from './attachment-triage.js';
 import { scanAttachmentData } from './attachment-data-scan.js';
 import { readAttachmentReport } from './attachment-report.js';
+import { AttacherNotListedError, isListedAttacher } from './attachment-vouchers.js';
+import type { EvidenceProvenance } from './evidence-provenance.js';
 import { UNKNOWN_ATTACHMENT_AUTHOR, type EvidenceRecord } from './evidence-record.js';
 import type { EvidenceRepository } from './evidence-repository.js';
+
+/** The submitter of evidence donegate produced itself, by scanning attached data. */
+export const DONEGATE_SCANNER = 'donegate';
 
 /** Attachments looked at per ticket per evaluation, newest first, so a ticket with hundreds cannot stall a job. */
 export const MAX_ATTACHMENTS_PER_EVALUATION = 20;
@@ -32,7 +37,31 @@ export interface AttachmentEvidenceDeps {
   scanFor?: readonly string[];
   /** Keys the fingerprints of findings in scanned attached data (the installation's key). */
   fingerprintKey?: FingerprintKey;
+  /**
+   * The policy's `evidence.attachments.from`: the only accounts whose attached reports count. Empty (the
+   * default) means an attached report is never evidence; attached data is still scanned by donegate.
+   */
+  attachmentsFrom: readonly string[];
 }
+
+/** A report attached by an account the policy does not list, for the audit log: no content, only its digest. */
+export interface RefusedAttachment {
+  criterion: string;
+  source: string;
+  /** The attaching account id, or `attachment` when the tracker did not say. */
+  submitter: string;
+  sha256: string;
+  bytes: number;
+  error: AttacherNotListedError;
+}
+
+export interface AttachmentEvidence {
+  stored: EvidenceRecord[];
+  refused: RefusedAttachment[];
+}
+
+/** The attachment as provenance names it; bounded, as ids and names come from whoever attached it. */
+const attachmentRef = (attachment: TicketAttachment) => ({ id: attachment.id.slice(0, 128), filename: attachment.filename.slice(0, 255) });
 
 /** The evidence `source` of an attachment: `jira-attachment:10042`, `linear-attachment:<uuid>`. Stored once per ticket. */
 export function attachmentSource(attachment: TicketAttachment): string {
@@ -40,21 +69,24 @@ export function attachmentSource(attachment: TicketAttachment): string {
 }
 
 /**
- * Stores reports attached to the ticket as evidence, so attaching `npm audit --json` output in Jira or
- * Linear counts like uploading it. Each attachment is stored at most once (by its source), dated when it
- * was attached so `maxAgeDays` counts from the upload, and credited to whoever attached it.
+ * Stores reports attached to the ticket as evidence when an account the policy lists attached them
+ * (`evidence.attachments.from`), so a security lead's or a CI bot's `npm audit --json` attached in Jira or
+ * Linear counts like uploading it. A report attached by anyone else — the engineer being gated, say — is
+ * refused: not stored, logged without content and returned for the audit log. Each attachment is stored
+ * at most once (by its source), dated when it was attached so `maxAgeDays` counts from the upload, and
+ * credited to whoever attached it. Data files (not reports) are scanned by donegate itself, whoever
+ * attached them: donegate produces that finding, nobody vouches for it.
  *
  * Files that are not reports, too large, on a refused host or gone are logged and skipped: they never
  * fail the decision. Rate limits and outages of the tracker propagate, so the job is retried. File
  * content is never logged.
  *
  * @example
- * await collectAttachmentEvidence({ tracker, ticket, registry, evidence, maxBytes: 10 * 1024 * 1024, log });
- * const byCriterion = await evidence.forTicket(ticket.tracker, ticket.key); // attached reports included
+ * const { stored, refused } = await collectAttachmentEvidence({ tracker, ticket, registry, evidence, maxBytes: 10 * 1024 * 1024, log, attachmentsFrom: policy.evidence.attachments.from });
  */
-export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): Promise<EvidenceRecord[]> {
+export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): Promise<AttachmentEvidence> {
   const { tracker, ticket, evidence, maxBytes } = deps;
-  if (!tracker.listAttachments || !tracker.downloadAttachment) return [];
+  if (!tracker.listAttachments || !tracker.downloadAttachment) return { stored: [], refused: [] };
   const log = deps.log.child({ tracker: ticket.tracker, ticket: ticket.key });
   const candidates = newestFirst(await tracker.listAttachments(ticket)).filter((attachment) => {
     const triage = triageAttachment(attachment, maxBytes, { data: (deps.scanFor ?? []).length > 0 });
@@ -67,6 +99,7 @@ export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): P
   });
 
   const stored: EvidenceRecord[] = [];
+  const refused: RefusedAttachment[] = [];
   for (const attachment of candidates.slice(0, deps.limit ?? MAX_ATTACHMENTS_PER_EVALUATION)) {
     const source = attachmentSource(attachment);
     if (await evidence.hasSource(ticket.tracker, ticket.key, source)) continue;
@@ -95,6 +128,14 @@ export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): P
       continue;
     }
     const { criterion, parsed } = reading;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (!isListedAttacher(ticket.tracker, attachment.author, deps.attachmentsFrom)) {
+      const submitter = attachment.author ?? UNKNOWN_ATTACHMENT_AUTHOR;
+      log.warn({ ...about, criterion, attachedBy: submitter, sha256 }, "attached report refused as evidence: the account that attached it is not in the policy's evidence.attachments.from");
+      refused.push({ criterion, source, submitter, sha256, bytes: bytes.length, error: new AttacherNotListedError(criterion) });
+      continue;
+    }
+    const provenance: EvidenceProvenance = { kind: 'attachment', tracker: ticket.tracker, account: attachment.author!.slice(0, 128), attachment: attachmentRef(attachment) };
     const createdAt = attachment.createdAt !== undefined ? new Date(attachment.createdAt) : undefined;
     const record = await evidence.add({
       tracker: ticket.tracker,
@@ -102,26 +143,34 @@ export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): P
       criterion,
       outcome: parsed.outcome,
       summary: { ...parsed.summary, format: parsed.format, attachment: { id: attachment.id, filename: attachment.filename } },
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256,
       source,
-      submitter: attachment.author ?? UNKNOWN_ATTACHMENT_AUTHOR,
+      submitter: attachment.author!,
+      provenance,
       ...(createdAt && !Number.isNaN(createdAt.getTime()) ? { createdAt } : {}),
     });
     log.info({ ...about, criterion, evidence: record.id, format: parsed.format, outcome: parsed.outcome, submitter: record.submitter }, 'attached report stored as evidence');
     stored.push(record);
   }
-  return stored;
+  return { stored, refused };
 }
 
 /**
  * Scan an attached data file and store the scan once per criterion asked for, through each criterion's
- * own reader, exactly as an uploaded `donegate scan` report would be. Only masked values are stored.
+ * own reader, exactly as an uploaded `donegate scan` report would be. Only masked values are stored. The
+ * submitter is donegate: whoever attached the file chose the data, not the result.
  */
 async function storeDataScan(deps: AttachmentEvidenceDeps, attachment: TicketAttachment, bytes: Buffer, log: Logger): Promise<EvidenceRecord[]> {
   const { ticket, evidence } = deps;
   const report = await scanAttachmentData(bytes, attachment.filename, deps.fingerprintKey);
   const reportBytes = Buffer.from(JSON.stringify(report));
   const createdAt = attachment.createdAt !== undefined ? new Date(attachment.createdAt) : undefined;
+  const provenance: EvidenceProvenance = {
+    kind: 'donegate-scan',
+    tracker: ticket.tracker,
+    attachment: attachmentRef(attachment),
+    ...(attachment.author ? { attachedBy: attachment.author.slice(0, 128) } : {}),
+  };
   const stored: EvidenceRecord[] = [];
   for (const id of deps.scanFor ?? []) {
     const criterion = deps.registry.get(id);
@@ -135,7 +184,8 @@ async function storeDataScan(deps: AttachmentEvidenceDeps, attachment: TicketAtt
       summary: { ...parsed.summary, format: parsed.format, attachment: { id: attachment.id, filename: attachment.filename }, scannedBy: 'donegate worker' },
       sha256: createHash('sha256').update(bytes).digest('hex'),
       source: attachmentSource(attachment),
-      submitter: attachment.author ?? UNKNOWN_ATTACHMENT_AUTHOR,
+      submitter: DONEGATE_SCANNER,
+      provenance,
       ...(createdAt && !Number.isNaN(createdAt.getTime()) ? { createdAt } : {}),
     });
     stored.push(record);

@@ -1,4 +1,5 @@
 import type { TrackerName } from '../trackers/tracker.js';
+import type { EvidenceProvenance } from './evidence-provenance.js';
 
 /**
  * One piece of evidence for one criterion of one ticket. Immutable once stored: new evidence is a new
@@ -22,6 +23,8 @@ export interface EvidenceRecord {
   source: string;
   /** Who submitted it (token name or account id). */
   submitter: string;
+  /** Who vouched for it, and how (token and role, attaching account, or donegate's own scan). Absent on records stored before it was recorded. */
+  provenance?: EvidenceProvenance;
   createdAt: Date;
 }
 
@@ -32,4 +35,5 @@ export interface EvidenceSummary {
   [key: string]: unknown;
 }
 
-export type NewEvidence = Omit<EvidenceRecord, 'id' | 'createdAt'> & { createdAt?: Date };
+/** Every new record says where it came from. */
+export type NewEvidence = Omit<EvidenceRecord, 'id' | 'createdAt' | 'provenance'> & { createdAt?: Date; provenance: EvidenceProvenance };

@@ -1,5 +1,6 @@
 import type { Database } from '../store/database.js';
 import type { TrackerName } from '../trackers/tracker.js';
+import { readProvenance } from './evidence-provenance.js';
 import type { EvidenceRecord, EvidenceSummary, NewEvidence } from './evidence-record.js';
 
 interface EvidenceRow {
@@ -12,6 +13,7 @@ interface EvidenceRow {
   sha256: string;
   source: string;
   submitter: string;
+  provenance: unknown;
   created_at: Date | string;
 }
 
@@ -27,8 +29,8 @@ export function createEvidenceRepository(db: Database): EvidenceRepository {
   return {
     async add(evidence) {
       const [row] = await db.query<EvidenceRow>(
-        `INSERT INTO evidence (tracker, ticket_key, criterion, outcome, summary, sha256, source, submitter, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now())) RETURNING *`,
+        `INSERT INTO evidence (tracker, ticket_key, criterion, outcome, summary, sha256, source, submitter, created_at, provenance)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now()), $10) RETURNING *`,
         [
           evidence.tracker,
           evidence.ticketKey,
@@ -39,6 +41,7 @@ export function createEvidenceRepository(db: Database): EvidenceRepository {
           evidence.source,
           evidence.submitter,
           evidence.createdAt?.toISOString() ?? null,
+          JSON.stringify(evidence.provenance),
         ],
       );
       return toRecord(row!);
@@ -64,6 +67,7 @@ export function createEvidenceRepository(db: Database): EvidenceRepository {
 }
 
 function toRecord(row: EvidenceRow): EvidenceRecord {
+  const provenance = readProvenance(row.provenance);
   return {
     id: row.id,
     tracker: row.tracker,
@@ -74,6 +78,7 @@ function toRecord(row: EvidenceRow): EvidenceRecord {
     sha256: row.sha256,
     source: row.source,
     submitter: row.submitter,
+    ...(provenance ? { provenance } : {}),
     createdAt: new Date(row.created_at),
   };
 }

@@ -5,6 +5,7 @@ import type { CriterionRegistry } from '../criteria/registry.js';
 import type { Logger } from '../logging/logger.js';
 import type { EnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
 import type { TrackerName } from '../trackers/tracker.js';
+import type { EvidenceProvenance } from './evidence-provenance.js';
 import type { EvidenceRecord } from './evidence-record.js';
 import type { EvidenceRepository } from './evidence-repository.js';
 
@@ -16,6 +17,8 @@ export interface EvidenceSubmission {
   format?: string;
   source: string;
   submitter: string;
+  /** The token (name and role) that uploaded it, and the CI run when given. */
+  provenance: Extract<EvidenceProvenance, { kind: 'token' }>;
 }
 
 export interface IngestResult {
@@ -71,6 +74,7 @@ export function createEvidenceIntake(deps: {
       sha256,
       source: submission.source,
       submitter: submission.submitter,
+      provenance: submission.provenance,
     });
     await deps.audit.append(evidenceAcceptedEvent(record));
     const log = deps.log.child({ tracker: record.tracker, ticket: record.ticketKey, criterion: record.criterion, evidence: record.id });

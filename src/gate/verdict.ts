@@ -1,3 +1,5 @@
+import type { EvidenceProvenance } from '../evidence/evidence-provenance.js';
+
 /** Criterion outcomes: `error` means "could not be checked", never to be read as pass or fail. */
 export type CriterionStatus = 'pass' | 'fail' | 'error';
 
@@ -11,6 +13,14 @@ export interface CriterionResult {
   fix?: string;
   /** Optional extra lines (worst findings, artifacts), shown under the criterion. */
   details?: string[];
+  /** The evidence the result was judged on, with where it came from (kept with decisions, shown by the decisions API). */
+  evidence?: JudgedEvidence[];
+}
+
+/** One evidence record a criterion judged, and its provenance (null for records stored before provenance was recorded). */
+export interface JudgedEvidence {
+  id: string;
+  provenance: EvidenceProvenance | null;
 }
 
 export type VerdictStatus = 'pass' | 'fail';

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { principalOf, projectInScope, projectKeyOf, requireToken, type RequireTokenDeps } from '../auth/index.js';
+import { parseCiRunUrl } from '../evidence/ci-run-url.js';
 import { EvidenceNotAcceptedError, type IngestEvidence } from '../evidence/ingest-evidence.js';
 import { InvalidReportError, UnrecognisedReportError } from '../evidence/reports/index.js';
 import { readEvidenceUpload, UploadError } from './read-evidence-upload.js';
@@ -10,7 +11,9 @@ const TICKET_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
 
 /**
  * `POST /api/v1/evidence`: a CI job (token role `ci` or `admin`) submits a report for a ticket and a
- * criterion. 201 with the stored record; 422 when the report is not one donegate reads.
+ * criterion, optionally with `ciRunUrl` (the https page of the CI run that produced it). 201 with the
+ * stored record and its provenance (token name and role, run URL); 400 for a run URL that is not an
+ * absolute https URL; 422 when the report is not one donegate reads.
  */
 export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: IngestEvidence; maxBytes: number }): Router {
   const router = Router();
@@ -25,7 +28,7 @@ export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: Ing
       }
       throw error;
     }
-    const { tracker, ticket, criterion, format, source } = upload.fields;
+    const { tracker, ticket, criterion, format, source, ciRunUrl } = upload.fields;
     const missing = (['tracker', 'ticket', 'criterion'] as const).filter((name) => !upload.fields[name]);
     if (missing.length > 0 || !upload.report) {
       sendError(res, 400, 'MISSING_FIELDS', `missing ${[...missing, ...(upload.report ? [] : ['report'])].join(', ')}`);
@@ -39,10 +42,15 @@ export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: Ing
       sendError(res, 400, 'INVALID_TICKET_KEY', `"${ticket}" is not a ticket key such as ML-142`);
       return;
     }
+    const runUrl = ciRunUrl ? parseCiRunUrl(ciRunUrl) : undefined;
+    if (runUrl && !runUrl.ok) {
+      sendError(res, 400, 'INVALID_CI_RUN_URL', `ciRunUrl: ${runUrl.problem}`);
+      return;
+    }
     const principal = principalOf(res);
     const project = projectKeyOf(ticket!)!;
-    if (!projectInScope(principal.projects, project)) {
-      sendError(res, 403, 'FORBIDDEN_PROJECT', `token "${principal.name}" is limited to project(s) ${principal.projects.join(', ')} and cannot submit evidence for ${ticket!.toUpperCase()}`);
+    if (!projectInScope(principal.projects, project, tracker as 'jira' | 'linear')) {
+      sendError(res, 403, 'FORBIDDEN_PROJECT', `token "${principal.name}" is limited to project(s) ${principal.projects.join(', ')} and cannot submit evidence for ${tracker} ${ticket!.toUpperCase()}`);
       return;
     }
     try {
@@ -54,6 +62,7 @@ export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: Ing
         ...(format ? { format } : {}),
         source: source?.slice(0, 100) || 'api',
         submitter: principal.name,
+        provenance: { kind: 'token', token: principal.name, role: principal.role, ...(runUrl?.ok ? { ciRunUrl: runUrl.url } : {}) },
       });
       const { record } = result;
       res.status(201).json({
@@ -69,6 +78,7 @@ export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: Ing
           sha256: record.sha256,
           submitter: record.submitter,
           source: record.source,
+          provenance: record.provenance ?? null,
           createdAt: record.createdAt.toISOString(),
         },
         reevaluation: result.reevaluation,

@@ -19,7 +19,7 @@ export class UploadError extends Error {
   }
 }
 
-const FIELD_NAMES = new Set(['tracker', 'ticket', 'criterion', 'format', 'source']);
+const FIELD_NAMES = new Set(['tracker', 'ticket', 'criterion', 'format', 'source', 'ciRunUrl']);
 
 /**
  * Read `POST /api/v1/evidence`: multipart/form-data (a `report` file part plus text fields; what

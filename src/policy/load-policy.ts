@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import type { Policy, PolicyRule } from './policy.js';
-import { policyFileSchema, type PolicyFile } from './policy-schema.js';
+import { policyFileSchema, requirementFromSchema, type PolicyFile, type RequirementFrom } from './policy-schema.js';
 
 export interface PolicyProblem {
   line?: number;
@@ -85,7 +86,13 @@ export function parsePolicy(text: string, source: string, registry: CriterionReg
         });
         return [];
       }
-      const options = known.optionsSchema.safeParse(rawOptions ?? {});
+      const { from, criterionOptions } = splitFrom(rawOptions);
+      if (from !== undefined && !from.success) {
+        const path = [...basePath, criterion, 'from'];
+        problems.push({ line: lineOf(path), rule: rule.name, path: formatPath(path), message: from.error.issues[0]?.message ?? 'invalid from' });
+        return [];
+      }
+      const options = known.optionsSchema.safeParse(criterionOptions ?? {});
       if (!options.success) {
         for (const issue of options.error.issues) {
           const path = typeof entry === 'string' ? basePath : [...basePath, criterion, ...issue.path];
@@ -93,7 +100,7 @@ export function parsePolicy(text: string, source: string, registry: CriterionReg
         }
         return [];
       }
-      return [{ criterion, options: options.data }];
+      return [{ criterion, options: options.data, ...(from ? { from: from.data } : {}) }];
     }),
   }));
   const seen = new Set<string>();
@@ -105,7 +112,17 @@ export function parsePolicy(text: string, source: string, registry: CriterionReg
   });
   if (problems.length > 0) throw new PolicyError(source, problems);
 
-  return { version: 1, rules, waivers: parsed.data.waivers, hash: createHash('sha256').update(text).digest('hex'), source };
+  return { version: 1, rules, waivers: parsed.data.waivers, evidence: parsed.data.evidence, hash: createHash('sha256').update(text).digest('hex'), source };
+}
+
+/**
+ * `from` is a key every requirement may carry (it says whose evidence counts, not how to judge it), so it
+ * is taken out before the criterion's own strict options schema sees the rest.
+ */
+function splitFrom(rawOptions: unknown): { from?: z.ZodSafeParseResult<RequirementFrom>; criterionOptions: unknown } {
+  if (typeof rawOptions !== 'object' || rawOptions === null || Array.isArray(rawOptions) || !('from' in rawOptions)) return { criterionOptions: rawOptions };
+  const { from, ...rest } = rawOptions as { from: unknown };
+  return { from: requirementFromSchema.safeParse(from), criterionOptions: rest };
 }
 
 function ruleNameAt(file: Partial<PolicyFile> | null, path: readonly PropertyKey[]): { rule?: string } {

@@ -40,11 +40,34 @@ const waiversSchema = z
   })
   .strict();
 
+/**
+ * An account that may vouch for a report by attaching it: `jira:<accountId>`, `linear:<userId>`, or a bare
+ * id (Jira accountIds and Linear UUIDs never collide, so a bare id is unambiguous).
+ */
+const attachingAccount = z
+  .string()
+  .trim()
+  .min(1)
+  .max(140)
+  .regex(/^\S+$/, 'an account id has no spaces: jira:<accountId>, linear:<userId>, or the bare id');
+
+/**
+ * What counts as evidence besides uploads with a token. Installation-wide on purpose: who may vouch for
+ * a report is a trust decision about people, not about a kind of ticket, so a rule cannot widen it.
+ */
+const evidenceSchema = z
+  .object({
+    /** Reports attached to a ticket count only when attached by one of these accounts. Default: no one. */
+    attachments: z.object({ from: z.array(attachingAccount).default([]) }).strict().default({ from: [] }),
+  })
+  .strict();
+
 /** The policy file as written. Unknown keys are errors: a misspelt key must not quietly weaken the gate. */
 export const policyFileSchema = z
   .object({
     version: z.literal(1),
     waivers: waiversSchema.default({ maxDays: 90, approvers: { jira: [], linear: [] } }),
+    evidence: evidenceSchema.default({ attachments: { from: [] } }),
     rules: z.array(ruleSchema).min(1),
   })
   .strict();
@@ -52,3 +75,11 @@ export const policyFileSchema = z
 export type PolicyFile = z.infer<typeof policyFileSchema>;
 export type RuleMatch = z.infer<typeof matchSchema>;
 export type WaiverPolicy = z.infer<typeof waiversSchema>;
+export type EvidencePolicy = z.infer<typeof evidenceSchema>;
+
+/**
+ * `from: ci` in a requirement's options (`- dependency-audit: { failOn: high, from: ci }`): only evidence
+ * uploaded with a `ci` token counts for that criterion. Read by the policy loader, never by the criterion.
+ */
+export const requirementFromSchema = z.enum(['ci'], { message: 'from takes one value: ci (only evidence uploaded with a ci token counts)' });
+export type RequirementFrom = z.infer<typeof requirementFromSchema>;

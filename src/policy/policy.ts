@@ -1,10 +1,12 @@
 import type { GateMode } from '../gate/verdict.js';
-import type { RuleMatch, WaiverPolicy } from './policy-schema.js';
+import type { EvidencePolicy, RequirementFrom, RuleMatch, WaiverPolicy } from './policy-schema.js';
 
 export interface Requirement {
   criterion: string;
   /** Options already parsed by the criterion's own schema (defaults applied). */
   options: unknown;
+  /** `ci`: only evidence uploaded with a ci token counts for this criterion; absent, any stored evidence does. */
+  from?: RequirementFrom;
 }
 
 export interface PolicyRule {
@@ -19,6 +21,8 @@ export interface Policy {
   version: 1;
   rules: PolicyRule[];
   waivers: WaiverPolicy;
+  /** Which ticket attachments count as evidence (by who attached them). */
+  evidence: EvidencePolicy;
   /** sha256 of the policy file's bytes. */
   hash: string;
   source: string;

@@ -1,5 +1,5 @@
 import type { DecisionInputs } from '../audit/audit-decision.js';
-import { attachedEvidenceActor, evidenceAcceptedEvent } from '../audit/audit-events.js';
+import { attachedEvidenceActor, evidenceAcceptedEvent, evidenceRefusedEvent } from '../audit/audit-events.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import { DATA_SCAN_CRITERIA } from '../evidence/attachment-data-scan.js';
@@ -42,8 +42,13 @@ export async function assessTicket(deps: AssessDeps, ticket: Ticket, now: Date):
   if (tracker && deps.log && deps.attachmentMaxBytes !== undefined) {
     const required = new Set(rule.require.map((r) => r.criterion));
     const scanFor = DATA_SCAN_CRITERIA.filter((id) => required.has(id));
-    const attached = await collectAttachmentEvidence({ tracker, ticket, registry: deps.registry, evidence: deps.evidence, maxBytes: deps.attachmentMaxBytes, log: deps.log, scanFor, ...(deps.fingerprintKey ? { fingerprintKey: deps.fingerprintKey } : {}) });
-    for (const record of attached) await deps.audit?.append(evidenceAcceptedEvent(record, attachedEvidenceActor(record)));
+    const attachmentsFrom = policy.evidence.attachments.from;
+    const attached = await collectAttachmentEvidence({ tracker, ticket, registry: deps.registry, evidence: deps.evidence, maxBytes: deps.attachmentMaxBytes, log: deps.log, scanFor, attachmentsFrom, ...(deps.fingerprintKey ? { fingerprintKey: deps.fingerprintKey } : {}) });
+    for (const record of attached.stored) await deps.audit?.append(evidenceAcceptedEvent(record, attachedEvidenceActor(record)));
+    for (const { error, ...refused } of attached.refused) {
+      const actor = attachedEvidenceActor({ tracker: ticket.tracker, submitter: refused.submitter });
+      await deps.audit?.append(evidenceRefusedEvent({ ...refused, tracker: ticket.tracker, ticketKey: ticket.key }, error, actor));
+    }
   }
   const evidence = await deps.evidence.forTicket(ticket.tracker, ticket.key);
   const waivers = await deps.waivers.forTicket(ticket.tracker, ticket.key);

@@ -1,3 +1,4 @@
+import { explainIgnored, splitByOrigin } from '../criteria/evidence-from.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
 import type { CriterionResult } from '../gate/verdict.js';
@@ -14,21 +15,23 @@ export interface TicketEvidence {
 }
 
 /**
- * Run each required criterion, then its whole-criterion waivers. A criterion that throws is reported
+ * Run each required criterion, on the evidence its requirement accepts (`from`), then its whole-criterion waivers. A criterion that throws is reported
  * as `error` ("could not be checked") — never as a pass, and never allowed to take the others down.
  */
 export async function evaluateCriteria(registry: CriterionRegistry, requirements: Requirement[], input: TicketEvidence): Promise<CriterionResult[]> {
   const { ticket, now } = input;
   return Promise.all(
-    requirements.map(async ({ criterion, options }): Promise<CriterionResult> => {
+    requirements.map(async ({ criterion, options, from }): Promise<CriterionResult> => {
       const known = registry.get(criterion);
       if (!known) {
         return { criterion, status: 'error', reason: `unknown criterion "${criterion}"`, fix: 'fix the policy file' };
       }
       const waivers = input.waivers.get(criterion) ?? [];
+      // `from: ci` in the policy: evidence of any other provenance is not shown to the criterion at all.
+      const { accepted, ignored } = splitByOrigin(input.evidence.get(criterion) ?? [], from);
       let result: CriterionResult;
       try {
-        result = await known.evaluate({ ticket, evidence: input.evidence.get(criterion) ?? [], waivers, now }, options);
+        result = explainIgnored(await known.evaluate({ ticket, evidence: accepted, waivers, now }, options), accepted, ignored, from);
       } catch (error) {
         result = {
           criterion,

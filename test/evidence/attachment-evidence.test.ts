@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { LinearClient } from '@linear/sdk';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -22,15 +22,12 @@ const registry = createCriterionRegistry();
 
 let database: TestDatabase;
 let evidence: EvidenceRepository;
-beforeAll(async () => {
+// Every test's simulator starts again at ML-1 / AI-1, and evidence is append-only: each test gets a store of its own.
+beforeEach(async () => {
   database = await createPgliteTestDatabase();
   evidence = createEvidenceRepository(database.db);
 });
-beforeEach(async () => {
-  // Every test's simulator starts again at ML-1 / AI-1: start each with no evidence.
-  await database.db.query('DELETE FROM evidence');
-});
-afterAll(async () => {
+afterEach(async () => {
   await database.drop();
 });
 
@@ -53,9 +50,11 @@ describe('collectAttachmentEvidence on Jira', () => {
     await jira.close();
   });
 
-  // The ticket is read again for each evaluation, as the worker does: attachments come with it.
-  const collect = async (over: Partial<AttachmentEvidenceDeps> = {}) =>
-    collectAttachmentEvidence({ tracker, ticket: await tracker.getTicket({ key: 'ML-1' }), registry, evidence, maxBytes: 64 * 1024, log: capture.log, ...over });
+  // The ticket is read again for each evaluation, as the worker does: attachments come with it. The policy
+  // lists Alice as an account whose attached reports count.
+  const collectAll = async (over: Partial<AttachmentEvidenceDeps> = {}) =>
+    collectAttachmentEvidence({ tracker, ticket: await tracker.getTicket({ key: 'ML-1' }), registry, evidence, maxBytes: 64 * 1024, log: capture.log, attachmentsFrom: ['jira:alice-acc'], ...over });
+  const collect = async (over: Partial<AttachmentEvidenceDeps> = {}) => (await collectAll(over)).stored;
   /** Attachments whose content was requested (Jira answers each with a redirect, then the bytes). */
   const downloads = () => [...new Set(jira.requests.filter((r) => r.operationId === 'getAttachmentContent').map((r) => r.path))];
   const stored = async () => [...(await evidence.forTicket('jira', ticket.key)).values()].flat();
@@ -85,11 +84,62 @@ describe('collectAttachmentEvidence on Jira', () => {
   });
 
   it('records the findings of a critical report as failing evidence', async () => {
-    jira.state.addAttachment('ML-1', { filename: 'npm-audit.json', content: await readFile(CRITICAL) });
+    jira.state.addAttachment('ML-1', { filename: 'npm-audit.json', content: await readFile(CRITICAL), authorAccountId: 'alice-acc' });
 
     await collect();
 
-    expect(await stored()).toEqual([expect.objectContaining({ outcome: 'fail', submitter: 'donegate-bot', summary: expect.objectContaining({ text: expect.stringContaining('critical') }) })]);
+    expect(await stored()).toEqual([expect.objectContaining({ outcome: 'fail', submitter: 'alice-acc', summary: expect.objectContaining({ text: expect.stringContaining('critical') }) })]);
+  });
+
+  it('keeps the listed account and the file as the provenance of a report it stores', async () => {
+    const added = jira.state.addAttachment('ML-1', { filename: 'audit.json', content: await readFile(CLEAN), authorAccountId: 'alice-acc' });
+
+    await collect();
+
+    expect(await stored()).toEqual([
+      expect.objectContaining({ provenance: { kind: 'attachment', tracker: 'jira', account: 'alice-acc', attachment: { id: added.id, filename: 'audit.json' } } }),
+    ]);
+  });
+
+  it('refuses a report attached by an account the policy does not list: nothing stored, the refusal logged without content and returned for the audit log', async () => {
+    jira.state.addUser({ accountId: 'mallory-acc', displayName: 'Mallory' });
+    const content = Buffer.from(JSON.stringify({ auditReportVersion: 2, vulnerabilities: {}, metadata: { note: 'do-not-log-this' } }));
+    const added = jira.state.addAttachment('ML-1', { filename: 'audit.json', content, authorAccountId: 'mallory-acc' });
+
+    const { stored: records, refused } = await collectAll();
+
+    expect(records).toEqual([]);
+    expect(await stored()).toEqual([]);
+    expect(refused).toEqual([
+      expect.objectContaining({ criterion: 'dependency-audit', source: `jira-attachment:${added.id}`, submitter: 'mallory-acc', sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length }),
+    ]);
+    const line = capture.lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => typeof l.msg === 'string' && l.msg.startsWith('attached report refused as evidence'));
+    expect(line).toMatchObject({ level: 40, attachedBy: 'mallory-acc', criterion: 'dependency-audit', filename: 'audit.json' });
+    expect(capture.text()).not.toContain('do-not-log-this');
+  });
+
+  it('refuses every attached report when the policy lists no one', async () => {
+    jira.state.addAttachment('ML-1', { filename: 'audit.json', content: await readFile(CLEAN), authorAccountId: 'alice-acc' });
+
+    const { stored: records, refused } = await collectAll({ attachmentsFrom: [] });
+
+    expect(records).toEqual([]);
+    expect(refused).toHaveLength(1);
+  });
+
+  it('scans attached data itself whoever attached it, with donegate as the submitter and the scan as provenance', async () => {
+    jira.state.addUser({ accountId: 'mallory-acc', displayName: 'Mallory' });
+    const added = jira.state.addAttachment('ML-1', { filename: 'features.csv', content: 'id,score\n1,0.42\n', authorAccountId: 'mallory-acc' });
+
+    const records = await collect({ attachmentsFrom: [], scanFor: ['pii-scan'] });
+
+    expect(records).toEqual([
+      expect.objectContaining({
+        criterion: 'pii-scan',
+        submitter: 'donegate',
+        provenance: { kind: 'donegate-scan', tracker: 'jira', attachment: { id: added.id, filename: 'features.csv' }, attachedBy: 'mallory-acc' },
+      }),
+    ]);
   });
 
   it('ignores JSON that is no report it reads, logging at debug without the content', async () => {
@@ -140,9 +190,9 @@ describe('collectAttachmentEvidence on Jira', () => {
 
   it('looks at no more than `limit` attachments, newest first', async () => {
     const content = await readFile(CLEAN);
-    jira.state.addAttachment('ML-1', { filename: 'oldest.json', content });
-    jira.state.addAttachment('ML-1', { filename: 'middle.json', content });
-    jira.state.addAttachment('ML-1', { filename: 'newest.json', content });
+    jira.state.addAttachment('ML-1', { filename: 'oldest.json', content, authorAccountId: 'alice-acc' });
+    jira.state.addAttachment('ML-1', { filename: 'middle.json', content, authorAccountId: 'alice-acc' });
+    jira.state.addAttachment('ML-1', { filename: 'newest.json', content, authorAccountId: 'alice-acc' });
 
     const records = await collect({ limit: 2 });
 
@@ -180,16 +230,16 @@ describe('collectAttachmentEvidence on Linear', () => {
 
   const trackerAllowing = (attachmentHosts?: string[]) =>
     createLinearTracker({ client: new LinearClient({ apiKey: linear.apiKey, apiUrl: linear.url }), ...(attachmentHosts ? { attachmentHosts } : {}) });
-  const collect = async (tracker: Tracker) => {
+  const collect = async (tracker: Tracker, attachmentsFrom: string[] = []) => {
     ticket = await tracker.getTicket({ key: 'AI-1' });
-    return collectAttachmentEvidence({ tracker, ticket: await tracker.getTicket({ key: 'AI-1' }), registry, evidence, maxBytes: 64 * 1024, log: capture.log });
+    return (await collectAttachmentEvidence({ tracker, ticket: await tracker.getTicket({ key: 'AI-1' }), registry, evidence, maxBytes: 64 * 1024, log: capture.log, attachmentsFrom })).stored;
   };
 
   it('stores a report Linear serves from an allowed host, credited to its creator', async () => {
     const user = linear.addUser({ name: 'Bob' });
     const added = linear.addAttachment('AI-1', { title: 'npm audit', filename: 'audit.json', content: await readFile(CLEAN), creatorId: user.id });
 
-    const records = await collect(trackerAllowing(['127.0.0.1']));
+    const records = await collect(trackerAllowing(['127.0.0.1']), [`linear:${user.id}`]);
 
     expect(records).toEqual([
       expect.objectContaining({ criterion: 'dependency-audit', outcome: 'pass', source: `linear-attachment:${added.id}`, submitter: user.id, createdAt: new Date(added.createdAt) }),

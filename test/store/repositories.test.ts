@@ -53,19 +53,20 @@ describe.each(STORES)('repositories on %s', (_name, open) => {
 
   it('returns evidence grouped by criterion, newest first', async () => {
     const evidence = createEvidenceRepository(store.db);
-    const base = { tracker: 'linear' as const, ticketKey: 'AI-7', sha256: 'd'.repeat(64), source: 'api', submitter: 'ci' };
+    const provenance = { kind: 'token', token: 'ci', role: 'ci', ciRunUrl: 'https://github.com/acme/ml/actions/runs/7' } as const;
+    const base = { tracker: 'linear' as const, ticketKey: 'AI-7', sha256: 'd'.repeat(64), source: 'api', submitter: 'ci', provenance };
     await evidence.add({ ...base, criterion: 'pii-scan', outcome: 'fail', summary: { text: 'old' }, createdAt: new Date('2026-11-01T00:00:00Z') });
     await evidence.add({ ...base, criterion: 'pii-scan', outcome: 'pass', summary: { text: 'new' }, createdAt: new Date('2026-11-02T00:00:00Z') });
     await evidence.add({ ...base, criterion: 'secret-scan', outcome: 'pass', summary: { text: 'clean' } });
     const byCriterion = await evidence.forTicket('linear', 'AI-7');
     expect(byCriterion.get('pii-scan')?.map((e) => e.summary.text)).toEqual(['new', 'old']);
-    expect(byCriterion.get('secret-scan')?.[0]).toMatchObject({ outcome: 'pass', sha256: 'd'.repeat(64) });
+    expect(byCriterion.get('secret-scan')?.[0]).toMatchObject({ outcome: 'pass', sha256: 'd'.repeat(64), provenance });
     expect((await evidence.forTicket('jira', 'AI-7')).size).toBe(0);
   });
 
   it('finds stored evidence by its source, only on the same ticket of the same tracker', async () => {
     const evidence = createEvidenceRepository(store.db);
-    await evidence.add({ tracker: 'jira', ticketKey: 'ML-9', criterion: 'dependency-audit', outcome: 'pass', summary: { text: 'x' }, sha256: 'e'.repeat(64), source: 'jira-attachment:10001', submitter: 'alice' });
+    await evidence.add({ tracker: 'jira', ticketKey: 'ML-9', criterion: 'dependency-audit', outcome: 'pass', summary: { text: 'x' }, sha256: 'e'.repeat(64), source: 'jira-attachment:10001', submitter: 'alice', provenance: { kind: 'attachment', tracker: 'jira', account: 'alice', attachment: { id: '10001', filename: 'audit.json' } } });
     expect(await evidence.hasSource('jira', 'ML-9', 'jira-attachment:10001')).toBe(true);
     expect(await evidence.hasSource('jira', 'ML-9', 'jira-attachment:10002')).toBe(false);
     expect(await evidence.hasSource('jira', 'ML-10', 'jira-attachment:10001')).toBe(false);
@@ -75,7 +76,7 @@ describe.each(STORES)('repositories on %s', (_name, open) => {
   it('refuses evidence whose digest is not a sha256', async () => {
     const evidence = createEvidenceRepository(store.db);
     await expect(
-      evidence.add({ tracker: 'jira', ticketKey: 'ML-1', criterion: 'pii-scan', outcome: 'pass', summary: { text: 'x' }, sha256: 'nope', source: 'api', submitter: 'ci' }),
+      evidence.add({ tracker: 'jira', ticketKey: 'ML-1', criterion: 'pii-scan', outcome: 'pass', summary: { text: 'x' }, sha256: 'nope', source: 'api', submitter: 'ci', provenance: { kind: 'token', token: 'ci', role: 'ci' } }),
     ).rejects.toThrow();
   });
 });

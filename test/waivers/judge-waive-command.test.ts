@@ -5,6 +5,7 @@ const policy: Policy = {
   version: 1,
   rules: [],
   waivers: { maxDays: 30, approvers: { jira: ['dana-acc'], linear: ['dana-user'] } },
+  evidence: { attachments: { from: [] } },
   hash: 'h',
   source: 'policy.yaml',
 };
