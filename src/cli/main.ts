@@ -75,10 +75,11 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption('--criterion <id>', 'criterion id, e.g. dependency-audit')
     .option('--format <format>', 'report format, when detection should not guess')
     .option('--source <source>', 'where the report comes from (default: the CI system, or cli)')
+    .option('--ci-run-url <url>', "the https page of the CI run that produced the report (default: GitHub Actions' or GitLab's own)")
     .option('--artifact <uri>', 'for encrypted-artifact: an s3://bucket/key or gs://bucket/object instead of a file (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .option('--sha256 <hex>', 'with --artifact: its expected sha256, paired in order (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .argument('[file]', 'the report file')
-    .action(async (file: string | undefined, options: { tracker: string; ticket: string; criterion: string; format?: string; source?: string; artifact?: string[]; sha256?: string[] }) => {
+    .action(async (file: string | undefined, options: { tracker: string; ticket: string; criterion: string; format?: string; source?: string; ciRunUrl?: string; artifact?: string[]; sha256?: string[] }) => {
       const streams = { out: process.stdout, err: process.stderr };
       const { artifact, sha256, ...fields } = options;
       if (artifact && file === undefined) exitCode = await submitArtifacts({ ...fields, artifact, ...(sha256 ? { sha256 } : {}) }, process.env, streams);

@@ -65,7 +65,7 @@ export interface GateHarness {
   decisions(tracker: TrackerName, key: string): Promise<Decision[]>;
   /** Waits until the delivery has its decision (the worker's last step). */
   decisionFor(tracker: TrackerName, key: string, deliveryId: string): Promise<Decision>;
-  /** Stores passing evidence for the given criteria. */
+  /** Stores passing evidence for the given criteria, as uploaded with a ci token named `ci`. */
   supplyEvidence(tracker: TrackerName, key: string, criteria: string[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -147,7 +147,8 @@ export async function startGateHarness(
       }),
     async supplyEvidence(tracker, key, criteria) {
       for (const criterion of criteria) {
-        await evidence.add({ tracker, ticketKey: key, criterion, outcome: 'pass', summary: { text: `${criterion} clean` }, sha256: 'a'.repeat(64), source: 'test', submitter: 'ci' });
+        const provenance = { kind: 'token', token: 'ci', role: 'ci' } as const;
+        await evidence.add({ tracker, ticketKey: key, criterion, outcome: 'pass', summary: { text: `${criterion} clean` }, sha256: 'a'.repeat(64), source: 'test', submitter: 'ci', provenance });
       }
     },
     async close() {

@@ -3,8 +3,9 @@ import { apiTokens } from './002-api-tokens.js';
 import { waivers } from './003-waivers.js';
 import { auditLog } from './004-audit-log.js';
 import { auditDecisionOnce } from './005-audit-decision-once.js';
+import { evidenceProvenance } from './006-evidence-provenance.js';
 import { installationSecrets } from './007-installation-secrets.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in the order applied. One file per migration, named after its id. */
-export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, installationSecrets];
+export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets];
