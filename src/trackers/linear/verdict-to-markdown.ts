@@ -1,6 +1,6 @@
 import type { BlockContent, ListItem, PhrasingContent } from 'mdast';
 import { COMMENT_MARKER, type CriterionResult, type VerdictComment } from '../../gate/verdict.js';
-import { createLinkPolicy, FIELD_LIMITS, fixSegments, hostileTextSegments, type LinkPolicy } from '../render/index.js';
+import { commandSegments, createLinkPolicy, FIELD_LIMITS, fixSegments, type LinkPolicy } from '../render/index.js';
 import { mdastToMarkdown } from './mdast-to-markdown.js';
 import { segmentsToMdast } from './segments-to-mdast.js';
 
@@ -8,10 +8,10 @@ import { segmentsToMdast } from './segments-to-mdast.js';
  * Renders donegate's one comment in Linear's Markdown. The heading carries COMMENT_MARKER, which (with
  * the author) is how the comment is found again and edited in place. The structure is built as a Markdown
  * tree and serialised, so the words inside — from tickets and reports — are escaped as text, each on one
- * line, and only URLs `links` allows become links (see hostileTextSegments).
+ * line, and only URLs `links` allows become links (see commandSegments).
  */
 export function verdictToMarkdown(comment: VerdictComment, links: LinkPolicy = createLinkPolicy()): string {
-  const inline = (value: string, maxChars: number) => segmentsToMdast(hostileTextSegments(value, links, maxChars));
+  const inline = (value: string, maxChars: number) => segmentsToMdast(commandSegments(value, links, maxChars));
   const children: BlockContent[] = [
     { type: 'heading', depth: 3, children: [{ type: 'text', value: `${statusIcon(comment.status === 'pass', comment.mode)} ${COMMENT_MARKER}` }] },
     { type: 'paragraph', children: [{ type: 'strong', children: inline(comment.headline, FIELD_LIMITS.headline) }] },
@@ -29,12 +29,12 @@ export function verdictToMarkdown(comment: VerdictComment, links: LinkPolicy = c
 }
 
 function criterionItem(result: CriterionResult, mode: VerdictComment['mode'], links: LinkPolicy): ListItem {
-  const reason = result.reason.trim() ? [{ type: 'text' as const, value: ' — ' }, ...segmentsToMdast(hostileTextSegments(result.reason, links, FIELD_LIMITS.reason))] : [];
+  const reason = result.reason.trim() ? [{ type: 'text' as const, value: ' — ' }, ...segmentsToMdast(commandSegments(result.reason, links, FIELD_LIMITS.reason))] : [];
   const head: PhrasingContent[] = [{ type: 'text', value: `${statusIcon(result.status === 'pass', mode)} ` }, { type: 'inlineCode', value: result.criterion }, ...reason];
   const below: ListItem[] = [];
   if (result.status !== 'pass' && result.fix) below.push(item([{ type: 'text', value: 'Fix: ' }, ...segmentsToMdast(fixSegments(result.fix, links))]));
   for (const detail of result.details ?? []) {
-    if (detail.trim() !== '') below.push(item(segmentsToMdast(hostileTextSegments(detail, links, FIELD_LIMITS.detail))));
+    if (detail.trim() !== '') below.push(item(segmentsToMdast(commandSegments(detail, links, FIELD_LIMITS.detail))));
   }
   const own = item(head);
   if (below.length > 0) own.children.push(tightList(below));

@@ -11,20 +11,22 @@ const COMMAND_LINE = /^[a-z$.][\w./-]*(?:\s|$)/;
 const SENTENCE_END = /[.!?]$/;
 
 /**
- * donegate's own prose with `backticked` commands (a fix, a reply): the backticked spans are code, the
- * rest is escaped like any other text, since a command may carry a ticket key or a fragment of a comment.
+ * Prose with `backticked` spans, as donegate writes its reasons, fixes and replies (a command to copy, a
+ * token name): the backticked spans are code, the rest is escaped like any other text, since the prose
+ * carries ticket keys, package names and fragments of comments. Hostile backticks can only turn more of
+ * the line into code, which is as inert as text.
  *
- * @example commandSegments('run `npm audit --json`, then submit it', links)
+ * @example commandSegments('run `npm audit --json`, then submit it', links, 500)
  */
-export function commandSegments(value: string, links: LinkPolicy): InlineSegment[] {
-  const line = plainLine(value, MAX_COMMAND_LINE_CHARS);
-  return joinText(line.split('`').flatMap<InlineSegment>((part, index) => (index % 2 === 1 ? [{ kind: 'code', text: part }] : proseSegments(part, links))));
+export function commandSegments(value: string, links: LinkPolicy, maxChars = MAX_COMMAND_LINE_CHARS): InlineSegment[] {
+  const line = plainLine(value, maxChars);
+  return joinText(line.split('`').flatMap<InlineSegment>((part, index) => (index % 2 === 1 ? [{ kind: 'code', text: part }] : proseSegments(part, links, maxChars))));
 }
 
 /** Prose between two commands keeps the single space on each side that plainLine would trim. */
-function proseSegments(part: string, links: LinkPolicy): InlineSegment[] {
+function proseSegments(part: string, links: LinkPolicy, maxChars: number): InlineSegment[] {
   const space = (present: boolean): InlineSegment => ({ kind: 'text', text: present ? ' ' : '' });
-  return [space(part.startsWith(' ')), ...hostileTextSegments(part, links, MAX_COMMAND_LINE_CHARS), space(part.length > 1 && part.endsWith(' '))];
+  return [space(part.startsWith(' ')), ...hostileTextSegments(part, links, maxChars), space(part.length > 1 && part.endsWith(' '))];
 }
 
 /**

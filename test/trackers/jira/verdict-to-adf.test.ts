@@ -63,6 +63,13 @@ describe('verdictToAdf', () => {
     expect(texts.find((t) => t.text === 'Ask the security lead for a waiver.')?.marks).toBeUndefined();
   });
 
+  it('keeps backticked spans in a reason as code, such as the token that submitted the evidence', () => {
+    const doc = verdictToAdf({ ...passingVerdict, criteria: [{ criterion: 'pii-scan', status: 'pass', reason: 'submitted by token `ci-pipeline` (ci)' }] });
+    const texts = nodes({ type: 'doc', content: doc.content }, 'text');
+    expect(texts.find((t) => t.text === 'ci-pipeline')?.marks).toEqual([{ type: 'code' }]);
+    expect(texts.map((t) => t.text)).toContain(' (ci)');
+  });
+
   it('omits empty text, which ADF refuses', () => {
     const doc = verdictToAdf({ ...passingVerdict, criteria: [{ criterion: 'pii-scan', status: 'pass', reason: '' }], footer: '' });
     expect(validateAdf(doc)).toEqual([]);

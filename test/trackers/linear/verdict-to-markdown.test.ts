@@ -38,6 +38,15 @@ describe('verdictToMarkdown', () => {
     expect(markdown).toContain('  - dataset `s3://raw/customers`');
   });
 
+  it('keeps backticked spans in a reason as code and escapes the Markdown around them', () => {
+    const markdown = verdictToMarkdown({
+      ...verdict,
+      criteria: [{ criterion: 'pii-scan', status: 'pass', reason: 'submitted by token `ci-pipeline` (ci) for *all* [files]' }],
+    });
+
+    expect(markdown).toContain('- ✅ `pii-scan` — submitted by token `ci-pipeline` (ci) for \\*all\\* \\[files]');
+  });
+
   it('shows failures as warnings in warn mode, since the ticket stays Done', () => {
     const markdown = verdictToMarkdown({ ...verdict, mode: 'warn' });
 
