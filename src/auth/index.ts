@@ -2,10 +2,10 @@
 export type { ApiTokenRecord, NewApiToken, Principal } from './api-token.js';
 export { readBearerToken, type BearerToken } from './bearer-token.js';
 export { MissingPrincipalError, principalOf } from './principal-of.js';
-export { projectInScope, projectKeyOf } from './project-key.js';
-export { requireToken, type RequireTokenDeps, type RequireTokenOptions } from './require-token.js';
+export { isScopeTracker, projectInScope, projectKeyOf, scopesForProject } from './project-key.js';
+export { requireToken, TICKET_ROUTE_SCOPE, type RequireTokenDeps, type RequireTokenOptions } from './require-token.js';
 export { isRole, PERMISSIONS, permissionsOf, roleHasPermission, ROLES, ROLES_WITH_PERMISSION, type Permission, type Role } from './roles.js';
 export { DuplicateTokenNameError, InvalidTokenInputError } from './token-errors.js';
-export { parseProjects, parseRole, parseTokenName } from './token-input.js';
+export { parseProjectKeys, parseProjects, parseRole, parseTokenName } from './token-input.js';
 export { createTokenRepository, type CreatedToken, type TokenRepository, type TokenRepositoryOptions } from './token-repository.js';
 export { generateToken, hashToken, looksLikeToken, tokenPrefix } from './token-secret.js';

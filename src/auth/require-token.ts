@@ -3,7 +3,7 @@ import { sendError } from '../http/send-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { ApiTokenRecord, Principal } from './api-token.js';
 import { readBearerToken } from './bearer-token.js';
-import { projectInScope } from './project-key.js';
+import { isScopeTracker, projectInScope, projectKeyOf } from './project-key.js';
 import { ROLES_WITH_PERMISSION, roleHasPermission, type Permission } from './roles.js';
 import { looksLikeToken, tokenPrefix } from './token-secret.js';
 import type { TokenRepository } from './token-repository.js';
@@ -19,7 +19,15 @@ export interface RequireTokenOptions {
    * scope. Undefined means the request names no project, so only the role is checked.
    */
   projectOf?: (req: Request) => string | undefined | Promise<string | undefined>;
+  /** The tracker the request acts on (e.g. `req.params.tracker`), so `jira:ML` scopes cover Jira's ML only. */
+  trackerOf?: (req: Request) => string | undefined;
 }
+
+/** The scope of a `/…/:tracker/:key/…` route: the ticket key's project, in the named tracker. */
+export const TICKET_ROUTE_SCOPE: RequireTokenOptions = {
+  projectOf: (req) => projectKeyOf(String(req.params.key)),
+  trackerOf: (req) => String(req.params.tracker),
+};
 
 const HOW_TO_GET_ONE = 'ask an admin for one: donegate token create --role <ci|auditor|approver|admin> --name <name> [--projects ML,AI]';
 
@@ -80,7 +88,8 @@ export function requireToken(deps: RequireTokenDeps, permission: Permission, opt
       next(error);
       return;
     }
-    if (project !== undefined && !projectInScope(record.projects, project)) {
+    const tracker = options.trackerOf?.(req);
+    if (project !== undefined && !projectInScope(record.projects, project, tracker !== undefined && isScopeTracker(tracker) ? tracker : undefined)) {
       log.info({ ...who, project, projects: record.projects }, 'request refused: project outside token scope');
       sendError(
         res,

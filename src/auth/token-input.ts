@@ -1,3 +1,4 @@
+import { isScopeTracker } from './project-key.js';
 import { isRole, ROLES, type Role } from './roles.js';
 import { InvalidTokenInputError } from './token-errors.js';
 
@@ -21,13 +22,37 @@ export function parseRole(text: string): Role {
   return role;
 }
 
-/** `ML,ai` → `['ML', 'AI']`: upper-cased, de-duplicated. An empty list means every project. */
+/**
+ * A token's project scopes: `ML,ai,linear:Data` → `['ML', 'AI', 'linear:DATA']`. A bare key covers that
+ * project in every tracker; `jira:ML` / `linear:ML` only in that tracker (Jira project ML and Linear team ML
+ * are different teams' work). Keys upper-cased, trackers lower-cased, de-duplicated. Empty: every project.
+ */
 export function parseProjects(list: readonly string[] | string): string[] {
-  const items = (typeof list === 'string' ? list.split(',') : list).map((p) => p.trim()).filter((p) => p !== '');
-  for (const project of items) {
-    if (!PROJECT_KEY.test(project)) {
-      throw new InvalidTokenInputError(`"${project}" is not a project key such as ML or AI (a letter, then letters, digits or _)`);
-    }
+  return [...new Set(splitList(list).map(parseScope))];
+}
+
+/** Bare project keys only (`?project=ML,AI` filters): upper-cased, de-duplicated. */
+export function parseProjectKeys(list: readonly string[] | string): string[] {
+  return [...new Set(splitList(list).map(parseProjectKey))];
+}
+
+function splitList(list: readonly string[] | string): string[] {
+  return (typeof list === 'string' ? list.split(',') : list).map((p) => p.trim()).filter((p) => p !== '');
+}
+
+function parseScope(text: string): string {
+  const colon = text.indexOf(':');
+  if (colon < 0) return parseProjectKey(text);
+  const tracker = text.slice(0, colon).trim().toLowerCase();
+  if (!isScopeTracker(tracker)) {
+    throw new InvalidTokenInputError(`"${text}" names no tracker donegate knows; write jira:KEY, linear:KEY, or a bare KEY for both`);
   }
-  return [...new Set(items.map((p) => p.toUpperCase()))];
+  return `${tracker}:${parseProjectKey(text.slice(colon + 1).trim())}`;
+}
+
+function parseProjectKey(text: string): string {
+  if (!PROJECT_KEY.test(text)) {
+    throw new InvalidTokenInputError(`"${text}" is not a project key such as ML or AI (a letter, then letters, digits or _)`);
+  }
+  return text.toUpperCase();
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS } from '../webhooks/jira/jira-delivery-age.js';
+import { trackerUrl } from './tracker-url.js';
 import { linkHostList } from './link-host-list.js';
 
 /** Variables that switch a tracker on. All set → on; none set → off; some set → startup error. */
@@ -36,12 +38,14 @@ const envSchema = z.object({
   DATABASE_URL: optionalNonEmpty.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DATA_DIR: nonEmpty.default('./.donegate'),
   POLICY_FILE: nonEmpty.default('config/policy.yaml'),
-  JIRA_BASE_URL: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  JIRA_BASE_URL: optionalNonEmpty.pipe(trackerUrl.optional()),
   JIRA_EMAIL: optionalNonEmpty,
   JIRA_API_TOKEN: optionalNonEmpty,
   JIRA_WEBHOOK_SECRET: optionalNonEmpty,
+  /** Signed Jira deliveries older than this are replays: answered 202, logged, not acted on. */
+  JIRA_DELIVERY_MAX_AGE_SECONDS: wholeNumber(DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS, 60),
   LINEAR_API_KEY: optionalNonEmpty,
-  LINEAR_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.linear.app/graphql'),
+  LINEAR_API_URL: trackerUrl.default('https://api.linear.app/graphql'),
   LINEAR_WEBHOOK_SECRET: optionalNonEmpty,
   WEBHOOK_MAX_BYTES: wholeNumber(5 * 1024 * 1024, 1),
   /** Uploaded evidence reports; CodeQL SARIF for a large repository runs to tens of MB. */
@@ -81,6 +85,8 @@ export interface JiraConfig {
   email: string;
   apiToken: string;
   webhookSecret: string;
+  /** `JIRA_DELIVERY_MAX_AGE_SECONDS`; unset → the receiver's default (one hour). */
+  deliveryMaxAgeSeconds?: number;
 }
 
 export interface LinearConfig {
@@ -158,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             email: e.JIRA_EMAIL,
             apiToken: e.JIRA_API_TOKEN,
             webhookSecret: e.JIRA_WEBHOOK_SECRET,
+            deliveryMaxAgeSeconds: e.JIRA_DELIVERY_MAX_AGE_SECONDS,
           },
         }
       : {}),

@@ -24,7 +24,10 @@ export interface FailingTicket {
 
 export interface FailingTicketFilter {
   tracker?: TrackerName;
-  /** Project (Jira) or team (Linear) keys; empty or absent means every project. */
+  /**
+   * Project (Jira) or team (Linear) keys, bare (`ML`: in every tracker) or tracker-qualified as token scopes
+   * are (`jira:ML`); empty or absent means every project.
+   */
   projects?: readonly string[];
   limit?: number;
 }
@@ -54,7 +57,9 @@ export async function listFailingTickets(db: Database, filter: FailingTicketFilt
        FROM decisions
        WHERE outcome <> 'skipped'
          AND ($1::text IS NULL OR tracker = $1)
-         AND (cardinality($2::text[]) = 0 OR upper(regexp_replace(ticket_key, '-[^-]*$', '')) = ANY($2::text[]))
+         AND (cardinality($2::text[]) = 0
+              OR upper(regexp_replace(ticket_key, '-[^-]*$', '')) = ANY($2::text[])
+              OR upper(tracker || ':' || regexp_replace(ticket_key, '-[^-]*$', '')) = ANY($2::text[]))
      ),
      latest AS (
        SELECT DISTINCT ON (tracker, ticket_key) *

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { principalOf, projectKeyOf, requireToken, type RequireTokenDeps } from '../auth/index.js';
+import { principalOf, requireToken, TICKET_ROUTE_SCOPE, type RequireTokenDeps } from '../auth/index.js';
 import { InvalidPeriodError, parsePeriod } from '../audit/audit-period.js';
 import { CONTENT_TYPES, EXPORT_FORMATS, exportAudit, isExportFormat } from '../audit/export-audit.js';
 import { readTicketHistory } from '../audit/read-ticket-history.js';
@@ -21,7 +21,7 @@ export function createAuditRoutes(deps: { auth: RequireTokenDeps; db: Database; 
 
   router.get(
     '/audit/tickets/:tracker/:key',
-    requireToken(deps.auth, 'audit:read', { projectOf: (req) => projectKeyOf(String(req.params.key)) }),
+    requireToken(deps.auth, 'audit:read', TICKET_ROUTE_SCOPE),
     async (req, res) => {
       const tracker = String(req.params.tracker);
       const key = String(req.params.key);

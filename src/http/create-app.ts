@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Database } from '../store/database.js';
 import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.js';
 import { mountWebhookRoutes } from '../webhooks/mount-webhook-routes.js';
+import { sendContinue } from '../webhooks/expect-continue.js';
 import type { RequireTokenDeps } from '../auth/index.js';
 import type { IngestEvidence } from '../evidence/ingest-evidence.js';
 import type { FailingTicket, FailingTicketFilter } from '../decisions/list-failing-tickets.js';
@@ -33,6 +34,8 @@ export interface AppDeps {
   readiness: ReadinessCheck[];
   log: Logger;
   now?: () => number;
+  /** `JIRA_DELIVERY_MAX_AGE_SECONDS`: older signed Jira deliveries are answered, logged and not acted on. */
+  jiraDeliveryMaxAgeSeconds?: number;
 }
 
 /** The HTTP surface: webhook receivers, health, and the `/api/v1` read API. */
@@ -50,6 +53,12 @@ export function createApp(deps: AppDeps): Express {
     enqueueCommand: deps.enqueueCommand,
     log: deps.log,
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.jiraDeliveryMaxAgeSeconds === undefined ? {} : { jiraDeliveryMaxAgeSeconds: deps.jiraDeliveryMaxAgeSeconds }),
+  });
+  // Past the webhooks, every route reads its body as before: a client waiting for `100 Continue` gets it now.
+  app.use((req, res, next) => {
+    sendContinue(req, res);
+    next();
   });
   app.use(createHealthRoutes(deps.readiness));
   app.use('/api/v1', createDecisionRoutes({ auth: deps.auth, decisions: deps.decisions }));

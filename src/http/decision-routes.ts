@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { projectKeyOf, requireToken, type RequireTokenDeps } from '../auth/index.js';
+import { requireToken, TICKET_ROUTE_SCOPE, type RequireTokenDeps } from '../auth/index.js';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
 import { sendError } from './send-error.js';
 
@@ -13,7 +13,7 @@ const TICKET_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
  */
 export function createDecisionRoutes({ auth, decisions }: { auth: RequireTokenDeps; decisions: DecisionRepository }): Router {
   const router = Router();
-  const guard = requireToken(auth, 'decisions:read', { projectOf: (req) => projectKeyOf(String(req.params.key)) });
+  const guard = requireToken(auth, 'decisions:read', TICKET_ROUTE_SCOPE);
   router.get('/tickets/:tracker/:key/decisions', guard, async (req, res) => {
     const tracker = String(req.params.tracker);
     const key = String(req.params.key);

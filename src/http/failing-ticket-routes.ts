@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { InvalidTokenInputError, parseProjects, principalOf, projectInScope, requireToken, type RequireTokenDeps } from '../auth/index.js';
+import { InvalidTokenInputError, parseProjectKeys, principalOf, projectInScope, requireToken, scopesForProject, type RequireTokenDeps } from '../auth/index.js';
 import type { FailingTicket, FailingTicketFilter } from '../decisions/list-failing-tickets.js';
 import { renderFailingTicketsPage } from './failing-tickets-page.js';
 import { sendError } from './send-error.js';
@@ -39,19 +39,20 @@ export function createFailingTicketRoutes({ auth, list, now = () => new Date() }
     let asked: string[];
     try {
       // The same reading as a token's --projects: comma-separated keys, upper-cased.
-      asked = typeof req.query.project === 'string' ? parseProjects(req.query.project) : [];
+      asked = typeof req.query.project === 'string' ? parseProjectKeys(req.query.project) : [];
     } catch (error) {
       if (!(error instanceof InvalidTokenInputError)) throw error;
       sendError(res, 400, 'INVALID_PROJECT', error.message);
       return;
     }
-    const scope = principalOf(res).projects.map((project) => project.toUpperCase());
-    const outside = asked.filter((project) => !projectInScope(scope, project));
+    const scope = principalOf(res).projects;
+    const outside = asked.filter((project) => !projectInScope(scope, project, tracker));
     if (outside.length > 0) {
       sendError(res, 403, 'FORBIDDEN_PROJECT', `this token is limited to ${scope.join(', ')}; it cannot read ${outside.join(', ')}`);
       return;
     }
-    const projects = asked.length > 0 ? asked : scope;
+    // Scopes as stored (`ML`, `jira:ML`): a `jira:ML` token asking for ML sees Jira's ML only.
+    const projects = asked.length === 0 ? scope : scope.length === 0 ? asked : asked.flatMap((project) => scopesForProject(scope, project, tracker));
     const tickets = await list({ ...(tracker ? { tracker } : {}), projects, limit });
     if (format === 'html') {
       // The page needs nothing but its own inline styles; anything else it tried to load would be an injection.

@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { principalOf, projectInScope, projectKeyOf, requireToken, type RequireTokenDeps } from '../auth/index.js';
+import { principalOf, projectInScope, projectKeyOf, requireToken, TICKET_ROUTE_SCOPE, type RequireTokenDeps } from '../auth/index.js';
 import { waiverCreatedEvent } from '../audit/audit-events.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
@@ -39,8 +39,8 @@ export function createWaiverRoutes(deps: WaiverRouteDeps): Router {
     const request = parsed.data;
     const principal = principalOf(res);
     const project = projectKeyOf(request.ticket)!;
-    if (!projectInScope(principal.projects, project)) {
-      sendError(res, 403, 'FORBIDDEN_PROJECT', `token "${principal.name}" is limited to project(s) ${principal.projects.join(', ')} and cannot waive for ${request.ticket.toUpperCase()}`);
+    if (!projectInScope(principal.projects, project, request.tracker)) {
+      sendError(res, 403, 'FORBIDDEN_PROJECT', `token "${principal.name}" is limited to project(s) ${principal.projects.join(', ')} and cannot waive for ${request.tracker} ${request.ticket.toUpperCase()}`);
       return;
     }
     if (!deps.registry.has(request.criterion)) {
@@ -74,7 +74,7 @@ export function createWaiverRoutes(deps: WaiverRouteDeps): Router {
 
   router.get(
     '/tickets/:tracker/:key/waivers',
-    requireToken(deps.auth, 'decisions:read', { projectOf: (req) => projectKeyOf(String(req.params.key)) }),
+    requireToken(deps.auth, 'decisions:read', TICKET_ROUTE_SCOPE),
     async (req, res) => {
       const tracker = String(req.params.tracker);
       if (tracker !== 'jira' && tracker !== 'linear') {

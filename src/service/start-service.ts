@@ -15,6 +15,7 @@ import { createTokenRepository } from '../auth/index.js';
 import { createEvidenceIntake } from '../evidence/ingest-evidence.js';
 import { listFailingTickets } from '../decisions/list-failing-tickets.js';
 import { createApp } from '../http/create-app.js';
+import { createHttpServer } from '../http/create-http-server.js';
 import { createEnqueueCommand } from '../queue/enqueue-command.js';
 import { createEnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
 import type { Logger } from '../logging/logger.js';
@@ -139,6 +140,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         ...(options.now ? { now: options.now } : {}),
       },
       ...(config.jira ? { jiraWebhookSecret: config.jira.webhookSecret } : {}),
+      ...(config.jira?.deliveryMaxAgeSeconds ? { jiraDeliveryMaxAgeSeconds: config.jira.deliveryMaxAgeSeconds } : {}),
       ...(config.linear ? { linearWebhookSecret: config.linear.webhookSecret } : {}),
       webhookMaxBytes: config.webhookMaxBytes,
       enqueue: createEnqueueTransition(queue, { isConnected: () => producer.status === 'ready' }),
@@ -184,7 +186,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
 function listen(app: Express, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port);
+    const server = createHttpServer(app).listen(port);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
   });

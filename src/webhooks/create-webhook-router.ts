@@ -2,6 +2,8 @@ import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Logger } from '../logging/logger.js';
 import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.js';
 import { deliveryLog, startDeliveryLog } from './delivery-log.js';
+import { drainRequest } from './drain-request.js';
+import { isContinueHeld } from './expect-continue.js';
 import { handleDelivery } from './handle-delivery.js';
 import { rejectBeforeReading } from './reject-before-reading.js';
 import { sendWebhookError } from './send-webhook-error.js';
@@ -20,6 +22,8 @@ export interface WebhookRouterDeps {
   log: Logger;
   /** Milliseconds since the epoch; injected so tests can pin the clock. */
   now?: () => number;
+  /** Signed deliveries older than this are answered 2xx, logged as `ignored:stale-delivery` and not acted on. */
+  maxAgeMs?: number;
 }
 
 /**
@@ -35,7 +39,13 @@ export function createWebhookRouter(receiver: TrackerReceiver, deps: WebhookRout
     rejectBeforeReading(receiver, deps.maxBytes),
     // `inflate: false`: a compressed body is refused (415) rather than inflated past the size limit.
     express.raw({ type: () => true, limit: deps.maxBytes, inflate: false }),
-    handleDelivery(receiver, { secret: deps.secret, enqueue: deps.enqueue, enqueueCommand: deps.enqueueCommand, now: deps.now ?? Date.now }),
+    handleDelivery(receiver, {
+      secret: deps.secret,
+      enqueue: deps.enqueue,
+      enqueueCommand: deps.enqueueCommand,
+      now: deps.now ?? Date.now,
+      ...(deps.maxAgeMs === undefined ? {} : { maxAgeMs: deps.maxAgeMs }),
+    }),
   );
   router.all('/', (_req, res) => {
     deliveryLog(res).outcome = 'method-not-allowed';
@@ -51,13 +61,19 @@ export function createWebhookRouter(receiver: TrackerReceiver, deps: WebhookRout
 }
 
 function webhookErrorHandler(maxBytes: number): ErrorRequestHandler {
-  return (error: unknown, _req, res, _next) => {
+  return (error: unknown, req, res, _next) => {
     const answer = toWebhookRequestError(error, maxBytes);
     const context = deliveryLog(res);
     if (answer.status >= 500 && answer.code === 'WEBHOOK_INTERNAL_ERROR') context.error = error;
     context.outcome ??= answer.code.replace(/^WEBHOOK_/, '').toLowerCase().replaceAll('_', '-');
     if (res.headersSent) {
       res.end();
+      return;
+    }
+    // A client still waiting for `100 Continue` has sent nothing: answer at once. Any other has its body in
+    // flight: read it off (bounded) first, so the 413 reaches it instead of a connection reset.
+    if (answer.status === 413 && !isContinueHeld(req)) {
+      drainRequest(req, () => sendWebhookError(res, answer));
       return;
     }
     sendWebhookError(res, answer);

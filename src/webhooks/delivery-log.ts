@@ -5,6 +5,11 @@ import type { TrackerName } from '../trackers/tracker.js';
 /** Facts gathered while a delivery is handled; written as one log line when the answer is sent. */
 export interface DeliveryLogContext {
   deliveryId?: string;
+  /**
+   * The tracker's own delivery-id header when donegate keys the delivery on something else (Jira: the body
+   * digest), so a line can still be matched with the tracker's delivery log.
+   */
+  trackerDeliveryId?: string;
   ticketKey?: string;
   outcome?: string;
   /** Only for unexpected failures (500). Never the body. */
@@ -38,6 +43,7 @@ export function startDeliveryLog(tracker: TrackerName, log: Logger): RequestHand
       const line = {
         tracker,
         deliveryId: context.deliveryId,
+        ...(context.trackerDeliveryId === undefined ? {} : { trackerDeliveryId: context.trackerDeliveryId }),
         ticketKey: context.ticketKey,
         outcome: aborted ? 'aborted' : (context.outcome ?? `http-${status}`),
         status,

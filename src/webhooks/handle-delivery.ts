@@ -12,6 +12,8 @@ export interface HandleDeliveryDeps {
   /** Where `/donegate` comment commands go; answered like transitions. */
   enqueueCommand: EnqueueCommand;
   now: () => number;
+  /** Signed deliveries older than this are answered, logged and ignored (see `DeliveryContext.maxAgeMs`). */
+  maxAgeMs?: number;
 }
 
 /**
@@ -34,11 +36,16 @@ export function handleDelivery(receiver: TrackerReceiver, deps: HandleDeliveryDe
       throw new WebhookRequestError(401, 'WEBHOOK_SIGNATURE_INVALID', 'Invalid webhook signature.');
     }
     const body = parseJsonBody(rawBody);
+    const deliveryIdHeader = readDeliveryIdHeader(req, receiver.deliveryIdHeader);
     const delivery = receiver.normalise(body, {
       rawBody,
-      deliveryIdHeader: readDeliveryIdHeader(req, receiver.deliveryIdHeader),
+      deliveryIdHeader,
       now: deps.now(),
+      ...(deps.maxAgeMs === undefined ? {} : { maxAgeMs: deps.maxAgeMs }),
     });
+
+    const keyedOn = delivery.kind === 'ignored' ? delivery.deliveryId : delivery.kind === 'transition' ? delivery.transition.deliveryId : delivery.command.deliveryId;
+    if (deliveryIdHeader !== undefined && deliveryIdHeader !== keyedOn) context.trackerDeliveryId = deliveryIdHeader;
 
     if (delivery.kind === 'ignored') {
       Object.assign(context, { deliveryId: delivery.deliveryId, ticketKey: delivery.ticketKey, outcome: `ignored:${delivery.reason}` });

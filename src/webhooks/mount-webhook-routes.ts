@@ -19,6 +19,8 @@ export interface WebhookRoutesDeps {
   enqueueCommand: EnqueueCommand;
   log: Logger;
   now?: () => number;
+  /** `JIRA_DELIVERY_MAX_AGE_SECONDS`: older signed Jira deliveries are replays, answered 202 and ignored. */
+  jiraDeliveryMaxAgeSeconds?: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface WebhookRoutesDeps {
  *   maxBytes: env.WEBHOOK_MAX_BYTES, enqueue, enqueueCommand, log });
  */
 export function mountWebhookRoutes(app: IRouter, deps: WebhookRoutesDeps): void {
-  const mount = (receiver: TrackerReceiver, secret: string | undefined): void => {
+  const mount = (receiver: TrackerReceiver, secret: string | undefined, maxAgeSeconds?: number): void => {
     const path = `/webhooks/${receiver.tracker}`;
     if (secret === undefined || secret === '') {
       app.use(path, createDisabledWebhookRouter(receiver, deps.log));
@@ -45,9 +47,10 @@ export function mountWebhookRoutes(app: IRouter, deps: WebhookRoutesDeps): void 
         enqueueCommand: deps.enqueueCommand,
         log: deps.log,
         ...(deps.now === undefined ? {} : { now: deps.now }),
+        ...(maxAgeSeconds === undefined ? {} : { maxAgeMs: maxAgeSeconds * 1000 }),
       }),
     );
   };
-  mount(jiraReceiver, deps.jiraSecret);
+  mount(jiraReceiver, deps.jiraSecret, deps.jiraDeliveryMaxAgeSeconds);
   mount(linearReceiver, deps.linearSecret);
 }

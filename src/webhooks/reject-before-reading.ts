@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { isJsonContentType } from './is-json-content-type.js';
 import { deliveryLog } from './delivery-log.js';
+import { sendContinue } from './expect-continue.js';
 import { readDeliveryIdHeader } from './read-delivery-id-header.js';
 import type { TrackerReceiver } from './tracker-receiver.js';
 import { payloadTooLarge } from './to-webhook-request-error.js';
@@ -9,7 +10,8 @@ import { WebhookRequestError } from './webhook-request-error.js';
 /**
  * The cheap checks, before a byte of the body is read (octokit's order): media type 415, declared size 413,
  * signature header present 401, delivery-id header sane 400. Refusing early keeps junk and oversized
- * bodies from costing memory or CPU.
+ * bodies from costing memory or CPU; a client that sent `Expect: 100-continue` is refused before it sends
+ * its body at all, and told to go on only once these checks pass.
  */
 export function rejectBeforeReading(receiver: TrackerReceiver, maxBytes: number): RequestHandler {
   return (req, res, next) => {
@@ -36,6 +38,8 @@ export function rejectBeforeReading(receiver: TrackerReceiver, maxBytes: number)
         `The ${receiver.signatureHeader} header is missing: ${receiver.secretSetupHint}.`,
       );
     }
+    // Passed every check that needs no body: a client sending `Expect: 100-continue` may now send it.
+    sendContinue(req, res);
     next();
   };
 }

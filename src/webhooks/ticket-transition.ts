@@ -8,7 +8,10 @@ import type { TicketCommand } from './ticket-command.js';
  */
 export interface TicketTransition {
   tracker: TrackerName;
-  /** Stable across the tracker's retries (Jira `X-Atlassian-Webhook-Identifier`, Linear `Linear-Delivery`). */
+  /**
+   * Stable across the tracker's retries: Linear `Linear-Delivery`; Jira the digest of the signed body, since
+   * Jira's `X-Atlassian-Webhook-Identifier` is unsigned and a replay could simply change it.
+   */
   deliveryId: string;
   ticketId: string;
   ticketKey: string;
@@ -22,12 +25,16 @@ export interface TicketTransition {
   occurredAt: string;
 }
 
-/** Why a well-formed, authentic delivery needs no decision. Answered 202 all the same. */
+/**
+ * Why a well-formed, authentic delivery needs no decision. Answered 2xx all the same. `stale-delivery`: its
+ * signed timestamp is older than the replay window, so it is a replay (or far too late to gate anything).
+ */
 export type IgnoreReason =
   | 'not-an-issue-update'
   | 'no-status-change'
   | 'not-into-done'
-  | 'self-made';
+  | 'self-made'
+  | 'stale-delivery';
 
 export type NormalisedDelivery =
   | { kind: 'transition'; transition: TicketTransition }

@@ -8,6 +8,11 @@ export interface DeliveryContext {
   deliveryIdHeader: string | undefined;
   /** Milliseconds since the epoch, from the injected clock. */
   now: number;
+  /**
+   * Signed deliveries older than this are recorded and ignored, never acted on (Jira:
+   * `JIRA_DELIVERY_MAX_AGE_SECONDS`; Linear keeps its own one-minute check). Unset → the tracker's default.
+   */
+  maxAgeMs?: number;
 }
 
 /**

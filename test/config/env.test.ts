@@ -24,7 +24,7 @@ describe('loadConfig', () => {
       LINEAR_API_KEY: 'lin_api_x',
       LINEAR_WEBHOOK_SECRET: 'lsecret',
     });
-    expect(config.jira).toEqual({ baseUrl: 'https://acme.atlassian.net', email: 'bot@acme.test', apiToken: 'token', webhookSecret: 'secret' });
+    expect(config.jira).toEqual({ baseUrl: 'https://acme.atlassian.net', email: 'bot@acme.test', apiToken: 'token', webhookSecret: 'secret', deliveryMaxAgeSeconds: 3600 });
     expect(config.linear).toEqual({ apiKey: 'lin_api_x', apiUrl: 'https://api.linear.app/graphql', webhookSecret: 'lsecret' });
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../src/audit/audit-entry.js';
 import { createDecisionRepository } from '../../src/decisions/decision-repository.js';
+import { bodyDigestId } from '../../src/webhooks/body-digest-id.js';
 import { verifyAuditLog } from '../../src/audit/verify-audit-log.js';
 import { verifyExportFile } from '../../src/audit/verify-export-file.js';
 import { jiraCommentDelivery } from '../support/comment-deliveries.js';
@@ -35,9 +36,11 @@ describe('the audit trail of a gated ticket', () => {
   it('appends the decision of a delivery decided by an attempt that could not append it, when the delivery comes again', async () => {
     const issue = h.jira.state.createIssue({ project: 'ML', status: 'In Progress' });
     const delivery = h.jira.moveIssue(issue.key, 'Done', ALICE);
+    // Jira deliveries are keyed on the digest of their signed body (the harness signs the JSON text).
+    const deliveryId = bodyDigestId(Buffer.from(JSON.stringify(delivery)));
     // The first attempt recorded its decision, then lost the database before appending it to the log.
     await createDecisionRepository(h.service.db).record({
-      deliveryId: 'audit-recover-1',
+      deliveryId,
       tracker: 'jira',
       ticketKey: issue.key,
       ticketId: issue.id,
@@ -56,7 +59,7 @@ describe('the audit trail of a gated ticket', () => {
       const found = (await history(issue.key)).body.entries;
       return found.length > 0 ? found : undefined;
     });
-    expect(entries).toEqual([expect.objectContaining({ type: 'decision', actor: 'donegate', data: expect.objectContaining({ deliveryId: 'audit-recover-1', outcome: 'fail', recovered: true }) })]);
+    expect(entries).toEqual([expect.objectContaining({ type: 'decision', actor: 'donegate', data: expect.objectContaining({ deliveryId, outcome: 'fail', recovered: true }) })]);
 
   });
 
@@ -100,13 +103,13 @@ describe('the audit trail of a gated ticket', () => {
       tracker: 'jira',
       ticket: issue.key,
       actor: 'donegate',
-      data: { deliveryId: 'audit-move-1', by: 'jira:alice-acc', rule: 'ml-models', mode: 'block', policy: { version: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+      data: { deliveryId: h.deliveryIdOf('jira', 'audit-move-1'), by: 'jira:alice-acc', rule: 'ml-models', mode: 'block', policy: { version: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) } },
     });
     expect(blocked!.data.criteria).toEqual([
       { criterion: 'pii-scan', status: 'fail', reason: expect.any(String) },
       { criterion: 'dependency-audit', status: 'fail', reason: expect.any(String) },
     ]);
-    const passed = body.entries.find((e) => e.data.deliveryId === 'audit-move-2' && e.type === 'decision')!;
+    const passed = body.entries.find((e) => e.data.deliveryId === h.deliveryIdOf('jira', 'audit-move-2') && e.type === 'decision')!;
     expect(passed.data.evidence).toEqual(expect.arrayContaining([submitted.evidence.id]));
     expect(body.entries.find((e) => e.type === 'evidence-accepted')).toMatchObject({ actor: 'token:ci-pipeline', data: { evidenceId: submitted.evidence.id, criterion: 'dependency-audit', outcome: 'pass' } });
     // Accounts appear as ids: never the tracker user's email or display name.

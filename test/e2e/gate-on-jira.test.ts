@@ -86,8 +86,8 @@ describe('the gate on Jira', () => {
     expect(api.status).toBe(200);
     const listed = (await api.json()) as { decisions: Array<{ deliveryId: string; outcome: string }> };
     expect(listed.decisions.map((d) => [d.deliveryId, d.outcome])).toEqual([
-      ['jira-pass-1', 'fail'],
-      ['jira-pass-2', 'pass'],
+      [h.deliveryIdOf('jira', 'jira-pass-1'), 'fail'],
+      [h.deliveryIdOf('jira', 'jira-pass-2'), 'pass'],
     ]);
   });
 

@@ -63,8 +63,14 @@ export interface GateHarness {
   clock: { offsetMs: number };
   post(tracker: TrackerName, body: unknown, options?: { deliveryId?: string; retry?: number }): Promise<{ status: number; answer: Record<string, unknown> }>;
   decisions(tracker: TrackerName, key: string): Promise<Decision[]>;
-  /** Waits until the delivery has its decision (the worker's last step). */
+  /**
+   * Waits until the delivery has its decision (the worker's last step). `deliveryId` may be the header a test
+   * posted with: donegate keys Jira deliveries on their body and commands on their comment, and the header
+   * is mapped to that key.
+   */
   decisionFor(tracker: TrackerName, key: string, deliveryId: string): Promise<Decision>;
+  /** The id donegate recorded a delivery under, for the delivery-id header a test posted it with. */
+  deliveryIdOf(tracker: TrackerName, headerDeliveryId: string): string;
   /** Stores passing evidence for the given criteria, as uploaded with a ci token named `ci`. */
   supplyEvidence(tracker: TrackerName, key: string, criteria: string[]): Promise<void>;
   close(): Promise<void>;
@@ -117,6 +123,10 @@ export async function startGateHarness(
     (await tokens.create({ name, role, projects, createdBy: 'test' })).token;
   const adminToken = await createToken('admin', 'test-admin');
 
+  // The delivery-id header a test chose → the id donegate recorded the delivery under (from its answer).
+  const recordedAs = new Map<string, string>();
+  const deliveryIdOf = (tracker: TrackerName, headerDeliveryId: string): string => recordedAs.get(`${tracker}\0${headerDeliveryId}`) ?? headerDeliveryId;
+
   return {
     url: service.url!,
     jira,
@@ -137,11 +147,14 @@ export async function startGateHarness(
           ? signJiraDelivery(JIRA_SECRET, body as object, { ...(deliveryId ? { deliveryId } : {}), ...(retry ? { retry } : {}) })
           : signLinearDelivery(LINEAR_SECRET, body as object, deliveryId ? { deliveryId } : {});
       const response = await fetch(`${service.url}/webhooks/${tracker}`, { method: 'POST', headers: signed.headers, body: signed.body });
-      return { status: response.status, answer: (await response.json()) as Record<string, unknown> };
+      const answer = (await response.json()) as Record<string, unknown>;
+      if (deliveryId !== undefined && typeof answer.deliveryId === 'string') recordedAs.set(`${tracker}\0${deliveryId}`, answer.deliveryId);
+      return { status: response.status, answer };
     },
+    deliveryIdOf,
     decisions: (tracker, key) => decisions.forTicket(tracker, key),
     decisionFor: (tracker, key, deliveryId) =>
-      waitFor(async () => (await decisions.forTicket(tracker, key)).find((d) => d.deliveryId === deliveryId), {
+      waitFor(async () => (await decisions.forTicket(tracker, key)).find((d) => d.deliveryId === deliveryIdOf(tracker, deliveryId)), {
         what: `the decision on ${tracker} ${key} for delivery ${deliveryId}`,
         timeoutMs: 20_000,
       }),

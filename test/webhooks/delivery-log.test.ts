@@ -30,7 +30,15 @@ describe('webhook delivery logging', () => {
     await waitFor(() => server.logLines.length >= 2);
 
     expect(lines()).toEqual([
-      expect.objectContaining({ tracker: 'jira', deliveryId: 'log-jira-1', ticketKey: 'ML-142', outcome: 'accepted', status: 202, msg: 'webhook delivery' }),
+      expect.objectContaining({
+        tracker: 'jira',
+        deliveryId: expect.stringMatching(/^body-sha256-/),
+        trackerDeliveryId: 'log-jira-1',
+        ticketKey: 'ML-142',
+        outcome: 'accepted',
+        status: 202,
+        msg: 'webhook delivery',
+      }),
       // comment-create's timestamp is far from the pinned clock: refused as stale, still one line.
       expect.objectContaining({ tracker: 'linear', deliveryId: 'log-lin-1', outcome: 'stale-delivery', status: 401 }),
     ]);

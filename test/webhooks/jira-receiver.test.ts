@@ -49,11 +49,12 @@ describe('POST /webhooks/jira', () => {
       const answer = await send(sample('jira', 'issue-updated-into-done.json').text, { deliveryId: 'jira-done-1' });
 
       expect(answer.status).toBe(202);
-      expect(answer.body).toEqual({ status: 'accepted', deliveryId: 'jira-done-1', jobId: 'job-jira-done-1' });
+      // Keyed on the signed body, not on the unsigned identifier header.
+      expect(answer.body).toEqual({ status: 'accepted', deliveryId: expect.stringMatching(/^body-sha256-[0-9a-f]{64}$/), jobId: expect.stringMatching(/^job-body-sha256-/) });
       expect(server.enqueued).toEqual([
         {
           tracker: 'jira',
-          deliveryId: 'jira-done-1',
+          deliveryId: (answer.body as { deliveryId: string }).deliveryId,
           ticketId: '10142',
           ticketKey: 'ML-142',
           fromStatusId: '3',
@@ -78,14 +79,14 @@ describe('POST /webhooks/jira', () => {
 
     it('answers 202 duplicate when Jira retries the same delivery', async () => {
       const { text } = sample('jira', 'issue-updated-into-done.json');
-      await send(text, { deliveryId: 'jira-retry-1' });
+      const first = await send(text, { deliveryId: 'jira-retry-1' });
       const retry = await send(text, { deliveryId: 'jira-retry-1', retry: 1 });
 
       expect(retry.status).toBe(202);
-      expect(retry.body).toEqual({ status: 'duplicate', deliveryId: 'jira-retry-1', jobId: 'job-jira-retry-1' });
+      expect(retry.body).toEqual({ ...(first.body as object), status: 'duplicate' });
     });
 
-    it('falls back to a digest of the body when X-Atlassian-Webhook-Identifier is absent, so retries still collapse', async () => {
+    it('keys on the digest of the body when X-Atlassian-Webhook-Identifier is absent, so retries still collapse', async () => {
       const signed = signJiraDelivery(JIRA_SECRET, sample('jira', 'issue-updated-into-done.json').text);
       delete signed.headers['x-atlassian-webhook-identifier'];
       const first = await post(jiraUrl, signed.body, signed.headers);
@@ -123,7 +124,7 @@ describe('POST /webhooks/jira', () => {
       const answer = await send(sample('jira', file).text, { deliveryId: `jira-${reason}` });
 
       expect(answer.status).toBe(202);
-      expect(answer.body).toEqual({ status: 'ignored', reason, deliveryId: `jira-${reason}` });
+      expect(answer.body).toEqual({ status: 'ignored', reason, deliveryId: expect.stringMatching(/^body-sha256-[0-9a-f]{64}$/) });
       expect(server.enqueued).toEqual([]);
     });
 

@@ -27,11 +27,13 @@ describe('POST /webhooks/linear with a Comment create delivery', () => {
       const answer = await send(load('comment-create-waive-command.json'), 'lin-cmd-1');
 
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ status: 'accepted', deliveryId: 'lin-cmd-1', jobId: 'job-lin-cmd-1' });
+      // Keyed on the comment, so a replay under another Linear-Delivery header is the same command.
+      const commentKey = 'comment-3e5a7c9e-1b3d-4f5a-8c7e-9a1b3d5f7a41';
+      expect(answer.body).toEqual({ status: 'accepted', deliveryId: commentKey, jobId: `job-${commentKey}` });
       expect(server.commands).toEqual([
         {
           tracker: 'linear',
-          deliveryId: 'lin-cmd-1',
+          deliveryId: commentKey,
           ticketId: '0d2f4a6c-8e1b-4d3f-a5c7-9e1b3d5f7a07',
           ticketKey: 'AI-7',
           commentId: '3e5a7c9e-1b3d-4f5a-8c7e-9a1b3d5f7a41',

@@ -134,9 +134,11 @@ describe('POST /webhooks/linear', () => {
   });
 
   describe('when the body fails the schema', () => {
-    it('answers 400 naming data.identifier when an Issue update lacks it', async () => {
+    it('answers 400 naming data.identifier when a move into completed lacks it and the team key and number that make it', async () => {
       const { json } = sampleAt('issue-update-into-completed.json');
-      delete (json.data as Record<string, unknown>).identifier;
+      const data = json.data as Record<string, unknown>;
+      delete data.identifier;
+      delete data.team;
 
       const answer = await send(json);
       expect(answer.status).toBe(400);

@@ -12,6 +12,8 @@ import { mountWebhookRoutes } from '../../src/webhooks/mount-webhook-routes.js';
 
 export const JIRA_SECRET = 'jira-test-secret-9f2c';
 export const LINEAR_SECRET = 'lin_wh_test_secret_4b7e';
+/** Ten years: the recorded Jira samples stay "fresh" for these tests; the replay window has its own tests. */
+const RECORDED_SAMPLES_MAX_AGE_SECONDS = 10 * 365 * 24 * 3600;
 
 /** A sample delivery body from `webhooks/<tracker>/<file>`, as the exact bytes and as an object. */
 export function sample(tracker: 'jira' | 'linear', file: string): { text: string; json: Record<string, unknown> } {
@@ -49,6 +51,8 @@ export async function startWebhookServer(
     maxBytes?: number;
     enqueue?: EnqueueTransition;
     now?: () => number;
+    /** Unset → wide enough for the recorded samples under `webhooks/jira/`, whose signed timestamps are months old. */
+    jiraDeliveryMaxAgeSeconds?: number;
   } = {},
 ): Promise<WebhookTestServer> {
   const enqueued: TicketTransition[] = [];
@@ -69,6 +73,7 @@ export async function startWebhookServer(
     enqueueCommand: recordingEnqueue(commands),
     log: createLogger({ level: 'debug', destination }),
     ...(options.now === undefined ? {} : { now: options.now }),
+    jiraDeliveryMaxAgeSeconds: options.jiraDeliveryMaxAgeSeconds ?? RECORDED_SAMPLES_MAX_AGE_SECONDS,
   });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

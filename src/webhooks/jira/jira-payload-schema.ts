@@ -8,7 +8,20 @@ import { z } from 'zod';
  */
 export const JiraEnvelopeSchema = z.looseObject({
   webhookEvent: z.string().min(1),
+  /** Epoch milliseconds of the event: signed with the body, so it dates a replayed capture. */
+  timestamp: z.number().optional().catch(undefined),
   issue: z.looseObject({ key: z.string() }).optional().catch(undefined),
+});
+
+/**
+ * Just the changelog, read before anything else an `issue_updated` carries: an update that moves no status
+ * is ignored whatever else its delivery lacks (STYLE: never refuse a real delivery for fields we do not need).
+ */
+export const JiraChangelogOnlySchema = z.looseObject({
+  changelog: z
+    .looseObject({ items: z.array(z.unknown()).catch([]) })
+    .nullish()
+    .catch(undefined),
 });
 
 export const JiraChangelogItemSchema = z.looseObject({

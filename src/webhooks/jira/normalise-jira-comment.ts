@@ -1,4 +1,5 @@
 import { isDonegateCommand } from '../../waivers/waive-command-syntax.js';
+import { commandDeliveryId } from '../command-delivery-id.js';
 import { parsePayload } from '../parse-payload.js';
 import type { NormalisedDelivery } from '../ticket-transition.js';
 import { toIsoTime } from '../to-iso-time.js';
@@ -21,7 +22,7 @@ export function normaliseJiraComment(body: unknown, deliveryId: string, context:
     kind: 'command',
     command: {
       tracker: 'jira',
-      deliveryId,
+      deliveryId: commandDeliveryId(payload.comment.id),
       ticketId: payload.issue.id,
       ticketKey,
       commentId: payload.comment.id,

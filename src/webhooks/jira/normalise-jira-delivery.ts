@@ -6,17 +6,21 @@ import { toIsoTime } from '../to-iso-time.js';
 import type { DeliveryContext } from '../tracker-receiver.js';
 import { WebhookRequestError } from '../webhook-request-error.js';
 import { findStatusChange } from './find-status-change.js';
-import { JiraEnvelopeSchema, JiraIssueUpdatedSchema } from './jira-payload-schema.js';
+import { DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS, isStaleJiraDelivery } from './jira-delivery-age.js';
+import { JiraChangelogOnlySchema, JiraEnvelopeSchema, JiraIssueUpdatedSchema } from './jira-payload-schema.js';
 import { normaliseJiraComment } from './normalise-jira-comment.js';
 import { jiraStatusCategory } from './jira-status-category.js';
 
 /**
- * `X-Atlassian-Webhook-Identifier` is the same on every retry of a delivery, so it is the job id. Without
- * it (older Jira, a proxy that strips headers) the body's digest stands in: a retry resends the same
- * bytes, so retries still collapse onto one job, and distinct events differ in `timestamp` and changelog id.
+ * The idempotency key of a Jira delivery: the digest of the signed body. Jira's
+ * `X-Atlassian-Webhook-Identifier` is not signed, so keying on it let a captured delivery be replayed
+ * under a fresh header as often as anyone liked. Jira retries resend the same body (its `timestamp` is the
+ * event's), so retries still collapse onto one job and one recorded decision; distinct events differ in
+ * `timestamp` and changelog id. The decision row outlives the BullMQ job, so a replay after the job is
+ * removed is still recognised by the worker.
  */
 export function jiraDeliveryId(context: DeliveryContext): string {
-  return context.deliveryIdHeader ?? bodyDigestId(context.rawBody);
+  return bodyDigestId(context.rawBody);
 }
 
 /**
@@ -29,6 +33,9 @@ export function normaliseJiraDelivery(body: unknown, context: DeliveryContext): 
   const deliveryId = jiraDeliveryId(context);
   const envelope = parsePayload(JiraEnvelopeSchema, body, 'The Jira delivery');
   const envelopeKey = envelope.issue?.key;
+  if (isStaleJiraDelivery(envelope.timestamp, context.now, context.maxAgeMs ?? DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS * 1000)) {
+    return { kind: 'ignored', reason: 'stale-delivery', deliveryId, ...(envelopeKey === undefined ? {} : { ticketKey: envelopeKey }) };
+  }
   if (envelope.webhookEvent === 'comment_created') {
     const comment = normaliseJiraComment(body, deliveryId, context);
     return comment.kind === 'ignored' && envelopeKey !== undefined ? { ...comment, ticketKey: envelopeKey } : comment;
@@ -37,6 +44,9 @@ export function normaliseJiraDelivery(body: unknown, context: DeliveryContext): 
     return { kind: 'ignored', reason: 'not-an-issue-update', deliveryId, ...(envelopeKey === undefined ? {} : { ticketKey: envelopeKey }) };
   }
 
+  if (!mentionsStatus(JiraChangelogOnlySchema.parse(body).changelog?.items ?? [])) {
+    return { kind: 'ignored', reason: 'no-status-change', deliveryId, ...(envelopeKey === undefined ? {} : { ticketKey: envelopeKey }) };
+  }
   const payload = parsePayload(JiraIssueUpdatedSchema, body, 'The Jira issue_updated delivery');
   const ticketKey = payload.issue.key;
   const change = findStatusChange(payload.changelog?.items ?? []);
@@ -73,4 +83,11 @@ export function normaliseJiraDelivery(body: unknown, context: DeliveryContext): 
     occurredAt: toIsoTime(payload.timestamp) ?? new Date(context.now).toISOString(),
   };
   return { kind: 'transition', transition };
+}
+
+/** Whether any changelog item, well-formed or not, names the status: only then is the whole payload needed. */
+function mentionsStatus(items: readonly unknown[]): boolean {
+  return items.some(
+    (item) => typeof item === 'object' && item !== null && (('fieldId' in item && item.fieldId === 'status') || ('field' in item && item.field === 'status')),
+  );
 }

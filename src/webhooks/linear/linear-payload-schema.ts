@@ -18,10 +18,17 @@ export const LinearEnvelopeSchema = z.looseObject({
   data: z.unknown(),
 });
 
+/**
+ * An `Issue` delivery's `data`, every field optional: what is needed depends on what happened, so a title
+ * edit is never refused for lacking fields a state move would need. Older deliveries carry no `identifier`;
+ * `team.key` + `number` make it (`IssueWebhookPayload` in linear-schema.graphql).
+ */
 export const LinearIssueDataSchema = z.looseObject({
-  id: z.string().min(1),
-  identifier: z.string().min(1),
-  stateId: z.string().min(1),
+  id: z.string().min(1).optional().catch(undefined),
+  identifier: z.string().min(1).optional().catch(undefined),
+  number: z.number().int().positive().optional().catch(undefined),
+  team: z.looseObject({ key: z.string().min(1) }).nullish().catch(undefined),
+  stateId: z.string().min(1).optional().catch(undefined),
   updatedAt: z.string().optional().catch(undefined),
   state: z
     .looseObject({ id: z.string(), name: z.string().optional(), type: z.string().optional() })

@@ -1,4 +1,5 @@
 import { isDonegateCommand } from '../../waivers/waive-command-syntax.js';
+import { commandDeliveryId } from '../command-delivery-id.js';
 import { parsePayload } from '../parse-payload.js';
 import type { NormalisedDelivery } from '../ticket-transition.js';
 import { toIsoTime } from '../to-iso-time.js';
@@ -24,7 +25,7 @@ export function normaliseLinearComment(envelope: LinearEnvelope, deliveryId: str
     kind: 'command',
     command: {
       tracker: 'linear',
-      deliveryId,
+      deliveryId: commandDeliveryId(comment.id),
       ticketId: comment.issueId,
       ...(ticketKey === undefined ? {} : { ticketKey }),
       commentId: comment.id,

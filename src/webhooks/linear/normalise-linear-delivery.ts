@@ -3,6 +3,8 @@ import { parsePayload } from '../parse-payload.js';
 import type { NormalisedDelivery, TicketTransition } from '../ticket-transition.js';
 import { toIsoTime } from '../to-iso-time.js';
 import type { DeliveryContext } from '../tracker-receiver.js';
+import { WebhookRequestError } from '../webhook-request-error.js';
+import { linearIssueKey } from './linear-issue-key.js';
 import { LinearIssueDataSchema, type LinearEnvelope } from './linear-payload-schema.js';
 import { normaliseLinearComment } from './normalise-linear-comment.js';
 
@@ -29,16 +31,30 @@ export function normaliseLinearDelivery(envelope: LinearEnvelope, context: Deliv
     return { kind: 'ignored', reason: 'not-an-issue-update', deliveryId };
   }
 
-  const issue = parsePayload(LinearIssueDataSchema, envelope.data, 'The Linear Issue update', 'data');
-  const ticketKey = issue.identifier;
+  // Lenient first: only a move into a completed (or unrevealed) state needs the issue's id, state and key.
+  const issue = parsePayload(LinearIssueDataSchema, envelope.data ?? {}, 'The Linear Issue update', 'data');
+  const ticketKey = linearIssueKey(issue);
+  const known = ticketKey === undefined ? {} : { ticketKey };
   const previousStateId = envelope.updatedFrom?.stateId;
   if (typeof previousStateId !== 'string' || previousStateId === '' || previousStateId === issue.stateId) {
-    return { kind: 'ignored', reason: 'no-status-change', deliveryId, ticketKey };
+    return { kind: 'ignored', reason: 'no-status-change', deliveryId, ...known };
   }
 
   const state = issue.state?.id === issue.stateId ? issue.state : undefined;
   if (state?.type !== undefined && state.type !== 'completed') {
-    return { kind: 'ignored', reason: 'not-into-done', deliveryId, ticketKey };
+    return { kind: 'ignored', reason: 'not-into-done', deliveryId, ...known };
+  }
+  const missing = [
+    ...(issue.id === undefined ? ['data.id'] : []),
+    ...(issue.stateId === undefined ? ['data.stateId'] : []),
+    ...(ticketKey === undefined ? ['data.identifier (or data.team.key and data.number)'] : []),
+  ];
+  if (issue.id === undefined || issue.stateId === undefined || ticketKey === undefined) {
+    throw new WebhookRequestError(
+      400,
+      'WEBHOOK_INVALID_PAYLOAD',
+      `The Linear Issue update changes the state but lacks what the decision needs: ${missing.join(', ')}.`,
+    );
   }
 
   const toStatusName = state?.name;
