@@ -46,6 +46,7 @@ const CORPUS: Record<string, string> = {
   'emphasis and strike': '*bold* _it_ ~~gone~~ **strong**',
   'right-to-left override': 'lodash\u202Egnp.exe\u202C',
   'zero-width joiners': 'os\u200Dv.dev\u200B evil\u2060.example \uFEFF',
+  'only invisible characters': '\u200B\u202E\u2060\uFEFF',
   'very long value': `${'A'.repeat(20_000)} https://evil.example/${'x'.repeat(5_000)}`,
   'look-alike host': 'https://оsv.dev/vulnerability/GHSA-1 https://osv.dev\u2024evil.example/',
   'javascript URL': 'javascript:alert(document.cookie) [x](javascript:alert(1)) JaVaScRiPt:alert(1)',
@@ -223,6 +224,11 @@ describe('comment injection through hostile text', () => {
       const markdown = verdictToMarkdown({ ...verdict, criteria: [{ criterion: 'pii-scan', status: 'fail', reason: 'see https://evil.example/x' }] }, links);
       const code = flatTokens(markdownIt.parse(markdown, {})).filter((t) => t.type === 'code_inline').map((t) => t.content);
       expect(code).toContain('https://evil.example/x');
+    });
+
+    it('leaves out a headline with nothing visible in it rather than writing an empty bold span', () => {
+      const markdown = verdictToMarkdown({ ...verdict, headline: '\u200B\u202E \n' }, links);
+      expect(flatTokens(markdownIt.parse(markdown, {})).filter((t) => t.type === 'hr')).toHaveLength(1);
     });
 
     it('cuts a very long value with an ellipsis', () => {

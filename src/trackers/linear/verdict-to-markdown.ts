@@ -12,9 +12,11 @@ import { segmentsToMdast } from './segments-to-mdast.js';
  */
 export function verdictToMarkdown(comment: VerdictComment, links: LinkPolicy = createLinkPolicy()): string {
   const inline = (value: string, maxChars: number) => segmentsToMdast(commandSegments(value, links, maxChars));
+  const headline = inline(comment.headline, FIELD_LIMITS.headline);
   const children: BlockContent[] = [
     { type: 'heading', depth: 3, children: [{ type: 'text', value: `${statusIcon(comment.status === 'pass', comment.mode)} ${COMMENT_MARKER}` }] },
-    { type: 'paragraph', children: [{ type: 'strong', children: inline(comment.headline, FIELD_LIMITS.headline) }] },
+    // An empty `****` line would read as a thematic break.
+    ...(headline.length > 0 ? [{ type: 'paragraph' as const, children: [{ type: 'strong' as const, children: headline }] }] : []),
   ];
   if (comment.criteria.length > 0) children.push(tightList(comment.criteria.map((result) => criterionItem(result, comment.mode, links))));
   const notes = comment.notes.filter((note) => note.trim() !== '');

@@ -10,7 +10,9 @@ const WHITESPACE_RUN = /\s+/gu;
 
 /** `value` cut to `maxChars` code points, the last one an ellipsis when anything was cut. */
 export function ellipsize(value: string, maxChars: number): string {
-  const chars = Array.from(value);
+  if (value.length <= maxChars) return value;
+  // A code point is at most two UTF-16 units: the first maxChars of them lie within twice as many units.
+  const chars = Array.from(value.slice(0, maxChars * 2 + 2));
   return chars.length <= maxChars ? value : `${chars.slice(0, Math.max(0, maxChars - 1)).join('')}…`;
 }
 
@@ -22,6 +24,16 @@ export function ellipsize(value: string, maxChars: number): string {
  * @example plainLine('lodash\n# Approved\u202E', 80) // 'lodash # Approved'
  */
 export function plainLine(value: string, maxChars: number): string {
-  const flat = value.replace(INVISIBLE_FORMAT, '').replace(LINE_BREAKS_AND_CONTROLS, ' ').replace(WHITESPACE_RUN, ' ').trim();
-  return ellipsize(flat, maxChars);
+  // Only the start of a value can be shown, so only the start is cleaned: the cost stays the same for a 1 MiB value.
+  const head = value.length > maxChars * RAW_UNITS_PER_CHAR ? withoutSplitPair(value.slice(0, maxChars * RAW_UNITS_PER_CHAR)) : value;
+  const flat = head.replace(INVISIBLE_FORMAT, '').replace(LINE_BREAKS_AND_CONTROLS, ' ').replace(WHITESPACE_RUN, ' ').trim();
+  return ellipsize(head === value ? flat : `${flat}…`, maxChars);
+}
+
+/** Room for invisible characters and white space that cleaning removes before the shown characters. */
+const RAW_UNITS_PER_CHAR = 8;
+
+/** A cut can fall between the two halves of a surrogate pair; a lone high half is dropped. */
+function withoutSplitPair(cut: string): string {
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
