@@ -1,6 +1,7 @@
 import type { Database } from '../store/database.js';
 import { GENESIS_HASH, type AuditEntry, type AuditEvent } from './audit-entry.js';
 import { canonicalJson, type JsonValue } from './canonical-json.js';
+import { findRowRefs } from './chained-rows.js';
 import { hashEntry } from './hash-entry.js';
 
 /** Appends entries to the hash chain. Injected wherever something auditable happens. */
@@ -81,9 +82,12 @@ interface HeadRow {
 async function writeBatch(db: Database, events: AuditEvent[], now: () => Date): Promise<Array<AuditEntry | undefined>> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
+    // Rows are hashed as read in UTC, so the hash of a decision, evidence or waiver row does not depend on who reads it.
+    await tx.query(`SET LOCAL TimeZone TO 'UTC'`);
     // A separate statement after the lock, so its snapshot includes every append committed before ours.
     const [head] = await tx.query<HeadRow>('SELECT seq, at, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     const recorded = await onceOnlyEntriesRecorded(tx, events);
+    const rowRefs = await findRowRefs(tx, events);
 
     let seq = head ? Number(head.seq) : 0;
     let prevHash = head?.hash ?? GENESIS_HASH;
@@ -93,7 +97,10 @@ async function writeBatch(db: Database, events: AuditEvent[], now: () => Date): 
     const entries: Array<AuditEntry | undefined> = [];
     const params: unknown[] = [];
     const rows: string[] = [];
-    for (const event of events) {
+    for (const [index, recordedEvent] of events.entries()) {
+      const rowRef = rowRefs[index];
+      // The entry that records a decision, evidence or waiver carries the row's hash: editing the row later breaks verify.
+      const event = rowRef ? { ...recordedEvent, data: { ...recordedEvent.data, row: { ...rowRef } } } : recordedEvent;
       const once = onceOnlyKey(event);
       if (once !== undefined) {
         if (recorded.has(once)) {

@@ -7,6 +7,10 @@ import { EXPORT_FORMATS, exportAudit, type ExportFormat } from '../audit/export-
 import { verifyAuditLog, type VerifyReport } from '../audit/verify-audit-log.js';
 import { verifyExportFile, type FileVerifyReport } from '../audit/verify-export-file.js';
 import type { Database } from '../store/database.js';
+import type { KeyObject } from 'node:crypto';
+import type { Checkpoint } from '../audit/checkpoint.js';
+import type { SigningKey } from '../audit/signing-key.js';
+import { checkpointsToCheck, publicKeyFor, readCheckpointFile, registerCheckpointCommand, UsageProblem } from './audit-checkpoint.js';
 
 export interface AuditCommandDeps {
   /** A migrated database; closed after each command. */
@@ -15,6 +19,8 @@ export interface AuditCommandDeps {
   err: NodeJS.WritableStream;
   /** 0 verified or exported, 1 the chain is broken, 2 usage error or a file that cannot be read or written. */
   setExitCode: (code: number) => void;
+  /** The checkpoint signing key (AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE), if one is configured. */
+  signingKey: () => Promise<SigningKey | undefined>;
 }
 
 const positiveInt = (text: string): number => {
@@ -26,7 +32,7 @@ const sha256Hex = (text: string): string => {
   return text;
 };
 
-/** `donegate audit verify | export`. */
+/** `donegate audit verify | export | checkpoint`. */
 export function registerAuditCommands(program: Command, deps: AuditCommandDeps): void {
   const { out, err, setExitCode } = deps;
   const withDb = async (work: (db: Database) => Promise<void>) => {
@@ -40,7 +46,7 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps):
 
   const audit = program
     .command('audit')
-    .description("the append-only audit log: verify its hash chain, export a period for auditors")
+    .description('the append-only audit log: verify its hash chain, export a period for auditors, sign checkpoints of its head')
     .configureOutput({ writeOut: (text) => out.write(text), writeErr: (text) => err.write(text) });
 
   audit
@@ -49,8 +55,10 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps):
     .option('--from <seq>', 'start at this sequence number (default: the oldest entry kept)', positiveInt)
     .option('--prev-hash <sha256>', 'the prevHash the first entry must carry: the head hash of the archive that ends before it', sha256Hex)
     .option('--file <export.jsonl>', 'verify a JSONL export offline instead of the database')
+    .option('--checkpoint <file>', 'a signed checkpoint (donegate audit checkpoint --out): the log must still hold the head it signed')
+    .option('--public-key <file>', 'the public key to check checkpoint signatures with (default: the public half of AUDIT_SIGNING_KEY)')
     .option('--json', 'print the report as JSON')
-    .action(async (options: { from?: number; prevHash?: string; file?: string; json?: boolean }) => {
+    .action(async (options: { from?: number; prevHash?: string; file?: string; checkpoint?: string; publicKey?: string; json?: boolean }) => {
       if (options.file) {
         let report: FileVerifyReport;
         try {
@@ -66,9 +74,30 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps):
         setExitCode(report.ok ? 0 : 1);
         return;
       }
+      let publicKey: KeyObject | undefined;
+      let file: { path: string; checkpoint: Checkpoint } | undefined;
+      try {
+        publicKey = await publicKeyFor(options.publicKey, deps.signingKey);
+        if (options.checkpoint !== undefined) {
+          file = { path: options.checkpoint, checkpoint: await readCheckpointFile(options.checkpoint) };
+          if (!publicKey) throw new UsageProblem('--checkpoint needs a public key to check its signature: pass --public-key FILE or set AUDIT_SIGNING_KEY');
+        }
+      } catch (error) {
+        if (!(error instanceof UsageProblem)) throw error;
+        err.write(`donegate: ${error.message}\n`);
+        setExitCode(2);
+        return;
+      }
       await withDb(async (db) => {
-        const report = await verifyAuditLog(db, { ...(options.from !== undefined ? { fromSeq: options.from } : {}), ...(options.prevHash ? { prevHash: options.prevHash } : {}) });
-        out.write(options.json ? `${JSON.stringify(report)}\n` : describeReport(report));
+        const { toCheck, refused, notes } = await checkpointsToCheck(db, file, publicKey);
+        const verified = await verifyAuditLog(db, {
+          ...(options.from !== undefined ? { fromSeq: options.from } : {}),
+          ...(options.prevHash ? { prevHash: options.prevHash } : {}),
+          checkpoints: toCheck,
+        });
+        const checkpoints = [...refused, ...(verified.checkpoints ?? [])];
+        const report: VerifyReport = { ...verified, ok: verified.ok && refused.length === 0, ...(checkpoints.length > 0 ? { checkpoints } : {}) };
+        out.write(options.json ? `${JSON.stringify({ ...report, notes })}\n` : describeReport(report, notes));
         setExitCode(report.ok ? 0 : 1);
       });
     });
@@ -110,18 +139,40 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps):
         err.write(`donegate: exported ${summary.count} audit entries${summary.headHash ? `; head hash ${summary.headHash}` : ''}\n`);
       });
     });
+
+  registerCheckpointCommand(audit, { withDb, signingKey: deps.signingKey, out, err, setExitCode });
 }
 
-function describeReport(report: VerifyReport): string {
-  if (!report.ok) return `audit log broken at entry ${report.break!.seq}: ${report.break!.problem}\n(${report.checked} entries before it verified)\n`;
-  if (report.checked === 0) return 'audit log is empty: nothing to verify\n';
+function describeReport(report: VerifyReport, notes: string[]): string {
+  const failedCheckpoints = (report.checkpoints ?? []).filter((c) => !c.ok);
+  const badRows = report.rows?.problems ?? [];
+  const extra = [
+    ...failedCheckpoints.map((c) => `checkpoint not satisfied (${c.origin}): ${c.problem}`),
+    ...badRows.map((r) => `record changed: ${r.problem}`),
+    ...notes.map((n) => `note: ${n}`),
+    ...unchainedNote(report),
+  ].map((line) => `${line}\n`).join('');
+  if (report.break && report.lastSeq !== undefined) {
+    return `audit log NOT verified: ${report.break.problem}\n(entries ${report.firstSeq}–${report.lastSeq} chain to one another, but nothing anchors the first of them)\n${extra}`;
+  }
+  if (report.break) return `audit log broken at entry ${report.break.seq}: ${report.break.problem}\n(${report.checked} entries before it verified)\n${extra}`;
+  if (!report.ok) return `audit log NOT verified: ${report.checked} entries chain correctly, but:\n${extra}`;
+  if (report.checked === 0) return `audit log is empty: nothing to verify\n${extra}`;
   const anchor = {
     genesis: 'the first entry follows the genesis hash (64 zeros)',
     'previous entry': `entry ${report.firstSeq} follows entry ${report.firstSeq! - 1}`,
     given: `entry ${report.firstSeq} follows the given prevHash`,
     unchecked: `entry ${report.firstSeq}'s prevHash is not checked (the entries before it are archived): pass --prev-hash with the archive's head hash`,
   }[report.anchor.source];
-  return `audit log verified: ${report.checked} entries (${report.firstSeq}–${report.lastSeq}); ${anchor}\nhead hash ${report.headHash}\n`;
+  const held = (report.checkpoints ?? []).length;
+  const rows = report.rows && report.rows.checked > 0 ? `; ${report.rows.checked} decision, evidence and waiver records match their entries` : '';
+  return `audit log verified: ${report.checked} entries (${report.firstSeq}–${report.lastSeq}); ${anchor}${held > 0 ? `; holds the heads of ${held} signed checkpoints` : ''}${rows}\nhead hash ${report.headHash}\n${extra}`;
+}
+
+function unchainedNote(report: VerifyReport): string[] {
+  const counts = Object.entries(report.rows?.unchained ?? {}).filter(([, n]) => n > 0);
+  if (counts.length === 0) return [];
+  return [`note: records no audit entry vouches for (written before records were chained, or not by donegate): ${counts.map(([table, n]) => `${n} ${table}`).join(', ')}`];
 }
 
 function describeFileReport(file: string, report: FileVerifyReport): string {

@@ -3,7 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { PolicyError } from '../policy/load-policy.js';
 import { runDemo } from '../demo/run-demo.js';
-import { openDatabase } from '../store/open-database.js';
+import { openServiceDatabase } from '../store/open-service-database.js';
+import { loadSigningKey } from '../audit/signing-key.js';
+import { registerMigrateCommand } from './migrate-command.js';
 import { inspectEvidence } from './evidence-inspect.js';
 import { submitEvidence } from './evidence-submit.js';
 import { submitArtifacts } from './artifact-submit.js';
@@ -56,14 +58,16 @@ async function main(argv: string[]): Promise<number> {
   const onDatabase = {
     openDb: () => {
       const config = loadConfig();
-      return openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir });
+      return openServiceDatabase(config);
     },
+    signingKey: () => loadSigningKey(loadConfig().auditCheckpoints),
     out: process.stdout,
     err: process.stderr,
     setExitCode: (code: number) => {
       exitCode = code;
     },
   };
+  registerMigrateCommand(program, { ...onDatabase, setup: () => loadConfig() });
   registerTokenCommands(program, onDatabase);
   registerAuditCommands(program, onDatabase);
   const evidence = program.command('evidence').description('evidence reports');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS } from '../webhooks/jira/jira-delivery-age.js';
-import { trackerUrl } from './tracker-url.js';
 import { linkHostList } from './link-host-list.js';
+import { trackerUrl } from './tracker-url.js';
 
 /** Variables that switch a tracker on. All set → on; none set → off; some set → startup error. */
 const JIRA_VARS = ['JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_WEBHOOK_SECRET'] as const;
@@ -36,6 +36,25 @@ const envSchema = z.object({
   PORT: wholeNumber(3000, 0, 65535),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   DATABASE_URL: optionalNonEmpty.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** The role that owns the tables and runs migrations; DATABASE_URL is then the runtime role, which may only insert into the audit tables. */
+  DATABASE_OWNER_URL: optionalNonEmpty.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** The role migrations grant the service's privileges to; unset → the user in DATABASE_URL when DATABASE_OWNER_URL is set. */
+  DATABASE_RUNTIME_ROLE: optionalNonEmpty.pipe(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL role name').optional()),
+  /** `false`: the service never migrates; run `donegate migrate` (as the owner) first. */
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
+  /** Ed25519 key that signs audit checkpoints: PEM, or base64 of the PKCS#8 DER. Or AUDIT_SIGNING_KEY_FILE. */
+  AUDIT_SIGNING_KEY: optionalNonEmpty,
+  AUDIT_SIGNING_KEY_FILE: optionalNonEmpty,
+  /** The service signs a checkpoint once this many entries were appended since the last, or … */
+  AUDIT_CHECKPOINT_EVERY_ENTRIES: wholeNumber(1000, 1),
+  /** … once this many minutes passed with at least one new entry. */
+  AUDIT_CHECKPOINT_EVERY_MINUTES: wholeNumber(60, 1),
+  /** Also append each checkpoint, one JSON line, to this file (keep it off the database host). */
+  AUDIT_CHECKPOINT_FILE: optionalNonEmpty,
+  /** Also write each checkpoint as an object under this `s3://bucket/prefix`, under S3 Object Lock. */
+  AUDIT_CHECKPOINT_S3_URI: optionalNonEmpty.pipe(z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, 'must be s3://bucket or s3://bucket/prefix').optional()),
+  /** Object Lock retention (compliance mode) of each checkpoint object, in days. */
+  AUDIT_CHECKPOINT_RETAIN_DAYS: wholeNumber(400, 1),
   DATA_DIR: nonEmpty.default('./.donegate'),
   POLICY_FILE: nonEmpty.default('config/policy.yaml'),
   JIRA_BASE_URL: optionalNonEmpty.pipe(trackerUrl.optional()),
@@ -128,6 +147,22 @@ export interface Config {
   queuePrefix: string;
   workerConcurrency: number;
   artifacts: ArtifactConfig;
+  /** Runs migrations (`DATABASE_OWNER_URL`); unset → DATABASE_URL's role does, as it owns the tables. */
+  databaseOwnerUrl?: string;
+  /** The role the migrations grant INSERT/SELECT-only access to the audit tables. */
+  databaseRuntimeRole?: string;
+  migrateOnStart: boolean;
+  auditCheckpoints: AuditCheckpointConfig;
+}
+
+/** Signed checkpoints of the audit log's head (see README, "For auditors"). */
+export interface AuditCheckpointConfig {
+  signingKey?: string;
+  signingKeyFile?: string;
+  everyEntries: number;
+  everyMinutes: number;
+  file?: string;
+  s3?: { bucket: string; prefix: string; retainDays: number };
 }
 
 export class ConfigError extends Error {
@@ -155,6 +190,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     redisUrl: e.REDIS_URL,
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.DATABASE_OWNER_URL ? { databaseOwnerUrl: e.DATABASE_OWNER_URL } : {}),
+    ...(e.DATABASE_RUNTIME_ROLE ? { databaseRuntimeRole: e.DATABASE_RUNTIME_ROLE } : {}),
+    migrateOnStart: e.MIGRATE_ON_START === 'true',
+    auditCheckpoints: {
+      ...(e.AUDIT_SIGNING_KEY ? { signingKey: e.AUDIT_SIGNING_KEY } : {}),
+      ...(e.AUDIT_SIGNING_KEY_FILE ? { signingKeyFile: e.AUDIT_SIGNING_KEY_FILE } : {}),
+      everyEntries: e.AUDIT_CHECKPOINT_EVERY_ENTRIES,
+      everyMinutes: e.AUDIT_CHECKPOINT_EVERY_MINUTES,
+      ...(e.AUDIT_CHECKPOINT_FILE ? { file: e.AUDIT_CHECKPOINT_FILE } : {}),
+      ...(e.AUDIT_CHECKPOINT_S3_URI ? { s3: { ...splitS3Uri(e.AUDIT_CHECKPOINT_S3_URI), retainDays: e.AUDIT_CHECKPOINT_RETAIN_DAYS } } : {}),
+    },
     dataDir: e.DATA_DIR,
     policyFile: e.POLICY_FILE,
     ...(e.JIRA_BASE_URL && e.JIRA_EMAIL && e.JIRA_API_TOKEN && e.JIRA_WEBHOOK_SECRET
@@ -191,6 +237,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.ARTIFACT_CHECK_TIMEOUT_MS,
     },
   };
+}
+
+/** `s3://bucket/some/prefix` → bucket and `some/prefix/` (empty for the bucket's root). */
+function splitS3Uri(uri: string): { bucket: string; prefix: string } {
+  const [bucket = '', ...path] = uri.slice('s3://'.length).split('/');
+  const prefix = path.join('/').replace(/^\/+|\/+$/g, '');
+  return { bucket, prefix: prefix === '' ? '' : `${prefix}/` };
 }
 
 function halfConfigured(tracker: string, vars: readonly string[], env: NodeJS.ProcessEnv): string[] {

@@ -32,6 +32,8 @@ export interface AppDeps {
   /** The database the audit routes read the audit log from. */
   auditDb: Database;
   readiness: ReadinessCheck[];
+  /** Shown by `/readyz` without making it fail: e.g. a database role that could rewrite the audit log. */
+  readinessWarnings?: readonly string[];
   log: Logger;
   now?: () => number;
   /** `JIRA_DELIVERY_MAX_AGE_SECONDS`: older signed Jira deliveries are answered, logged and not acted on. */
@@ -60,7 +62,7 @@ export function createApp(deps: AppDeps): Express {
     sendContinue(req, res);
     next();
   });
-  app.use(createHealthRoutes(deps.readiness));
+  app.use(createHealthRoutes(deps.readiness, deps.readinessWarnings));
   app.use('/api/v1', createDecisionRoutes({ auth: deps.auth, decisions: deps.decisions }));
   app.use('/api/v1', createAuditRoutes({ auth: deps.auth, db: deps.auditDb }));
   app.use('/api/v1', createFailingTicketRoutes({ auth: deps.auth, list: deps.failingTickets }));

@@ -9,9 +9,11 @@ const CHECK_TIMEOUT_MS = 2000;
 
 /**
  * `/healthz`: the process answers (for restarts). `/readyz`: Redis and the database answer too
- * (for load balancers); 503 names what is down so an operator knows where to look.
+ * (for load balancers); 503 names what is down so an operator knows where to look. `warnings` are
+ * problems that do not stop donegate working but weaken it (a database role that could rewrite the
+ * audit log): the service stays ready and lists them, so monitoring can alert on them.
  */
-export function createHealthRoutes(checks: ReadinessCheck[]): Router {
+export function createHealthRoutes(checks: ReadinessCheck[], warnings: readonly string[] = []): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -36,7 +38,11 @@ export function createHealthRoutes(checks: ReadinessCheck[]): Router {
       }),
     );
     const ready = results.every(([, state]) => state === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks: Object.fromEntries(results) });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not-ready',
+      checks: Object.fromEntries(results),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    });
   });
   return router;
 }

@@ -28,7 +28,8 @@ import { createWaiverRepository } from '../waivers/waiver-repository.js';
 import { createAuditLog } from '../audit/audit-log.js';
 import type { Database } from '../store/database.js';
 import { loadInstallationFingerprintKey } from '../store/installation-fingerprint-key.js';
-import { openDatabase } from '../store/open-database.js';
+import { openServiceDatabase } from '../store/open-service-database.js';
+import { startAuditSafeguards } from './start-audit-safeguards.js';
 import type { Tracker, TrackerName } from '../trackers/tracker.js';
 import { createDecisionWorker } from '../worker/create-decision-worker.js';
 import { createDecideTransition } from '../worker/decide-transition.js';
@@ -62,7 +63,7 @@ export interface RunningService {
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { config, log } = options;
   const ownsDb = options.db === undefined;
-  const db = options.db ?? (await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir }));
+  const db = options.db ?? (await openServiceDatabase(config));
   // Made on the first start and kept in the database: every process keys fingerprints the same way.
   const fingerprintKey = await loadInstallationFingerprintKey(db);
   // One reader, so the artifacts and the datasets a ticket names share a single read of its description.
@@ -78,13 +79,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   const decisions = createDecisionRepository(db);
   const audit = createAuditLog(db);
+  const safeguards = await startAuditSafeguards({ db, config, log, ...(options.now ? { now: options.now } : {}) });
   const producer = createProducerConnection(config.redisUrl);
   producer.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (producer) connection error'));
   await waitUntilReady(producer, 3000);
   const queue = createDecideQueue(producer, config.queuePrefix);
   queue.on('error', () => undefined); // surfaced through the producer connection's handler above
 
-  const closers: Array<() => Promise<unknown>> = [];
+  const closers: Array<() => Promise<unknown>> = [() => safeguards.close()];
   let worker: Worker | undefined;
   let workerConnection: Redis | undefined;
   if (options.roles.worker) {
@@ -148,6 +150,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       decisions,
       auditDb: db,
       failingTickets: (filter) => listFailingTickets(db, filter),
+      readinessWarnings: safeguards.warnings,
       readiness: [
         { name: 'redis', check: () => producer.ping() },
         { name: 'database', check: () => db.query('SELECT 1') },

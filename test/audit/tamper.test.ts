@@ -81,8 +81,10 @@ describe('verify after tampering directly in PostgreSQL', () => {
       expect(await verifyAuditLog(store.db, { fromSeq: 11, prevHash: archivedHead })).toMatchObject({ ok: true, checked: 10, anchor: { source: 'given' } });
     });
 
-    it('says the first entry kept is unchecked when no anchor is given', async () => {
-      expect(await verifyAuditLog(store.db)).toMatchObject({ ok: true, checked: 10, firstSeq: 11, anchor: { source: 'unchecked' } });
+    it('refuses to verify a log whose first entry is not the genesis when no anchor is given', async () => {
+      const report = await verifyAuditLog(store.db);
+      expect(report).toMatchObject({ ok: false, checked: 10, firstSeq: 11, anchor: { source: 'unchecked' }, break: { seq: 11 } });
+      expect(report.break!.problem).toMatch(/not the genesis entry .*--prev-hash/);
     });
 
     it('names the first entry kept when the anchor does not match', async () => {

@@ -22,7 +22,7 @@ describe('donegate audit …', () => {
 
   /** The commands as main.ts registers them, on the suite's database (each command closes it: a no-op here). */
   const donegate = (...args: string[]) =>
-    runCommand((program, io) => registerAuditCommands(program, { ...io, openDb: async () => ({ ...store.db, close: async () => undefined }) }), ['audit', ...args]);
+    runCommand((program, io) => registerAuditCommands(program, { ...io, openDb: async () => ({ ...store.db, close: async () => undefined }), signingKey: async () => undefined }), ['audit', ...args]);
 
   describe('verify', () => {
     it('exits 0 and says how many entries it checked and the head hash', async () => {

@@ -5,7 +5,9 @@ import { auditLog } from './004-audit-log.js';
 import { auditDecisionOnce } from './005-audit-decision-once.js';
 import { evidenceProvenance } from './006-evidence-provenance.js';
 import { installationSecrets } from './007-installation-secrets.js';
+import { appendOnlyRecords } from './008-append-only-records.js';
+import { auditCheckpoints } from './009-audit-checkpoints.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in the order applied. One file per migration, named after its id. */
-export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets];
+export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets, appendOnlyRecords, auditCheckpoints];
