@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { COMMENT_MARKER, type VerdictComment } from '../../src/gate/verdict.js';
 import { validateAdf } from '../../src/simulators/jira/validate-adf.js';
@@ -202,6 +203,25 @@ describe('comment injection through hostile text', () => {
         expectInertMarkdown(markdown, { headings: 0, strong: 0, items: 0, quotes: 0, rules: 0 });
         expect(markdownIt.parse(markdown, {}).filter((t) => t.type === 'paragraph_open')).toHaveLength(2);
       }
+    });
+  });
+
+  describe('any mix of markup', () => {
+    // Pieces of every construct both formats know, mixed at random into every field.
+    const pieces = ['#', '##', '*', '_', '~~', '[', ']', '(', ')', '<', '>', '!', '`', '|', '-', '+', '1.', ':', '/', '@', '\\', '&', ';', '=', '"',
+      ' ', '  ', '    ', '\n', '\r\n', '\u2028', '\u202E', '\u200D', 'x', 'https://', 'http://', 'javascript:', 'www.', 'evil.example', 'osv.dev', 'linear.app/acme/profiles/ceo', '[~accountid:1]', '{color}'];
+    // A detail that is only white space is left out on purpose, which would change the count of list items.
+    const hostile = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join('')).filter((payload) => payload.trim() !== '');
+
+    it('never adds structure, links or mentions to the Jira comment', () => {
+      fc.assert(fc.property(hostile, (payload) => expectInertAdf(verdictToAdf(hostileVerdict(payload), jiraLinks), 5)), { numRuns: 300 });
+    });
+
+    it('never adds structure, links or mentions to the Linear comment', () => {
+      fc.assert(
+        fc.property(hostile, (payload) => expectInertMarkdown(verdictToMarkdown(hostileVerdict(payload), links), { headings: 1, strong: 1, items: 6, quotes: 1, rules: 1 })),
+        { numRuns: 300 },
+      );
     });
   });
 

@@ -35,7 +35,8 @@ export interface LinearTrackerDeps {
   /**
    * Vendor security pages (`host` or `host/path`) that findings may link to, besides the advisory
    * databases in ADVISORY_LINK_HOSTS. Links to linear.app are never made from ticket or report text:
-   * Linear turns a profile or issue URL in Markdown into a mention.
+   * Linear turns a profile or issue URL in Markdown into a mention
+   * (https://github.com/linear/linear/issues/351), so such URLs are shown as code.
    */
   advisoryLinkHosts?: string[];
 }

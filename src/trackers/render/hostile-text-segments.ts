@@ -13,8 +13,9 @@ const OPAQUE_SCHEME = /^(?:mailto|javascript|vbscript|data|file|tel):/i;
 
 /**
  * What a renderer could turn into a link or a mention on its own: an address with `@` (e-mail, a
- * `@user`, `user@host`), `www.`, or a dotted host name (`socket.io`, `evil.com`), which Linear's
- * linkifier links without a scheme.
+ * `@user`, `user@host`), `www.` (a GFM autolink), or a dotted host name (`socket.io`, `evil.com`), which
+ * linkify-it's fuzzy links (markdown-it's linkifier, on by default) link without a scheme. Code spans are
+ * never linkified, so these are shown as code.
  */
 const LINKABLE = /@|www\.|[\p{L}\p{N}_-]\.\p{L}{2}/iu;
 
