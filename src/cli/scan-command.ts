@@ -19,7 +19,10 @@ import { resolveScanFingerprintKey } from './scan-fingerprint-key.js';
 import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
-export type ScanFunction = (paths: string[], options: { onProgress?: (progress: ScanProgress) => void; countries?: string[]; fingerprintKey: FingerprintKey }) => Promise<ScanReport>;
+export type ScanFunction = (
+  paths: string[],
+  options: { onProgress?: (progress: ScanProgress) => void; countries?: string[]; fingerprintKey: FingerprintKey; maxInflatedBytes?: number; maxInflateRatio?: number },
+) => Promise<ScanReport>;
 
 export interface ScanCommandOptions {
   format: string;
@@ -37,6 +40,20 @@ export interface ScanCommandOptions {
   country?: string;
   /** A file holding the fingerprint key (hex or base64); default DONEGATE_FINGERPRINT_KEY_FILE or DONEGATE_FINGERPRINT_KEY. */
   fingerprintKeyFile?: string;
+  /** A gzip file inflating past this many bytes is refused as unreadable (default 16 GiB). */
+  maxInflatedBytes?: string;
+  /** A gzip file inflating more than this many times its compressed size is refused as unreadable (default 100). */
+  maxInflateRatio?: string;
+}
+
+/** A positive whole number written in decimal digits, or undefined. */
+const positiveWhole = (text: string | undefined): number | undefined => (text !== undefined && /^[1-9]\d{0,15}$/.test(text) ? Number(text) : undefined);
+
+/** The inflate limits the flags ask for, as scan options. */
+function inflateLimitsOf(options: ScanCommandOptions): { maxInflatedBytes?: number; maxInflateRatio?: number } {
+  const maxInflatedBytes = positiveWhole(options.maxInflatedBytes);
+  const maxInflateRatio = positiveWhole(options.maxInflateRatio);
+  return { ...(maxInflatedBytes !== undefined ? { maxInflatedBytes } : {}), ...(maxInflateRatio !== undefined ? { maxInflateRatio } : {}) };
 }
 
 export interface ScanCommandDeps extends Streams {
@@ -52,6 +69,8 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   if (options.submit && (!options.tracker || !options.ticket)) return '--submit needs --tracker and --ticket';
   if (options.criterion !== undefined && !(SCAN_CRITERIA as readonly string[]).includes(options.criterion)) return `--criterion must be one of ${SCAN_CRITERIA.join(', ')}`;
   if (options.criterion !== undefined && !options.submit) return '--criterion only applies with --submit';
+  if (options.maxInflatedBytes !== undefined && positiveWhole(options.maxInflatedBytes) === undefined) return '--max-inflated-bytes takes a whole number of bytes, such as 1073741824';
+  if (options.maxInflateRatio !== undefined && positiveWhole(options.maxInflateRatio) === undefined) return '--max-inflate-ratio takes a whole number, such as 100';
   if (options.country !== undefined) {
     const unknown = countriesOf(options.country).filter((code) => !/^[A-Z]{2}$/.test(code) || !isPhoneCountry(code));
     if (unknown.length > 0 || countriesOf(options.country).length === 0) {
@@ -120,7 +139,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   const progress = createProgressLine(err);
   let scanned: ScanReport;
   try {
-    scanned = await deps.scan(paths, { onProgress: progress.update, fingerprintKey, ...(options.country ? { countries: countriesOf(options.country) } : {}) });
+    scanned = await deps.scan(paths, { onProgress: progress.update, fingerprintKey, ...inflateLimitsOf(options), ...(options.country ? { countries: countriesOf(options.country) } : {}) });
   } catch (error) {
     err.write(`donegate scan: ${(error as Error).message}\n`);
     return 2;
@@ -168,7 +187,7 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .description('scan files and folders for personal data and secrets; exit 0 clean, 1 findings, 2 usage or I/O error')
     .argument('<paths...>', 'files and folders (recursively; .gz read transparently)')
     .option('--format <format>', `report format: ${SCAN_OUTPUT_FORMATS.join(', ')}`, 'text')
-    .option('--baseline <file>', 'accepted findings (JSON or YAML: fingerprint and reason); counted, not listed')
+    .option('--baseline <file>', 'accepted findings (JSON or YAML: fingerprint and reason), written under the same fingerprint key; counted, not listed')
     .option('--write-baseline <file>', 'write the findings to a baseline file, with a reason for you to fill in')
     .option('--submit', 'upload the JSON report as evidence (DONEGATE_URL, DONEGATE_TOKEN)')
     .option('--tracker <tracker>', 'with --submit: jira or linear')
@@ -177,6 +196,8 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--source <source>', 'with --submit: where the report comes from (default: the CI system, or cli)')
     .option('--fingerprint-key-file <file>', 'the key (hex or base64, 32+ bytes) fingerprints are keyed with, so baselines match across runs (default: DONEGATE_FINGERPRINT_KEY_FILE, DONEGATE_FINGERPRINT_KEY)')
     .option('--country <codes>', 'countries for phone numbers written without +, e.g. GB or GB,IE (default US; each added country finds more numbers and more false ones)')
+    .option('--max-inflated-bytes <bytes>', 'a .gz file inflating past this many bytes is refused as unreadable (default 17179869184, 16 GiB)')
+    .option('--max-inflate-ratio <n>', 'a .gz file inflating more than n times its compressed size, after its first MiB, is refused as unreadable (default 100)')
     .action(async (paths: string[], options: ScanCommandOptions) => {
       deps.setExitCode(await runScanCommand(paths, options, deps));
     });

@@ -10,6 +10,8 @@ export const scanWithProgress: ScanFunction = (paths, options) => {
   const totals = { files: 0, bytes: 0 };
   return scanToReport(paths, {
     fingerprintKey: options.fingerprintKey,
+    ...(options.maxInflatedBytes !== undefined ? { maxInflatedBytes: options.maxInflatedBytes } : {}),
+    ...(options.maxInflateRatio !== undefined ? { maxInflateRatio: options.maxInflateRatio } : {}),
     ...(options.countries?.[0] ? { defaultCountry: options.countries[0] as CountryCode, alsoCountries: options.countries.slice(1) as CountryCode[] } : {}),
     onEvent: (event) => {
       if (event.type !== 'file-end') return;

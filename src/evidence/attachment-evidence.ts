@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger.js';
 import { AttachmentRefusedError, AttachmentTooLargeError } from '../trackers/attachments/index.js';
 import { TrackerPermanentError } from '../trackers/errors.js';
 import type { FingerprintKey } from '../scan/fingerprint.js';
+import { ATTACHMENT_INFLATE_FACTOR } from '../scan/read/inflate-limits.js';
 import type { Ticket, TicketAttachment, Tracker } from '../trackers/tracker.js';
 import { triageAttachment } from './attachment-triage.js';
 import { scanAttachmentData } from './attachment-data-scan.js';
@@ -162,7 +163,13 @@ export async function collectAttachmentEvidence(deps: AttachmentEvidenceDeps): P
  */
 async function storeDataScan(deps: AttachmentEvidenceDeps, attachment: TicketAttachment, bytes: Buffer, log: Logger): Promise<EvidenceRecord[]> {
   const { ticket, evidence } = deps;
-  const report = await scanAttachmentData(bytes, attachment.filename, deps.fingerprintKey);
+  const report = await scanAttachmentData(bytes, attachment.filename, deps.fingerprintKey, ATTACHMENT_INFLATE_FACTOR * deps.maxBytes);
+  // A decompression bomb (or a corrupt gzip) was not read to the end: a partial scan is no evidence either way.
+  const unread = report.files.find((file) => file.skipped?.startsWith('unreadable'));
+  if (unread) {
+    log.warn({ attachment: attachment.id, filename: attachment.filename, reason: unread.skipped }, 'attached data could not be read to the end; not scanned as evidence');
+    return [];
+  }
   const reportBytes = Buffer.from(JSON.stringify(report));
   const createdAt = attachment.createdAt !== undefined ? new Date(attachment.createdAt) : undefined;
   const provenance: EvidenceProvenance = {

@@ -26,6 +26,10 @@ export interface ScanOptions {
   maxLineLength?: number;
   /** Notebooks are parsed whole; above this many (decompressed) bytes they are scanned as plain text. Default 64 MiB. */
   maxNotebookBytes?: number;
+  /** A gzip file inflating past this many bytes is refused as unreadable. Default 16 GiB. */
+  maxInflatedBytes?: number;
+  /** A gzip file inflating more than this many times its compressed size (after its first MiB) is refused. Default 100. */
+  maxInflateRatio?: number;
   /** A `progress` event every this many bytes of one file. Default 16 MiB. */
   progressEvery?: number;
   /**

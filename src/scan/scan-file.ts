@@ -7,6 +7,7 @@ import { findCandidates } from './find-candidates.js';
 import type { CsvFields } from './read/csv-fields.js';
 import { createCsvFields } from './read/csv-fields.js';
 import { notebookTexts } from './read/notebook-texts.js';
+import { InflateLimitError, type InflateLimits } from './read/inflate-limits.js';
 import { openFileChunks } from './read/open-file-chunks.js';
 import { codePointLength, readSegmentBatches } from './read/read-segments.js';
 import type { TextSegment } from './read/read-segments.js';
@@ -19,6 +20,7 @@ export interface FileScanSettings {
   maxLineLength: number;
   maxNotebookBytes: number;
   progressEvery: number;
+  inflateLimits?: InflateLimits;
   fingerprintKey: FingerprintKey;
 }
 
@@ -102,7 +104,7 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
   let skipped: string | undefined;
   let source: Awaited<ReturnType<typeof openFileChunks>> | undefined;
   try {
-    source = await openFileChunks(handle);
+    source = await openFileChunks(handle, settings.inflateLimits);
     const { binary, chunks } = await sniffBinary(source.chunks);
     const format = formatOf(file);
     if (binary) {
@@ -148,8 +150,10 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
     }
   } catch (error) {
     const code = errorCode(error);
-    skipped = `unreadable: ${code}`;
-    yield { type: 'error', file, code, message: `cannot read ${file} to the end: ${code}` };
+    // A refused gzip says which limit it crossed; other failures are system error codes.
+    const reason = error instanceof InflateLimitError ? error.message : code;
+    skipped = `unreadable: ${reason}`;
+    yield { type: 'error', file, code, message: `cannot read ${file} to the end: ${reason}` };
   } finally {
     // The read stream closes the handle itself when it ends; this covers early exits and errors.
     await handle.close().catch(() => undefined);

@@ -3,6 +3,7 @@ import type { Detector } from './detectors/detector.js';
 import { processFingerprintKey } from './fingerprint.js';
 import type { ScanEvent, ScanOptions } from './scan-events.js';
 import { scanFile } from './scan-file.js';
+import { DEFAULT_INFLATE_LIMITS } from './read/inflate-limits.js';
 import { walkPaths } from './walk-paths.js';
 
 /** The detectors a scan with these options runs: `options.detectors` or the built-in set. */
@@ -24,6 +25,11 @@ export async function* scanPaths(paths: readonly string[], options: ScanOptions 
     maxLineLength: options.maxLineLength ?? 1 << 20,
     maxNotebookBytes: options.maxNotebookBytes ?? 64 << 20,
     progressEvery: options.progressEvery ?? 16 << 20,
+    inflateLimits: {
+      ...DEFAULT_INFLATE_LIMITS,
+      ...(options.maxInflatedBytes !== undefined ? { maxInflatedBytes: options.maxInflatedBytes } : {}),
+      ...(options.maxInflateRatio !== undefined ? { maxRatio: options.maxInflateRatio } : {}),
+    },
     fingerprintKey: options.fingerprintKey ?? processFingerprintKey(),
   };
   const exclude = new Set(options.exclude ?? ['.git', 'node_modules']);

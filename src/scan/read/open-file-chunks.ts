@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { DEFAULT_INFLATE_LIMITS, limitInflation, type InflateLimits } from './inflate-limits.js';
 
 export interface FileChunks {
-  /** The file's content, gunzipped when it starts with the gzip magic bytes. */
+  /** The file's content, gunzipped when it starts with the gzip magic bytes; a bomb throws `InflateLimitError`. */
   chunks: AsyncIterable<Buffer>;
   gzip: boolean;
   /** Bytes read from disk so far. */
@@ -17,9 +18,9 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 
 /**
  * Streams an open file once: every stored byte goes through the sha256 and the size count on the way to
- * the decoder, and gzip is recognised by its magic bytes, not by the name, and inflated on the fly.
+ * the decoder, and gzip is recognised by its magic bytes, not by the name, and inflated on the fly within `limits`.
  */
-export async function openFileChunks(handle: FileHandle, highWaterMark = 1 << 18): Promise<FileChunks> {
+export async function openFileChunks(handle: FileHandle, limits: InflateLimits = DEFAULT_INFLATE_LIMITS, highWaterMark = 1 << 18): Promise<FileChunks> {
   const hash = createHash('sha256');
   let size = 0;
   const raw = handle.createReadStream({ highWaterMark })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -40,7 +41,7 @@ export async function openFileChunks(handle: FileHandle, highWaterMark = 1 << 18
     const gunzip = createGunzip();
     // pipeline destroys the gunzip stream with the source's error, so iterating it throws instead of hanging.
     pipeline(Readable.from(stored()), gunzip, () => undefined);
-    chunks = gunzip;
+    chunks = limitInflation(gunzip, () => gunzip.bytesWritten, limits);
   }
   return { chunks, gzip, bytesRead: () => size, sha256: () => hash.digest('hex') };
 }
