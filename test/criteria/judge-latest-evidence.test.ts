@@ -35,11 +35,21 @@ describe('evidence-backed criteria', () => {
     expect(result.fix).toContain('donegate evidence submit --tracker jira --ticket ML-142 --criterion dependency-audit');
   });
 
-  it('passes on the newest passing evidence', async () => {
+  it('passes on the newest passing evidence, naming the record it judged (no provenance: stored before it was recorded)', async () => {
     expect(await dependencyAudit.evaluate({ ticket, evidence: [evidence({})], waivers: [], now }, options)).toEqual({
       criterion: 'dependency-audit',
       status: 'pass',
       reason: 'npm audit: no high or critical findings',
+      evidence: [{ id: 'e1', provenance: null }],
+    });
+  });
+
+  it('says who vouched for the evidence it judged: the token, its role and the CI run', async () => {
+    const provenance = { kind: 'token', token: 'ci-main', role: 'ci', ciRunUrl: 'https://gitlab.example.com/ml/-/jobs/42' } as const;
+    expect(await dependencyAudit.evaluate({ ticket, evidence: [{ ...evidence({}), provenance }], waivers: [], now }, options)).toMatchObject({
+      status: 'pass',
+      reason: 'npm audit: no high or critical findings — submitted by token `ci-main` (ci), run https://gitlab.example.com/ml/-/jobs/42',
+      evidence: [{ id: 'e1', provenance }],
     });
   });
 

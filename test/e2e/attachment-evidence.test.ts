@@ -1,20 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import { adfToText } from '../../src/demo/adf-to-text.js';
 import { BLOCKED_LABEL } from '../../src/gate/verdict.js';
-import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
+import { startGateHarness, TEST_POLICY, type GateHarness } from '../support/gate-harness.js';
 
 const CLEAN = new URL('./fixtures/npm-audit-clean.json', import.meta.url);
 const CRITICAL = new URL('./fixtures/npm-audit-critical.json', import.meta.url);
+/** The Linear user whose attached reports the policy lists, beside Alice on Jira. */
+const LINEAR_REPORTER = 'b2c1e0d4-0000-4000-8000-0000000000a1';
+const POLICY = `${TEST_POLICY}evidence:
+  attachments:
+    from: [jira:alice-acc, linear:${LINEAR_REPORTER}]
+`;
 
-describe('reports attached to the ticket count as evidence', () => {
+describe('reports attached to the ticket by an account the policy lists count as evidence', () => {
   let h: GateHarness;
   beforeAll(async () => {
     // The Linear simulator serves uploaded files from 127.0.0.1, where uploads.linear.app would be.
-    h = await startGateHarness({ env: { LINEAR_ATTACHMENT_HOSTS: '127.0.0.1' } });
+    h = await startGateHarness({ policy: POLICY, env: { LINEAR_ATTACHMENT_HOSTS: '127.0.0.1' } });
     h.jira.state.addProject({ key: 'ML' });
     h.jira.state.useSimplifiedWorkflow();
     h.jira.state.addUser({ accountId: 'alice-acc', displayName: 'Alice' });
     h.linear.addTeam({ key: 'AI' });
+    h.linear.addUser({ name: 'Rita', id: LINEAR_REPORTER });
   });
   afterAll(async () => {
     await h.close();
@@ -38,12 +45,21 @@ describe('reports attached to the ticket count as evidence', () => {
     // The audit trail records it as evidence accepted, by the account that attached it.
     const trail = (await (await h.api(`/audit/tickets/jira/${issue.key}`)).json()) as { entries: Array<{ type: string; actor: string; data: Record<string, unknown> }> };
     const accepted = trail.entries.filter((entry) => entry.type === 'evidence-accepted' && entry.data.evidenceId === record!.id);
-    expect(accepted).toEqual([expect.objectContaining({ actor: 'jira:alice-acc', data: expect.objectContaining({ criterion: 'dependency-audit', source: `jira-attachment:${attached.id}` }) })]);
+    expect(accepted).toEqual([
+      expect.objectContaining({
+        actor: 'jira:alice-acc',
+        data: expect.objectContaining({
+          criterion: 'dependency-audit',
+          source: `jira-attachment:${attached.id}`,
+          provenance: { kind: 'attachment', tracker: 'jira', account: 'alice-acc', attachment: { id: attached.id, filename: 'npm-audit.json' } },
+        }),
+      }),
+    ]);
   });
 
   it('blocks a Linear ticket whose attached report has a critical finding, naming the advisory and package', async () => {
     const issue = h.linear.addIssue({ team: 'AI', title: 'Train', stateId: 'In Progress' });
-    h.linear.addAttachment(issue.identifier, { title: 'npm audit', filename: 'npm-audit.json', content: await readFile(CRITICAL), contentType: 'application/json' });
+    h.linear.addAttachment(issue.identifier, { title: 'npm audit', filename: 'npm-audit.json', content: await readFile(CRITICAL), contentType: 'application/json', creatorId: LINEAR_REPORTER });
     await h.supplyEvidence('linear', issue.identifier, ['pii-scan']);
 
     const delivery = h.linear.moveIssue(issue.identifier, h.linear.stateNamed('AI', 'Done')!.id, { actorId: h.linear.addUser({ name: 'Lena' }).id });
@@ -53,7 +69,7 @@ describe('reports attached to the ticket count as evidence', () => {
     expect(decision).toMatchObject({ outcome: 'fail', mode: 'block' });
     expect(decision.criteria.find((c) => c.criterion === 'dependency-audit')).toMatchObject({
       status: 'fail',
-      reason: 'npm audit: 1 open finding at or above high',
+      reason: `npm audit: 1 open finding at or above high — attached by linear account \`${LINEAR_REPORTER}\` (npm-audit.json)`,
       details: ['GHSA-p6mc-m468-83gw lodash → fixed in 4.17.21 (critical)'],
     });
     expect(h.linear.stateOf(issue.identifier)?.name).toBe('In Progress');
@@ -90,6 +106,7 @@ describe('reports attached to the ticket count as evidence', () => {
       expect(blocked.outcome).toBe('fail');
       expect(pii.status).toBe('fail');
       expect(JSON.stringify(pii)).toContain('customers.csv');
+      expect(pii.reason).toContain('scanned by donegate from attachment customers.csv');
       expect(JSON.stringify(await h.evidence.forTicket('jira', issue.key))).not.toContain('maria.lopez@northwind-mail.com');
       expect(adfToText(h.jira.state.comments(issue.key).find((c) => c.authorAccountId === h.jira.selfAccountId)!.body)).not.toContain('maria.lopez');
 

@@ -65,7 +65,7 @@ describe('evidence from CI', () => {
     const decision = await h.decisionFor('jira', issue.key, 'ev-2-move');
     expect(decision.outcome).toBe('fail');
     const audit = decision.criteria.find((c) => c.criterion === 'dependency-audit')!;
-    expect(audit.reason).toBe('npm audit: 1 open finding at or above high');
+    expect(audit.reason).toBe('npm audit: 1 open finding at or above high — submitted by token `ci-pipeline` (ci)');
     expect(audit.details).toEqual(['GHSA-p6mc-m468-83gw lodash → fixed in 4.17.21 (critical)']);
     expect(adfToText(ownJiraComment(issue.key)!.body)).toContain('GHSA-p6mc-m468-83gw lodash');
   });

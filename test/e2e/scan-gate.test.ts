@@ -56,7 +56,7 @@ describe('the gate on scan reports', () => {
     expect(dirty.stderr).toContain(`accepted: secret-scan evidence for jira ${issue.key}`);
     const stillBlocked = await reevaluationOf(issue.key);
     const pii = stillBlocked.criteria.find((c) => c.criterion === 'pii-scan')!;
-    expect(pii).toMatchObject({ status: 'fail', reason: 'donegate-scan 0.1.0: 3 PII findings not waived' });
+    expect(pii).toMatchObject({ status: 'fail', reason: 'donegate-scan 0.1.0: 3 PII findings not waived — submitted by token `ci-scan` (ci)' });
     expect(pii.details).toContain(`data/users.csv:3 email j***@e***.com (fingerprint ${FIXTURE_FINDINGS[0]!.fingerprint.slice(0, 12)})`);
 
     const clean = await scanAndSubmit(issue.key, scanReport([]));
@@ -93,7 +93,7 @@ describe('the gate on scan reports', () => {
     await scanAndSubmit(issue.key, scanReport([], files));
     await h.post('jira', h.jira.moveIssue(issue.key, 'Done', ALICE), { deliveryId: 'scan-2-move' });
     const blocked = (await h.decisionFor('jira', issue.key, 'scan-2-move')).criteria.find((c) => c.criterion === 'pii-scan');
-    expect(blocked).toMatchObject({ status: 'fail', reason: 'the latest scan does not cover 1 of the 2 declared dataset files', details: ['data/q3-export.parquet: not scanned'] });
+    expect(blocked).toMatchObject({ status: 'fail', reason: 'the latest scan does not cover 1 of the 2 declared dataset files — submitted by token `ci-scan` (ci)', details: ['data/q3-export.parquet: not scanned'] });
 
     await scanAndSubmit(issue.key, scanReport([], [...files, { file: 'data/q3-export.parquet', sha256: 'b'.repeat(64), size: 20 }]));
     expect((await reevaluationOf(issue.key)).criteria.find((c) => c.criterion === 'pii-scan')).toMatchObject({ status: 'pass', reason: expect.stringContaining('covers the declared datasets') });

@@ -63,7 +63,7 @@ describe('waivers', () => {
       const blocked = await moveToDone(issue.key, 'w-3');
       expect(blocked.outcome).toBe('fail');
       const audit = blocked.criteria.find((c) => c.criterion === 'dependency-audit')!;
-      expect(audit).toMatchObject({ status: 'fail', reason: 'npm audit: 1 open finding at or above high' });
+      expect(audit).toMatchObject({ status: 'fail', reason: 'npm audit: 1 open finding at or above high — submitted by token `ci-waivers` (ci)' });
       expect(audit.details).toContain(`the waiver by sec-lead-dana for GHSA-p6mc-m468-83gw expired on ${day(11)}; it no longer counts`);
     } finally {
       h.clock.offsetMs = 0;

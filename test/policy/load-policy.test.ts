@@ -66,3 +66,40 @@ describe('the waivers section', () => {
     expect(problemsOf(text.replace('maxDays: 30', 'maxDays: 400'))[0]).toMatch(/p(olicy)?\.yaml:3: waivers\.maxDays/);
   });
 });
+
+describe('the evidence section', () => {
+  const RULES = 'rules:\n  - { name: a, match: {}, require: [dependency-audit] }\n';
+
+  it('lets no attached report count by default', () => {
+    expect(parsePolicy(`version: 1\n${RULES}`, 'p.yaml', registry).evidence).toEqual({ attachments: { from: [] } });
+  });
+
+  it('reads the accounts whose attached reports count, prefixed or bare', () => {
+    const text = `version: 1\nevidence:\n  attachments:\n    from: [jira:5b10ac8d82e05b22cc7d4ef5, 'linear:2f0c…', 557058:f58131cb]\n${RULES}`;
+    expect(parsePolicy(text, 'p.yaml', registry).evidence.attachments.from).toEqual(['jira:5b10ac8d82e05b22cc7d4ef5', 'linear:2f0c…', '557058:f58131cb']);
+  });
+
+  it('refuses a misspelt key and an id with a space, naming the line', () => {
+    expect(problemsOf(`version: 1\nevidence:\n  attachment:\n    from: [a]\n${RULES}`).join('\n')).toMatch(/policy\.yaml:3: evidence: Unrecognized key: "attachment"/);
+    expect(problemsOf(`version: 1\nevidence:\n  attachments:\n    from: ['jira:alice bob']\n${RULES}`)[0]).toMatch(/policy\.yaml:4: evidence\.attachments\.from\[0\]: an account id has no spaces/);
+  });
+});
+
+describe("a requirement's from", () => {
+  const policyWith = (requirement: string) => `version: 1\nrules:\n  - name: a\n    match: {}\n    require:\n      - ${requirement}\n`;
+
+  it('takes from: ci out before the criterion reads its own options', () => {
+    const [requirement] = parsePolicy(policyWith('dependency-audit: { failOn: critical, from: ci }'), 'p.yaml', registry).rules[0]!.require;
+    expect(requirement).toEqual({ criterion: 'dependency-audit', options: { failOn: 'critical', maxAgeDays: 30, unknownSeverity: 'fail' }, from: 'ci' });
+  });
+
+  it('leaves from unset when a requirement does not name it', () => {
+    expect(parsePolicy(policyWith('pii-scan'), 'p.yaml', registry).rules[0]!.require[0]).not.toHaveProperty('from');
+  });
+
+  it('refuses any other value, naming the rule, the key and the line', () => {
+    expect(problemsOf(policyWith('dependency-audit: { from: admin }'))).toEqual([
+      expect.stringMatching(/policy\.yaml:6: rule "a", rules\[0\]\.require\[0\]\.dependency-audit\.from: from takes one value: ci/),
+    ]);
+  });
+});
