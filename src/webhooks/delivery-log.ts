@@ -12,6 +12,8 @@ export interface DeliveryLogContext {
   trackerDeliveryId?: string;
   ticketKey?: string;
   outcome?: string;
+  /** Answered 2xx but worth an operator's eye (a replayed, stale delivery): logged at warn. */
+  suspicious?: boolean;
   /** Only for unexpected failures (500). Never the body. */
   error?: unknown;
 }
@@ -53,7 +55,7 @@ export function startDeliveryLog(tracker: TrackerName, log: Logger): RequestHand
       // One call on the shared logger, not a child per delivery: a pino child re-serialises its bindings
       // through the redaction rules, which cost more than the rest of this line.
       if (status >= 500) log.error(line, 'webhook delivery');
-      else if (status >= 400 || aborted) log.warn(line, 'webhook delivery');
+      else if (status >= 400 || aborted || context.suspicious === true) log.warn(line, 'webhook delivery');
       else log.info(line, 'webhook delivery');
     };
     res.once('finish', () => write(false));

@@ -49,6 +49,8 @@ export function handleDelivery(receiver: TrackerReceiver, deps: HandleDeliveryDe
 
     if (delivery.kind === 'ignored') {
       Object.assign(context, { deliveryId: delivery.deliveryId, ticketKey: delivery.ticketKey, outcome: `ignored:${delivery.reason}` });
+      // A stale signed delivery is a replay (or hopelessly late): answered so the sender stops, never acted on.
+      if (delivery.reason === 'stale-delivery') context.suspicious = true;
       res.status(receiver.acknowledgeStatus).json({ status: 'ignored', reason: delivery.reason, deliveryId: delivery.deliveryId });
       return;
     }
