@@ -4,7 +4,7 @@ import type { LinkPolicy } from './link-policy.js';
 import { plainLine } from './plain-line.js';
 
 /** A fix or a reply line is longer than a reason: it carries a whole command to copy. */
-export const MAX_COMMAND_LINE_CHARS = 1000;
+const MAX_COMMAND_LINE_CHARS = 1000;
 
 /** Reads like a command line to copy: a lowercase program name and arguments, not a sentence ending in `.`, `!` or `?`. */
 const COMMAND_LINE = /^[a-z$.][\w./-]*(?:\s|$)/;

@@ -3,7 +3,7 @@ import type { LinkPolicy } from './link-policy.js';
 import { ellipsize, plainLine } from './plain-line.js';
 
 /** A single name, path or URL longer than this is cut: enough for any real advisory URL or package path. */
-export const MAX_WORD_CHARS = 200;
+const MAX_WORD_CHARS = 200;
 
 const OPENING = new Set(['(', '[', '{', '<', '"', "'"]);
 const CLOSING = new Set([')', ']', '}', '>', '"', "'", '.', ',', ';', ':', '!', '?']);
