@@ -33,7 +33,7 @@ export function createPiiScan(deps: PiiScanDeps = {}) {
     optionsSchema: options,
     evaluate(context, opts) {
       const fix = `scan the datasets this ticket uses and submit the report: \`donegate scan data/ --submit --tracker ${context.ticket.tracker} --ticket ${context.ticket.key}\``;
-      const judge = (description: string) => judgeScanEvidence(context, opts, { ...SPEC, fix }, datasetsInDescription(description));
+      const judge = (description: string) => judgeScanEvidence(context, opts, { ...SPEC, fix, fingerprintKey }, datasetsInDescription(description));
       // Synchronous when there is no description to read, as uploaded evidence alone decides then.
       return deps.readTicketDescription ? deps.readTicketDescription(context.ticket).then(judge) : judge('');
     },

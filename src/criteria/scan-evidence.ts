@@ -27,6 +27,11 @@ export interface StoredScanFinding {
 /** `summary.scan` of a scan report record. */
 export interface ScanEvidence {
   tool: string;
+  /**
+   * Set on everything read since fingerprints were keyed. Records stored before lack it: their sha256
+   * fingerprints are keyed when judged, before a comment shows them.
+   */
+  fingerprints?: 'keyed';
   /** The findings of the criterion's kind, worst first, at most MAX_STORED_FINDINGS of them. */
   findings: StoredScanFinding[];
   /** How many findings of the criterion's kind the report had (more than `findings` when capped). */

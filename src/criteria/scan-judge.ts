@@ -1,12 +1,14 @@
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
 import type { CriterionResult } from '../gate/verdict.js';
+import type { FingerprintKey } from '../scan/fingerprint.js';
 import { advisoryWaivers } from '../waivers/advisory-waivers.js';
 import { describeExpiredWaiver, describeWaiver, type Waiver } from '../waivers/waiver.js';
 import type { CriterionContext } from './criterion.js';
 import { judgeLatestEvidence } from './judge-latest-evidence.js';
 import { withProvenance } from './with-provenance.js';
 import { declaredDatasets, uncoveredDatasets } from './scan-coverage.js';
-import { describeScanFinding, type DatasetFile, type DatasetManifest, type ScanEvidence, type StoredScanFinding } from './scan-evidence.js';
+import { keyedStoredScan, type JudgedScanFinding } from './keyed-stored-scan.js';
+import { describeScanFinding, type DatasetFile, type DatasetManifest, type ScanEvidence } from './scan-evidence.js';
 import { findingsNoun, WORST_SHOWN, type ScanCriterionSpec } from './scan-parse-evidence.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,13 +24,14 @@ export interface ScanJudgeOptions {
 const isScan = (record: EvidenceRecord) => record.summary.kind === 'scan-report';
 const isManifest = (record: EvidenceRecord) => record.summary.kind === 'dataset-manifest';
 
-function waiverForFinding(finding: StoredScanFinding, waivers: readonly Waiver[]): Waiver | undefined {
+function waiverForFinding(finding: JudgedScanFinding, waivers: readonly Waiver[]): Waiver | undefined {
   const fingerprint = finding.fingerprint.toLowerCase();
+  const unkeyed = finding.unkeyed?.toLowerCase();
   const aliases = new Set((finding.aliases ?? []).map((a) => a.toLowerCase()));
   return waivers.find((w) =>
     w.advisories.some((id) => {
       const name = id.toLowerCase();
-      return aliases.has(name) || (name.length >= MIN_FINGERPRINT_PREFIX && fingerprint.startsWith(name));
+      return aliases.has(name) || (name.length >= MIN_FINGERPRINT_PREFIX && (fingerprint.startsWith(name) || unkeyed?.startsWith(name) === true));
     }),
   );
 }
@@ -42,7 +45,7 @@ function waiverForFinding(finding: StoredScanFinding, waivers: readonly Waiver[]
 export function judgeScanEvidence(
   context: CriterionContext,
   options: ScanJudgeOptions,
-  spec: ScanCriterionSpec & { fix: string },
+  spec: ScanCriterionSpec & { fix: string; fingerprintKey: FingerprintKey },
   datasetsOnTicket: readonly DatasetFile[] = [],
 ): CriterionResult {
   const { criterion, fix } = spec;
@@ -58,7 +61,7 @@ function judgeScan(
   context: CriterionContext,
   latest: EvidenceRecord,
   options: ScanJudgeOptions,
-  spec: ScanCriterionSpec & { fix: string },
+  spec: ScanCriterionSpec & { fix: string; fingerprintKey: FingerprintKey },
   datasetsOnTicket: readonly DatasetFile[],
 ): CriterionResult {
   const { criterion, fix } = spec;
@@ -67,7 +70,7 @@ function judgeScan(
   if (options.maxAgeDays !== undefined && ageDays > options.maxAgeDays) {
     return { criterion, status: 'fail', reason: `the latest scan is ${ageDays} days old; at most ${options.maxAgeDays} days are allowed`, fix };
   }
-  const scan = latest.summary.scan as ScanEvidence;
+  const scan = keyedStoredScan(latest.summary.scan as ScanEvidence, spec.fingerprintKey);
   const declared = declaredDatasets(datasetsOnTicket, manifestRecord?.summary.datasets as DatasetManifest | undefined);
   if (declared.length === 0 && options.datasets === 'required') {
     return {

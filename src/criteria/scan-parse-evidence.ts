@@ -54,7 +54,7 @@ function scanParsed(scan: ScanEvidence, format: ScanEvidenceFormat, kind: Detect
       kind: 'scan-report',
       text: `${scan.tool}: ${findingsNoun(kind, scan.findingCount)}${files}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`,
       details: [...scan.findings.slice(0, WORST_SHOWN).map(describeScanFinding), ...(more > 0 ? [`…and ${more} more`] : [])],
-      scan,
+      scan: { ...scan, fingerprints: 'keyed' },
     },
   };
 }

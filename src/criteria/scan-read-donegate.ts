@@ -2,6 +2,7 @@ import { InvalidReportError } from '../evidence/reports/index.js';
 import type { FingerprintKey } from '../scan/fingerprint.js';
 import type { DetectorKind } from '../scan/scan-types.js';
 import { scanReportSchema } from '../scan-report/index.js';
+import { keyUnkeyedFingerprint } from './key-unkeyed-fingerprint.js';
 import { MAX_STORED_FINDINGS, worstFirst, type ScanEvidence, type StoredScanFinding } from './scan-evidence.js';
 
 /**
@@ -16,7 +17,7 @@ export function readDonegateScan(document: unknown, kind: DetectorKind, key: Fin
     throw new InvalidReportError('donegate scan report', issue.message, issue.path.join('.') || undefined);
   }
   const report = parsed.data;
-  const keyed = (fingerprint: string) => (report.fingerprints ? fingerprint : key.hmacHex(`unkeyed\0${fingerprint.toLowerCase()}`));
+  const keyed = (fingerprint: string) => (report.fingerprints ? fingerprint : keyUnkeyedFingerprint(key, fingerprint));
   const ofKind: StoredScanFinding[] = report.findings
     .filter((f) => f.kind === kind)
     .map(({ file, line, detector, kind: k, masked, confidence, fingerprint }) => ({ file, line, detector, kind: k, masked, confidence, fingerprint: keyed(fingerprint) }))

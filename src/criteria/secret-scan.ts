@@ -24,7 +24,7 @@ export function createSecretScan(deps: ScanEvidenceDeps = {}) {
     optionsSchema: options,
     evaluate(context, opts) {
       const fix = `scan the code and notebooks and submit the report: \`donegate scan . --submit --tracker ${context.ticket.tracker} --ticket ${context.ticket.key}\` (or gitleaks: \`${submitCommand(context.ticket, this.id, 'gitleaks.json')}\`)`;
-      return judgeScanEvidence(context, opts, { ...SPEC, fix });
+      return judgeScanEvidence(context, opts, { ...SPEC, fix, fingerprintKey });
     },
     parseEvidence(bytes, format) {
       return parseScanEvidence(bytes, format, SPEC, fingerprintKey);
