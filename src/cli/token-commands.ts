@@ -55,7 +55,7 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
     .description('create a token and print it once on stdout (only its sha256 is stored)')
     .addOption(new Option('--role <role>', 'what the token may do').choices(ROLES).makeOptionMandatory())
     .requiredOption('--name <name>', 'a name unique among live tokens, such as ci-main', asArgParser(parseTokenName))
-    .option('--projects <keys>', 'comma-separated project keys it is limited to (default: every project)', asArgParser(parseProjects))
+    .option('--projects <keys>', 'comma-separated project keys it is limited to: ML (in every tracker), jira:ML or linear:ML (in that tracker only); default: every project', asArgParser(parseProjects))
     .action(async (options: { role: Role; name: string; projects?: string[] }) => {
       await withTokens(async (tokens, audit) => {
         try {

@@ -46,6 +46,13 @@ describe.each(STORES)('donegate token … on %s', (_name, open) => {
       expect(run.err).toMatch(/needs a name/);
     });
 
+    it('stores tracker-qualified scopes as given, beside bare keys', async () => {
+      const run = await donegate('create', '--role', 'ci', '--name', 'ci-jira-ml', '--projects', 'jira:ml,AI');
+      expect(run.code).toBe(0);
+      const rows = await store.db.query<{ projects: string[] }>(`SELECT projects FROM api_tokens WHERE name = 'ci-jira-ml'`);
+      expect(rows).toEqual([{ projects: ['jira:ML', 'AI'] }]);
+    });
+
     it('exits 2 for a malformed project key', async () => {
       const run = await donegate('create', '--role', 'ci', '--name', 'bad-projects', '--projects', 'ML-1');
       expect(run.code).toBe(2);

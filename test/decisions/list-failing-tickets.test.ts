@@ -78,4 +78,9 @@ describe.each(STORES)('listFailingTickets on %s', (_name, open) => {
     expect((await listFailingTickets(store.db, { projects: ['plat'] })).map((t) => t.ticketKey)).toEqual(['PLAT-10', 'PLAT-9']);
     expect((await listFailingTickets(store.db, { projects: ['ML', 'AI'], limit: 2 })).map((t) => t.ticketKey)).toEqual(['AI-7', 'ML-2']);
   });
+
+  it('reads tracker-qualified scopes as that tracker only, beside bare keys for every tracker', async () => {
+    expect((await listFailingTickets(store.db, { projects: ['jira:AI'] })).map((t) => t.ticketKey)).toEqual([]);
+    expect((await listFailingTickets(store.db, { projects: ['linear:ai', 'jira:PLAT'] })).map((t) => t.ticketKey)).toEqual(['AI-7', 'PLAT-10', 'PLAT-9']);
+  });
 });
