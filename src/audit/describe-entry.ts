@@ -1,3 +1,4 @@
+import { describeProvenance, readProvenance } from '../evidence/evidence-provenance.js';
 import type { AuditEntry } from './audit-entry.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
@@ -25,8 +26,10 @@ export function describeEntry(entry: AuditEntry): string {
     }
     case 'action':
       return `Action ${text(d.action)}: ${text(d.detail)}${d.ok === false ? ' (not done)' : ''}`;
-    case 'evidence-accepted':
-      return `Evidence for ${text(d.criterion)} accepted (${text(d.format)}, ${text(d.outcome)}): ${text(d.summary)}; sha256 ${text(d.sha256).slice(0, 12)}…`;
+    case 'evidence-accepted': {
+      const provenance = readProvenance(d.provenance);
+      return `Evidence for ${text(d.criterion)} accepted (${text(d.format)}, ${text(d.outcome)}): ${text(d.summary)}; sha256 ${text(d.sha256).slice(0, 12)}…${provenance ? `; ${describeProvenance(provenance)}` : ''}`;
+    }
     case 'evidence-refused':
       return `Evidence for ${text(d.criterion)} refused: ${text(d.reason)}`;
     case 'waiver-created': {
