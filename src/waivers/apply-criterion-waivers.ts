@@ -11,7 +11,14 @@ export function applyCriterionWaivers(result: CriterionResult, waivers: readonly
   const whole = waivers.filter((waiver) => waiver.advisories.length === 0);
   const active = whole.filter((waiver) => isActive(waiver, now)).at(-1);
   if (active) {
-    return { criterion: result.criterion, status: 'pass', reason: describeWaiver(active), details: [`without the waiver: ${result.reason}`] };
+    return {
+      criterion: result.criterion,
+      status: 'pass',
+      reason: describeWaiver(active),
+      details: [`without the waiver: ${result.reason}`],
+      // The evidence judged stays on record beside the waiver that overrode it.
+      ...(result.evidence ? { evidence: result.evidence } : {}),
+    };
   }
   const expired = whole.filter((waiver) => !isActive(waiver, now)).at(-1);
   if (!expired) return result;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CriterionResult } from '../../src/gate/verdict.js';
+import { applyCriterionWaivers } from '../../src/waivers/apply-criterion-waivers.js';
+import type { Waiver } from '../../src/waivers/waiver.js';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const waiver: Waiver = {
+  id: 'w1',
+  tracker: 'jira',
+  ticketKey: 'ML-1',
+  criterion: 'dependency-audit',
+  advisories: [],
+  reason: 'build-time only',
+  approver: 'sec-lead',
+  approvedVia: 'api',
+  expiresAt: new Date('2026-12-10T00:00:00Z'),
+  createdAt: new Date('2026-11-30T00:00:00Z'),
+};
+
+describe('applyCriterionWaivers', () => {
+  it('keeps the evidence a waived criterion was judged on, with its provenance, beside the waiver', () => {
+    const failing: CriterionResult = {
+      criterion: 'dependency-audit',
+      status: 'fail',
+      reason: 'npm audit: 1 open finding at or above high — submitted by token `ci-main` (ci)',
+      evidence: [{ id: 'e1', provenance: { kind: 'token', token: 'ci-main', role: 'ci' } }],
+    };
+
+    const waived = applyCriterionWaivers(failing, [waiver], NOW);
+
+    expect(waived).toMatchObject({ status: 'pass', details: [`without the waiver: ${failing.reason}`], evidence: failing.evidence });
+  });
+});
