@@ -14,6 +14,7 @@ import {
   serialiseBaseline,
   type BaselineEntry,
 } from '../scan-report/index.js';
+import { parseCiRunUrl } from '../evidence/ci-run-url.js';
 import { donegateEndpoint, uploadEvidence, type Streams } from './evidence-submit.js';
 import { resolveScanFingerprintKey } from './scan-fingerprint-key.js';
 import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
@@ -33,6 +34,8 @@ export interface ScanCommandOptions {
   ticket?: string;
   criterion?: string;
   source?: string;
+  /** With --submit: the https page of the CI run (default: GitHub Actions' or GitLab's own). */
+  ciRunUrl?: string;
   /**
    * ISO 3166 countries, comma-separated, whose numbering plans apply to phone numbers written without `+`
    * (default US). More than one trades precision for recall: see BENCHMARKS.md.
@@ -69,6 +72,9 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   if (options.submit && (!options.tracker || !options.ticket)) return '--submit needs --tracker and --ticket';
   if (options.criterion !== undefined && !(SCAN_CRITERIA as readonly string[]).includes(options.criterion)) return `--criterion must be one of ${SCAN_CRITERIA.join(', ')}`;
   if (options.criterion !== undefined && !options.submit) return '--criterion only applies with --submit';
+  if (options.ciRunUrl !== undefined && !options.submit) return '--ci-run-url only applies with --submit';
+  const runUrl = options.ciRunUrl === undefined ? undefined : parseCiRunUrl(options.ciRunUrl);
+  if (runUrl && !runUrl.ok) return `--ci-run-url: ${runUrl.problem}`;
   if (options.maxInflatedBytes !== undefined && positiveWhole(options.maxInflatedBytes) === undefined) return '--max-inflated-bytes takes a whole number of bytes, such as 1073741824';
   if (options.maxInflateRatio !== undefined && positiveWhole(options.maxInflateRatio) === undefined) return '--max-inflate-ratio takes a whole number, such as 100';
   if (options.country !== undefined) {
@@ -164,7 +170,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
       ? [[options.criterion, report]]
       : [['pii-scan', applyBaseline(reportOfKind(scanned, 'pii'), baseline)], ['secret-scan', applyBaseline(reportOfKind(scanned, 'secret'), baseline)]];
     for (const [criterion, part] of parts) {
-      const upload = { tracker: options.tracker!, ticket: options.ticket!, criterion, bytes: Buffer.from(formatJsonReport(part)), filename: `${criterion}-report.json`, ...(options.source ? { source: options.source } : {}) };
+      const upload = { tracker: options.tracker!, ticket: options.ticket!, criterion, bytes: Buffer.from(formatJsonReport(part)), filename: `${criterion}-report.json`, ...(options.source ? { source: options.source } : {}), ...(options.ciRunUrl ? { ciRunUrl: options.ciRunUrl } : {}) };
       // Upload messages go to stderr: stdout carries the report, which may be piped into a file.
       const code = await uploadEvidence(upload, endpoint, deps.env, { out: err, err });
       if (code !== 0) return 2;
@@ -194,6 +200,7 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--ticket <key>', 'with --submit: the ticket key, e.g. ML-142')
     .option('--criterion <id>', 'with --submit: send the whole report to pii-scan or secret-scan (default: PII to pii-scan, secrets to secret-scan)')
     .option('--source <source>', 'with --submit: where the report comes from (default: the CI system, or cli)')
+    .option('--ci-run-url <url>', "with --submit: the https page of the CI run (default: GitHub Actions' or GitLab's own)")
     .option('--fingerprint-key-file <file>', 'the key (hex or base64, 32+ bytes) fingerprints are keyed with, so baselines match across runs (default: DONEGATE_FINGERPRINT_KEY_FILE, DONEGATE_FINGERPRINT_KEY)')
     .option('--country <codes>', 'countries for phone numbers written without +, e.g. GB or GB,IE (default US; each added country finds more numbers and more false ones)')
     .option('--max-inflated-bytes <bytes>', 'a .gz file inflating past this many bytes is refused as unreadable (default 17179869184, 16 GiB)')

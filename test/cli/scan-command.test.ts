@@ -57,6 +57,8 @@ describe('donegate scan', () => {
     ['a missing baseline', { baseline: '/nonexistent.yaml' }, /cannot read the baseline/],
     ['a country with no numbering plan', { country: 'GB,ZZ' }, /--country takes two-letter ISO 3166 codes .*\(not one: ZZ\)/],
     ['an empty country list', { country: ' , ' }, /--country takes two-letter ISO 3166 codes/],
+    ['--ci-run-url without --submit', { ciRunUrl: 'https://ci.example.com/runs/1' }, /--ci-run-url only applies with --submit/],
+    ['a plain-http --ci-run-url', { submit: true, tracker: 'jira', ticket: 'ML-1', ciRunUrl: 'http://ci.example.com/runs/1' }, /--ci-run-url: a CI run URL must be an absolute https:\/\/ URL/],
   ])('exits 2 on %s', async (_what, options, message) => {
     const { code, stderr } = await scan(options);
     expect(code).toBe(2);

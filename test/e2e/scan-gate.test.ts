@@ -26,13 +26,13 @@ describe('the gate on scan reports', () => {
   });
 
   // `donegate scan data/ --submit …` with the scan library stood in by a fixed report.
-  const scanAndSubmit = async (key: string, report: ScanReport) => {
+  const scanAndSubmit = async (key: string, report: ScanReport, ciEnv: Record<string, string> = {}) => {
     const out = sink();
     const err = sink();
     const code = await runScanCommand(['data/'], { format: 'json', submit: true, tracker: 'jira', ticket: key }, {
       out: out.stream,
       err: err.stream,
-      env: { DONEGATE_URL: h.url, DONEGATE_TOKEN: ciToken },
+      env: { DONEGATE_URL: h.url, DONEGATE_TOKEN: ciToken, ...ciEnv },
       scan: async () => report,
     });
     return { code, stdout: out.text(), stderr: err.text() };
@@ -70,6 +70,19 @@ describe('the gate on scan reports', () => {
 
     const everything = JSON.stringify(await h.decisions('jira', issue.key)) + JSON.stringify([...(await h.evidence.forTicket('jira', issue.key)).values()]) + h.logText();
     for (const raw of RAW_VALUES) expect(everything).not.toContain(raw);
+  });
+
+  it('records the GitHub Actions run that submitted a scan as its provenance, and the reason names it', async () => {
+    const issue = h.jira.state.createIssue({ project: 'ML', status: 'In Progress' });
+    const github = { GITHUB_ACTIONS: 'true', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/churn-model', GITHUB_RUN_ID: '4242' };
+
+    expect((await scanAndSubmit(issue.key, scanReport([]), github)).code).toBe(0);
+
+    const run = 'https://github.com/acme/churn-model/actions/runs/4242';
+    const [record] = await piiRecords(issue.key);
+    expect(record).toMatchObject({ source: 'ci:github-actions', provenance: { kind: 'token', token: 'ci-scan', role: 'ci', ciRunUrl: run } });
+    const pii = (await reevaluationOf(issue.key)).criteria.find((c) => c.criterion === 'pii-scan');
+    expect(pii).toMatchObject({ status: 'pass', reason: expect.stringContaining(`submitted by token \`ci-scan\` (ci), run ${run}`) });
   });
 
   it('holds a scan to the datasets the Jira description lists: a scan of other files keeps the ticket blocked', async () => {
