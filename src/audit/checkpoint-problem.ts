@@ -11,7 +11,8 @@ export interface VerifiedRange {
 
 /**
  * How the log fails to contain the head a checkpoint signed, in words an auditor can act on; undefined
- * when entry `seq` is there with the signed hash (so, by the chain, is every entry before it).
+ * when entry `seq` is there with the signed hash (so, by the chain, is every entry before it), or lies
+ * before an anchored range (archived entries are checked against the archive, `verify --file`).
  */
 export function checkpointProblem(checkpoint: Checkpoint, log: VerifiedRange | undefined): string | undefined {
   const signed = `the checkpoint of ${checkpoint.time} signed entry ${checkpoint.seq} with hash ${checkpoint.hash}`;
@@ -20,8 +21,9 @@ export function checkpointProblem(checkpoint: Checkpoint, log: VerifiedRange | u
     return `the log ends at entry ${log.lastSeq}, but ${signed}: entries ${log.lastSeq + 1}–${checkpoint.seq} were removed (truncated)`;
   }
   if (checkpoint.seq < log.firstSeq) {
-    return `the log starts at entry ${log.firstSeq}, but ${signed}: the first entries were removed` +
-      (log.anchored ? ' (when they were archived, verify the archive with --file against this checkpoint)' : '');
+    // Verified from an anchor (an archive's head hash, or --from with the entries before it): that entry is outside this run.
+    if (log.anchored) return undefined;
+    return `the log starts at entry ${log.firstSeq}, but ${signed}: the first entries were removed`;
   }
   const actual = log.hashAt(checkpoint.seq);
   if (actual !== checkpoint.hash) {

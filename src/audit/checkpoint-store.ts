@@ -26,14 +26,16 @@ interface CheckpointRow {
   signature: string;
 }
 
+/** A stored checkpoint, or why its row is not one (the table's CHECKs allow what the schema does not, e.g. a bad signature encoding). */
+export type StoredCheckpoint = { id: number; checkpoint: Checkpoint } | { id: number; malformed: string };
+
 /** Every checkpoint the service stored, oldest first, with the row id that names it in reports. */
-export async function readStoredCheckpoints(db: Database): Promise<Array<{ id: number; checkpoint: Checkpoint }>> {
+export async function readStoredCheckpoints(db: Database): Promise<StoredCheckpoint[]> {
   const rows = await db.query<CheckpointRow>(
     `SELECT id, seq, hash, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, key_id, signature FROM audit_checkpoints ORDER BY id`,
   );
-  return rows.map((row) => ({
-    id: Number(row.id),
-    checkpoint: checkpointSchema.parse({
+  return rows.map((row) => {
+    const parsed = checkpointSchema.safeParse({
       format: 'donegate-audit-checkpoint',
       version: 1,
       seq: Number(row.seq),
@@ -41,8 +43,11 @@ export async function readStoredCheckpoints(db: Database): Promise<Array<{ id: n
       time: row.at,
       keyId: row.key_id,
       signature: row.signature,
-    }),
-  }));
+    });
+    return parsed.success
+      ? { id: Number(row.id), checkpoint: parsed.data }
+      : { id: Number(row.id), malformed: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') };
+  });
 }
 
 /** The newest stored checkpoint's seq and time, to decide when the next one is due. */

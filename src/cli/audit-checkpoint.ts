@@ -130,8 +130,13 @@ export async function checkpointsToCheck(
     else toCheck.push({ origin: file.path, checkpoint: file.checkpoint });
   }
   let otherKey = 0;
-  for (const { id, checkpoint } of await readStoredCheckpoints(db)) {
-    const origin = `stored checkpoint ${id}`;
+  for (const stored of await readStoredCheckpoints(db)) {
+    const origin = `stored checkpoint ${stored.id}`;
+    if ('malformed' in stored) {
+      refused.push({ origin, seq: 0, ok: false, problem: `${origin} is malformed (${stored.malformed}): only the database's owner can have written it` });
+      continue;
+    }
+    const { checkpoint } = stored;
     if (publicKey && checkpoint.keyId !== keyIdOf(publicKey)) {
       otherKey += 1;
       continue;
