@@ -15,14 +15,16 @@ export interface RuntimeRole {
 
 /**
  * A login role of its own for one test file: roles are cluster-wide, so each name is unique and the role
- * is dropped afterwards. The test PostgreSQL trusts local connections, so no password is needed.
+ * is dropped afterwards.
  */
 export async function createRuntimeRole(databaseUrl: string): Promise<RuntimeRole> {
   const name = `donegate_runtime_${randomBytes(5).toString('hex')}`;
-  await asAdmin(`CREATE ROLE ${name} LOGIN`);
+  // A password too, for servers that do not trust local connections (the compose PostgreSQL asks for one).
+  const password = randomBytes(12).toString('hex');
+  await asAdmin(`CREATE ROLE ${name} LOGIN PASSWORD '${password}'`);
   const url = new URL(databaseUrl);
   url.username = name;
-  url.password = '';
+  url.password = password;
   const db = openPostgres(url.toString(), { max: 2 });
   return {
     name,
