@@ -101,7 +101,8 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
       const posted = await postSignedDelivery(url, step.tracker, secretOf(step.tracker), body, deliveryId);
       print(`   ${step.tracker.padEnd(6)} ${step.file.padEnd(46)} → ${posted.status} ${String(posted.answer.status)}${posted.answer.reason ? ` (${String(posted.answer.reason)})` : ''}`);
       if (posted.answer.status === 'accepted') {
-        gated.push({ tracker: step.tracker, key: step.tracker === 'jira' ? DEMO_JIRA.issueKey : DEMO_LINEAR.identifier, deliveryId });
+        // The id donegate keyed the delivery on (for Jira, the digest of the signed body), as its answer says.
+        gated.push({ tracker: step.tracker, key: step.tracker === 'jira' ? DEMO_JIRA.issueKey : DEMO_LINEAR.identifier, deliveryId: String(posted.answer.deliveryId) });
       }
     }
     for (const g of gated) await waitForDecision(decisions, g.tracker, g.key, g.deliveryId);
@@ -129,7 +130,7 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
     for (const move of second) {
       const posted = await postSignedDelivery(url, move.tracker, secretOf(move.tracker), move.body, move.deliveryId);
       print(`   ${move.tracker.padEnd(6)} ${move.key} moved to Done → ${posted.status} ${String(posted.answer.status)}`);
-      await waitForDecision(decisions, move.tracker, move.key, move.deliveryId);
+      await waitForDecision(decisions, move.tracker, move.key, String(posted.answer.deliveryId));
     }
     print();
     await describeTickets();
@@ -158,11 +159,14 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
   }
 }
 
-/** Jira assigns its own issue ids; the sample's id is swapped for the simulator's. Linear's timestamp must be fresh. */
+/**
+ * Jira assigns its own issue ids; the sample's id is swapped for the simulator's. Both trackers' signed
+ * timestamps must be fresh: the samples were recorded long ago, and an old one is refused as a replay.
+ */
 function rewriteForSimulator(tracker: TrackerName, body: Record<string, unknown>, jiraIssueId: string): Record<string, unknown> {
   if (tracker === 'linear') return { ...body, webhookTimestamp: Date.now() };
   const issue = body.issue as Record<string, unknown> | undefined;
-  return issue ? { ...body, issue: { ...issue, id: jiraIssueId } } : body;
+  return { ...body, timestamp: Date.now(), ...(issue ? { issue: { ...issue, id: jiraIssueId } } : {}) };
 }
 
 async function waitForDecision(decisions: ReturnType<typeof createDecisionRepository>, tracker: TrackerName, key: string, deliveryId: string): Promise<void> {

@@ -57,7 +57,8 @@ describe('the service on its infrastructure', () => {
     });
 
     it('answers a valid delivery with 503 and Retry-After, so the tracker retries', async () => {
-      const sample = await readFile('webhooks/jira/issue-updated-into-done.json', 'utf8');
+      // Stamped now, as Jira stamps a live delivery: the recorded sample is older than the replay window.
+      const sample = { ...(JSON.parse(await readFile('webhooks/jira/issue-updated-into-done.json', 'utf8')) as object), timestamp: Date.now() };
       const { body, headers } = signJiraDelivery(SECRET, sample, { deliveryId: 'redis-down-1' });
       const response = await fetch(`${service.url}/webhooks/jira`, { method: 'POST', headers, body });
       expect(response.status).toBe(503);
