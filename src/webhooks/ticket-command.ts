@@ -6,7 +6,10 @@ import type { TrackerName } from '../trackers/tracker.js';
  */
 export interface TicketCommand {
   tracker: TrackerName;
-  /** Stable across the tracker's retries, as for transitions: it becomes the job id and the decision's id. */
+  /**
+   * `comment-<commentId>` (`commandDeliveryId`): the same for every delivery of the comment, retried or
+   * replayed, so it becomes one job id and one decision.
+   */
   deliveryId: string;
   /** Jira issue id / Linear issue UUID. */
   ticketId: string;

@@ -33,7 +33,9 @@ export interface HandleCommandDeps {
  * Carry out a `/donegate` comment: an approver's well-formed waiver is stored and the ticket re-evaluated
  * (its donegate comment then shows the waiver); anyone else, or a malformed command, gets a short reply.
  * Comments by donegate's own account are skipped silently. Every outcome is recorded as a decision under
- * the delivery's id, so the audit trail shows it and a retried delivery is handled once.
+ * the delivery's id, which is the comment's own id (`commandDeliveryId`): the audit trail shows it, and a
+ * retried or replayed delivery of the comment, under any delivery header and after its job is gone, finds
+ * that decision and posts no second reply.
  */
 export function createHandleCommand(deps: HandleCommandDeps) {
   const now = deps.now ?? (() => new Date());
