@@ -142,6 +142,15 @@ describe('POST /webhooks/jira', () => {
 
       expect((await send(json)).body).toMatchObject({ status: 'ignored', reason: 'no-status-change' });
     });
+
+    it('ignores an update that moves no status even when it lacks the issue id a move would need', async () => {
+      const { json } = sample('jira', 'issue-updated-labels-and-summary.json');
+      delete (json.issue as Record<string, unknown>).id;
+
+      const answer = await send(json);
+      expect(answer.status).toBe(202);
+      expect(answer.body).toMatchObject({ status: 'ignored', reason: 'no-status-change' });
+    });
   });
 
   describe('when the body fails the schema', () => {
