@@ -1,6 +1,7 @@
 import type { DecisionInputs } from '../audit/audit-decision.js';
 import { attachedEvidenceActor, evidenceAcceptedEvent, evidenceRefusedEvent } from '../audit/audit-events.js';
 import type { AuditLog } from '../audit/audit-log.js';
+import { splitByOrigin } from '../criteria/evidence-from.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import { DATA_SCAN_CRITERIA } from '../evidence/attachment-data-scan.js';
 import { collectAttachmentEvidence } from '../evidence/attachment-evidence.js';
@@ -55,7 +56,8 @@ export async function assessTicket(deps: AssessDeps, ticket: Ticket, now: Date):
   const results = await evaluateCriteria(deps.registry, rule.require, { ticket, evidence, waivers, now });
   const required = rule.require.map((r) => r.criterion);
   const inputs: DecisionInputs = {
-    evidenceIds: required.flatMap((criterion) => (evidence.get(criterion) ?? []).map((record) => record.id)),
+    // Only what the criteria were shown: evidence a requirement's `from` ignores was not judged.
+    evidenceIds: rule.require.flatMap(({ criterion, from }) => splitByOrigin(evidence.get(criterion) ?? [], from).accepted.map((record) => record.id)),
     waivers: required.flatMap((criterion) => waivers.get(criterion) ?? []),
   };
   return { gated: true, policy, rule, results, inputs };

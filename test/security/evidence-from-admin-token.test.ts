@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { adfToText } from '../../src/demo/adf-to-text.js';
 import type { Decision } from '../../src/decisions/decision.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * The policy says dependency-audit evidence must come from CI (`from: ci`). Someone holding an admin
@@ -63,6 +64,13 @@ describe('evidence a rule requires from CI, uploaded with an admin token', () =>
     });
     const comment = h.jira.state.comments(issue.key).find((c) => c.authorAccountId === h.jira.selfAccountId);
     expect(adfToText(comment!.body)).toContain('this rule requires evidence from a ci token');
+    // The audit log's decision lists no evidence as judged: the admin's report was not shown to the criterion.
+    // The decision is appended to the log just after it is recorded.
+    const logged = await waitFor(
+      async () => ((await (await h.api(`/audit/tickets/jira/${issue.key}`)).json()) as { entries: Array<{ type: string; data: Record<string, unknown> }> }).entries.find((e) => e.type === 'decision'),
+      { what: `the decision entry for ${issue.key}` },
+    );
+    expect(logged.data.evidence).toEqual([]);
   });
 
   it("is accepted from a ci token, and the comment, decisions API and audit log name the token, its role and the CI run", async () => {
