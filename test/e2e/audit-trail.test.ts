@@ -79,7 +79,12 @@ describe('the audit trail of a gated ticket', () => {
     await h.post('jira', h.jira.moveIssue(issue.key, 'Done', ALICE), { deliveryId: 'audit-move-2' });
     expect((await h.decisionFor('jira', issue.key, 'audit-move-2')).outcome).toBe('pass');
 
-    const { status, body } = await history(issue.key);
+    // The decision row is written just before its audit entry: wait for the entry, not only the row.
+    const passedId = h.deliveryIdOf('jira', 'audit-move-2');
+    const { status, body } = await waitFor(async () => {
+      const read = await history(issue.key);
+      return read.body.entries.some((e) => e.type === 'decision' && e.data.deliveryId === passedId) ? read : undefined;
+    }, { what: 'the passing decision in the audit log' });
     expect(status).toBe(200);
     const trail = body.entries.map((e) => (e.type === 'decision' ? `decision:${e.data.trigger}:${e.data.outcome}` : e.type === 'action' ? `action:${e.data.action}` : e.type));
     // Actions are appended as they happen; the decision closes each check, once its actions are done.
