@@ -11,6 +11,8 @@ const ticketTransition = z.object({
   toStatusName: z.string().optional(),
   actorId: z.string().optional(),
   occurredAt: z.string(),
+  /** Older than the replay window: recorded as skipped, never acted on. */
+  stale: z.literal(true).optional(),
 });
 
 const ticketCommand = z.object({

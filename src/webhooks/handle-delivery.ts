@@ -58,6 +58,12 @@ export function handleDelivery(receiver: TrackerReceiver, deps: HandleDeliveryDe
     const { deliveryId, ticketKey } = delivery.kind === 'transition' ? delivery.transition : delivery.command;
     Object.assign(context, { deliveryId, ticketKey });
     const result = delivery.kind === 'transition' ? await deps.enqueue(delivery.transition) : await deps.enqueueCommand(delivery.command);
+    if (delivery.kind === 'transition' && delivery.transition.stale === true) {
+      // Queued only to be recorded as a skipped decision; to the sender it is ignored, like any replay.
+      Object.assign(context, { outcome: 'ignored:stale-delivery', suspicious: true });
+      res.status(receiver.acknowledgeStatus).json({ status: 'ignored', reason: 'stale-delivery', deliveryId, jobId: result.jobId });
+      return;
+    }
     const status = result.status === 'queued' ? 'accepted' : 'duplicate';
     context.outcome = status;
     res.status(receiver.acknowledgeStatus).json({ status, deliveryId, jobId: result.jobId });

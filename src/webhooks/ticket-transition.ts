@@ -23,6 +23,11 @@ export interface TicketTransition {
   actorId?: string;
   /** When the tracker says the change happened (ISO 8601). */
   occurredAt: string;
+  /**
+   * Its signed timestamp is older than the replay window: a replay, or hopelessly late. The worker records it
+   * as a skipped decision (so the audit log shows it) and never acts on it.
+   */
+  stale?: true;
 }
 
 /**

@@ -77,6 +77,10 @@ export function createDecideTransition(deps: DecideDeps) {
       return { outcome: decision.outcome, ...(decision.reason !== undefined ? { reason: decision.reason } : {}) };
     };
 
+    // A replayed (or hopelessly late) delivery: on the record, so an auditor sees the attempt, and nothing more.
+    if (transition.stale === true) {
+      return record({ outcome: 'skipped', reason: 'stale delivery: its signed timestamp is older than the replay window, so it is not acted on' });
+    }
     const tracker = deps.trackers[transition.tracker];
     if (!tracker) {
       return record({ outcome: 'error', reason: `${transition.tracker} is not configured on this donegate` });

@@ -55,6 +55,7 @@ export const JiraIssueUpdatedSchema = z.looseObject({
   changelog: z.looseObject({ items: z.array(JiraChangelogItemSchema) }).nullish(),
 });
 
+export type JiraEnvelope = z.output<typeof JiraEnvelopeSchema>;
 export type JiraIssueUpdated = z.output<typeof JiraIssueUpdatedSchema>;
 export type JiraChangelogItem = z.output<typeof JiraChangelogItemSchema>;
 export type JiraStatus = z.output<typeof JiraStatusSchema>;

@@ -7,7 +7,7 @@ import type { DeliveryContext } from '../tracker-receiver.js';
 import { WebhookRequestError } from '../webhook-request-error.js';
 import { findStatusChange } from './find-status-change.js';
 import { DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS, isStaleJiraDelivery } from './jira-delivery-age.js';
-import { JiraChangelogOnlySchema, JiraEnvelopeSchema, JiraIssueUpdatedSchema } from './jira-payload-schema.js';
+import { JiraChangelogOnlySchema, JiraEnvelopeSchema, JiraIssueUpdatedSchema, type JiraEnvelope } from './jira-payload-schema.js';
 import { normaliseJiraComment } from './normalise-jira-comment.js';
 import { jiraStatusCategory } from './jira-status-category.js';
 
@@ -32,10 +32,16 @@ export function jiraDeliveryId(context: DeliveryContext): string {
 export function normaliseJiraDelivery(body: unknown, context: DeliveryContext): NormalisedDelivery {
   const deliveryId = jiraDeliveryId(context);
   const envelope = parsePayload(JiraEnvelopeSchema, body, 'The Jira delivery');
+  const delivery = normaliseFresh(body, envelope, deliveryId, context);
+  if (!isStaleJiraDelivery(envelope.timestamp, context.now, context.maxAgeMs ?? DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS * 1000)) return delivery;
+  // A replay. A move to Done goes on to be recorded as a skipped decision; anything else is only ignored.
+  if (delivery.kind === 'transition') return { kind: 'transition', transition: { ...delivery.transition, stale: true } };
   const envelopeKey = envelope.issue?.key;
-  if (isStaleJiraDelivery(envelope.timestamp, context.now, context.maxAgeMs ?? DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS * 1000)) {
-    return { kind: 'ignored', reason: 'stale-delivery', deliveryId, ...(envelopeKey === undefined ? {} : { ticketKey: envelopeKey }) };
-  }
+  return { kind: 'ignored', reason: 'stale-delivery', deliveryId, ...(envelopeKey === undefined ? {} : { ticketKey: envelopeKey }) };
+}
+
+function normaliseFresh(body: unknown, envelope: JiraEnvelope, deliveryId: string, context: DeliveryContext): NormalisedDelivery {
+  const envelopeKey = envelope.issue?.key;
   if (envelope.webhookEvent === 'comment_created') {
     const comment = normaliseJiraComment(body, deliveryId, context);
     return comment.kind === 'ignored' && envelopeKey !== undefined ? { ...comment, ticketKey: envelopeKey } : comment;
