@@ -126,7 +126,6 @@ export async function startGateHarness(
   // The delivery-id header a test chose → the id donegate recorded the delivery under (from its answer).
   const recordedAs = new Map<string, string>();
   const deliveryIdOf = (tracker: TrackerName, headerDeliveryId: string): string => recordedAs.get(`${tracker}\0${headerDeliveryId}`) ?? headerDeliveryId;
-
   return {
     url: service.url!,
     jira,
