@@ -4,6 +4,17 @@ import { parseArtifactUri, SHA256_HEX, type ArtifactRef } from './artifact-ref.j
 const ARTIFACTS = sectionTitle('artifacts?');
 const URI = /\b(?:s3|gs):\/\/[^\s<>"'`)\]]+/g;
 const HEX = /\b[0-9a-fA-F]{64}\b/;
+const SENTENCE_PUNCTUATION = '.,;:';
+
+/**
+ * `uri` without the sentence punctuation that follows it in prose (`see s3://a/b.bin.`). A loop, not
+ * `/[.,;:]+$/`: that regex would restart at every character of a long run of dots and rescan it.
+ */
+function withoutTrailingPunctuation(uri: string): string {
+  let end = uri.length;
+  while (end > 0 && SENTENCE_PUNCTUATION.includes(uri.charAt(end - 1))) end--;
+  return uri.slice(0, end);
+}
 
 /**
  * Artifact URIs in a description's "Artifacts" section (a Markdown or ADF heading `Artifacts`, or a line
@@ -15,7 +26,7 @@ const HEX = /\b[0-9a-fA-F]{64}\b/;
 export function artifactRefsInDescription(description: string): ArtifactRef[] {
   const refs: ArtifactRef[] = [];
   for (const line of sectionLines(description, ARTIFACTS)) {
-    const uris = [...line.matchAll(URI)].map((m) => m[0].replace(/[.,;:]+$/, ''));
+    const uris = [...line.matchAll(URI)].map((m) => withoutTrailingPunctuation(m[0]));
     const sha256 = uris.length === 1 ? HEX.exec(line)?.[0] : undefined;
     for (const uri of uris) {
       const ref = tryRef(uri, 'description', sha256);

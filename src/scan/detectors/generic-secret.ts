@@ -25,8 +25,10 @@ export const genericSecret: Detector = {
   version: 1,
   weak: true,
   pattern:
-    // No leading `[\w.-]*` before the name: only the value is reported, and a leading run would be retried at every word character.
-    /(?:pass|pwd|secret|token|api.?key|access.?key|private.?key|auth|credential)[\w.-]*["']?\s*(?::=|=>|[:=])\s*["'`]?(?<value>[\w+/=~!@#$%^&*.-]{16,256})(?![\w+/=~!@#$%^&*.-])/dgi,
+    // No leading `[\w.-]*` before the name: only the value is reported, and a leading run would be retried at every
+    // word character. The rest of the name is bounded for the same reason: unbounded, every `pass` in a line of
+    // `passpass…` would scan to the line's end, quadratic in the line (a 200 kB line took 11 s).
+    /(?:pass|pwd|secret|token|api.?key|access.?key|private.?key|auth|credential)[\w.-]{0,64}["']?\s*(?::=|=>|[:=])\s*["'`]?(?<value>[\w+/=~!@#$%^&*.-]{16,256})(?![\w+/=~!@#$%^&*.-])/dgi,
   // Every match has its operator's last character, then the value's first 16 characters: JSON keys such as
   // `"tokens": 4096` or short values never get the full pattern run over their line.
   anchor: /[=>:]\s*["'`]?[\w+/=~!@#$%^&*.-]{16}/g,
