@@ -5,8 +5,10 @@ import { normaliseDatasetPath } from './scan-read-manifest.js';
 const DATASETS = sectionTitle('data\\s*sets?');
 const SHA256 = /\b[0-9a-fA-F]{64}\b/;
 // A relative or absolute file path with an extension, as a scan report names files: `data/train.csv`,
-// `./eval/part-0001.jsonl.gz`. Words, URLs and bare folder names are not dataset files.
-const PATH = /(?:^|[\s`'"(])((?:\.{0,2}\/)?(?:[\w.@+-]+\/)*[\w@+-][\w.@+-]*\.[A-Za-z0-9]{1,10})(?=$|[\s`'",;)])/g;
+// `./eval/part-0001.jsonl.gz`. Words, URLs and bare folder names are not dataset files. Runs are bounded as
+// file systems bound them (255 characters a name, 64 folders deep here), so no run in a description is
+// retried without limit.
+const PATH = /(?:^|[\s`'"(])((?:\.{0,2}\/)?(?:[\w.@+-]{1,255}\/){0,64}[\w@+-][\w.@+-]{0,254}\.[A-Za-z0-9]{1,10})(?=$|[\s`'",;)])/g;
 
 /**
  * Dataset files a ticket's description names in its "Datasets" section (a Markdown or ADF heading

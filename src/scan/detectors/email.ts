@@ -10,8 +10,9 @@ export const email: Detector = {
   id: 'email',
   kind: 'pii',
   version: 1,
+  // A domain has at most 127 labels (253 characters, RFC 1035), so the labels' repeat is bounded too.
   pattern:
-    /(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])/g,
+    /(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){0,125}\.[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])/g,
   anchor: /@/g,
   prefilter: (text) => text.includes('@'),
   validate(candidate) {

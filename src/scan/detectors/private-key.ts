@@ -10,7 +10,8 @@ export const privateKey: Detector = {
   id: 'private-key',
   kind: 'secret',
   version: 1,
-  pattern: /-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----(?:(?:\\r|\\n|\s)+[A-Za-z0-9+/=]{1,64})?/g,
+  // The blanks before the body are bounded: a longer run leaves the body out of the value, never the finding.
+  pattern: /-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----(?:(?:\\r|\\n|\s){1,64}[A-Za-z0-9+/=]{1,64})?/g,
   markers: ['-----BEGIN'],
   prefilter: (text) => text.includes('-----BEGIN'),
   validate: () => verdict('high'),
