@@ -59,10 +59,23 @@ describe('donegate scan', () => {
     ['an empty country list', { country: ' , ' }, /--country takes two-letter ISO 3166 codes/],
     ['--ci-run-url without --submit', { ciRunUrl: 'https://ci.example.com/runs/1' }, /--ci-run-url only applies with --submit/],
     ['a plain-http --ci-run-url', { submit: true, tracker: 'jira', ticket: 'ML-1', ciRunUrl: 'http://ci.example.com/runs/1' }, /--ci-run-url: a CI run URL must be an absolute https:\/\/ URL/],
+    ['--max-inflated-bytes written as 1e9', { maxInflatedBytes: '1e9' }, /--max-inflated-bytes takes a whole number of bytes/],
+    ['a --max-inflate-ratio of 0', { maxInflateRatio: '0' }, /--max-inflate-ratio takes a whole number/],
   ])('exits 2 on %s', async (_what, options, message) => {
     const { code, stderr } = await scan(options);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+
+  it('passes --max-inflated-bytes and --max-inflate-ratio to the scan as numbers', async () => {
+    let seen: unknown;
+    await runScanCommand(['data/'], { format: 'json', maxInflatedBytes: '1048576', maxInflateRatio: '20' }, {
+      out: capture().stream,
+      err: capture().stream,
+      env: {},
+      scan: async (_paths, { maxInflatedBytes, maxInflateRatio }) => ((seen = { maxInflatedBytes, maxInflateRatio }), scanReport([])),
+    });
+    expect(seen).toEqual({ maxInflatedBytes: 1048576, maxInflateRatio: 20 });
   });
 
   it('passes every --country code, upper-cased and in order, to the scan', async () => {
