@@ -42,7 +42,7 @@ export function artifactRefsInDescription(description: string): ArtifactRef[] {
  * query (a presigned signature, say) is dropped: donegate reads the object with its own credentials.
  */
 export function artifactRefOfLink(url: string, source: string): ArtifactRef | undefined {
-  if (/^(s3|gs):\/\//.test(url)) return tryRef(url.replace(/[?#].*$/, ''), source);
+  if (/^(s3|gs):\/\//.test(url)) return tryRef(withoutQuery(url), source);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -62,6 +62,16 @@ export function artifactRefOfLink(url: string, source: string): ArtifactRef | un
   if (/^s3[.-](?:[a-z0-9-]+\.)?amazonaws\.com$/.test(host)) return tryRef(`s3://${path}`, source);
   if (host === 'storage.googleapis.com' || host === 'storage.cloud.google.com') return tryRef(`gs://${path}`, source);
   return undefined;
+}
+
+/**
+ * `url.replace(/[?#].*$/, '')` (`.` stops at a line break, so only a `?` or `#` after the last one counts),
+ * without that regex's retry from every `?` of a long run up to the line break.
+ */
+function withoutQuery(url: string): string {
+  const afterBreak = Math.max(url.lastIndexOf('\n'), url.lastIndexOf('\r'), url.lastIndexOf('\u2028'), url.lastIndexOf('\u2029')) + 1;
+  const cut = url.slice(afterBreak).search(/[?#]/);
+  return cut === -1 ? url : url.slice(0, afterBreak + cut);
 }
 
 function tryRef(uri: string, source: string, sha256?: string): ArtifactRef | undefined {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { artifactRefOfLink, artifactRefsInDescription } from '../../src/artifacts/find-artifact-refs.js';
 import { parseArtifactUri } from '../../src/artifacts/artifact-ref.js';
 
@@ -52,5 +53,38 @@ describe('artifact URIs', () => {
     expect(() => parseArtifactUri('s3://models/', 'cli')).toThrow();
     expect(() => parseArtifactUri('s3://Bad_Bucket/a.bin', 'cli')).toThrow('"Bad_Bucket" is not a valid S3 bucket name');
     expect(() => parseArtifactUri('s3://models/a.bin', 'cli', 'abc')).toThrow('must be 64 hex digits');
+  });
+});
+
+// The string operations that replaced two backtracking regexes must give the regexes' answers.
+describe('artifact URIs read without backtracking', () => {
+  const text = (pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
+  const refOf = (uri: string, source: string) => {
+    try {
+      return parseArtifactUri(uri, source);
+    } catch {
+      return undefined;
+    }
+  };
+
+  it('drops a link\'s query and fragment exactly as /[?#].*$/ did, line breaks included', () => {
+    fc.assert(
+      fc.property(text(['a', 'b.bin', '/', '?', '#', 'x=1', '\n', '\r', '\u2028']), (rest) => {
+        const link = `s3://models/${rest}`;
+        expect(artifactRefOfLink(link, 'link')).toEqual(refOf(link.replace(/[?#].*$/, ''), 'link'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('drops trailing sentence punctuation exactly as /[.,;:]+$/ did', () => {
+    fc.assert(
+      fc.property(text(['a', '.', ',', ';', ':', '.bin', '/']), (rest) => {
+        const uri = `s3://models/x${rest}`;
+        const expected = refOf(uri.replace(/[.,;:]+$/, ''), 'description');
+        expect(artifactRefsInDescription(`## Artifacts\n- ${uri}`)).toEqual(expected ? [expected] : []);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

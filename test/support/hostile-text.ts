@@ -3,7 +3,7 @@
  * detector that reads text a user controls, and the inputs most likely to make a backtracking regex
  * super-linear (long runs of one character class, and near-misses that a pattern almost matches).
  */
-import { artifactRefsInDescription } from '../../src/artifacts/find-artifact-refs.js';
+import { artifactRefOfLink, artifactRefsInDescription } from '../../src/artifacts/find-artifact-refs.js';
 import { datasetsInDescription } from '../../src/criteria/ticket-datasets.js';
 import { readSha256sum } from '../../src/criteria/scan-read-manifest.js';
 import { parseEvidenceReport } from '../../src/evidence/reports/index.js';
@@ -30,7 +30,7 @@ export interface HostileTarget {
 export const HOSTILE_UNITS: readonly string[] = [
   ' ', '\u00a0', '\t', '*', '#', '_', 'a', 'A', '1', '=', ':', '"', "'", '`', '.', '-', '/', '@', '+', '(',
   '**a', '## ', 'h1. ', 'a ', 'A:', '1 ', '1-', '1.', '12 ', '1.2.', 'a.', 'a@', 'a@a.', '@a', 'a/', './', 'a.a/',
-  '::', ':a', 'a:', 'ff:', 'pass', 'pass=', 'token ', 'api key', 'x=aB3$kL9!mQ2@pR7#zT5%passpass', '=:', '= "',
+  '::', ':a', 'a:', 'ff:', '?', '#?', 'pass', 'pass=', 'token ', 'api key', 'x=aB3$kL9!mQ2@pR7#zT5%passpass', '=:', '= "',
   'sk-', 'sk-ant-api01-', 'AKIA', 'AIza', 'ghp_', 'github_pat_', 'glpat-', 'xoxb-1234567-', 'sk_live_', 'hf_',
   'eyJ', 'eyJhbGciOi.', 'eyJ0eXAiOiJKV1Qi.eyJ', '-----BEGIN PRIVATE KEY-----\\n', 'https://hooks.slack.com/services/T',
   'GB82', 'GB82 WEST ', 'gb82 ', '123-45-', '123 45 ', '4111 1111 ', '4111-', '+1 ', '+44 (0)', '(415) ', '00',
@@ -85,6 +85,7 @@ export const HOSTILE_TARGETS: readonly HostileTarget[] = [
   { name: 'description bold heading', wrap: (run) => `## Artifacts\n**a${run}**${run}`, read: (input) => sectionLines(input, sectionTitle('artifacts?')) },
   { name: 'ticket datasets', wrap: (run) => `## Datasets\n- ${run}\n- (${run}.csv`, read: datasetsInDescription },
   { name: 'artifact refs', wrap: (run) => `## Artifacts\n- s3://bucket/${run}\n- ${run}`, read: artifactRefsInDescription },
+  { name: 'artifact link', wrap: (run) => `s3://bucket/key${run}\n`, read: (input) => artifactRefOfLink(input, 'link') },
   { name: 'waive command', wrap: (run) => `/donegate waive dependency-audit ${run} until ${run}: ${run}`, read: (input) => parseWaiveCommand(input, KNOWN_CRITERIA) },
   { name: 'sha256sum manifest', wrap: (run) => `${'a'.repeat(64)}  ${run}\n${run}`, read: readSha256sum },
   { name: 'npm audit report', wrap: npmAuditWith, read: parseQuietly },
