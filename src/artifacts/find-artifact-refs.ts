@@ -51,6 +51,8 @@ export function artifactRefOfLink(url: string, source: string): ArtifactRef | un
   }
   if (parsed.protocol !== 'https:') return undefined;
   const host = parsed.hostname.toLowerCase();
+  // No DNS name is longer (RFC 1035); the host patterns below then never see a hostile megabyte.
+  if (host.length > 253) return undefined;
   const path = decodeURIComponent(parsed.pathname.slice(1));
   if (host === 's3.console.aws.amazon.com') {
     const console = /^s3\/object\/([^/]+)$/.exec(path);

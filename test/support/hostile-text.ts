@@ -34,7 +34,7 @@ export const HOSTILE_UNITS: readonly string[] = [
   'sk-', 'sk-ant-api01-', 'AKIA', 'AIza', 'ghp_', 'github_pat_', 'glpat-', 'xoxb-1234567-', 'sk_live_', 'hf_',
   'eyJ', 'eyJhbGciOi.', 'eyJ0eXAiOiJKV1Qi.eyJ', '-----BEGIN PRIVATE KEY-----\\n', 'https://hooks.slack.com/services/T',
   'GB82', 'GB82 WEST ', 'gb82 ', '123-45-', '123 45 ', '4111 1111 ', '4111-', '+1 ', '+44 (0)', '(415) ', '00',
-  '1 85 05 ', 'AB 12 34 ', 'X-1234567', 'RSSMRA85T', '2001:db8:', 'a:b:', 's3://', 's3://a.', 'gs://b/', '…',
+  '1 85 05 ', 'AB 12 34 ', 'X-1234567', 'RSSMRA85T', '2001:db8:', 'a:b:', 's3://', 's3://a.', 'gs://b/', 'a.s3-', '…',
 ];
 
 /** `unit` repeated to `length` UTF-16 units, ending in a character that breaks most near-matches. */
@@ -86,6 +86,7 @@ export const HOSTILE_TARGETS: readonly HostileTarget[] = [
   { name: 'ticket datasets', wrap: (run) => `## Datasets\n- ${run}\n- (${run}.csv`, read: datasetsInDescription },
   { name: 'artifact refs', wrap: (run) => `## Artifacts\n- s3://bucket/${run}\n- ${run}`, read: artifactRefsInDescription },
   { name: 'artifact link', wrap: (run) => `s3://bucket/key${run}\n`, read: (input) => artifactRefOfLink(input, 'link') },
+  { name: 'artifact link host', wrap: (run) => `https://${run}.s3.amazonaws.com/key`, read: (input) => artifactRefOfLink(input, 'link') },
   { name: 'waive command', wrap: (run) => `/donegate waive dependency-audit ${run} until ${run}: ${run}`, read: (input) => parseWaiveCommand(input, KNOWN_CRITERIA) },
   { name: 'sha256sum manifest', wrap: (run) => `${'a'.repeat(64)}  ${run}\n${run}`, read: readSha256sum },
   { name: 'npm audit report', wrap: npmAuditWith, read: parseQuietly },
