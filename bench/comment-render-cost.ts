@@ -5,7 +5,7 @@
  */
 import type { VerdictComment } from '../src/gate/verdict.js';
 import { verdictToAdf } from '../src/trackers/jira/verdict-to-adf.js';
-import { verdictToMarkdown } from '../src/trackers/linear/verdict-to-markdown.js';
+import { verdictToMarkdown } from '../src/trackers/render/markdown/verdict-to-markdown.js';
 
 const SHAPES: Record<string, string> = {
   'links and hosts': 'evil.example @x [a](https://e.x) ',

@@ -20,8 +20,7 @@ import {
   viewerResponse,
 } from './linear-responses.js';
 import { createLinkPolicy } from '../render/index.js';
-import { replyToMarkdown } from './reply-to-markdown.js';
-import { verdictToMarkdown } from './verdict-to-markdown.js';
+import { replyToMarkdown, verdictToMarkdown } from '../render/markdown/index.js';
 
 export interface LinearTrackerDeps {
   /** `new LinearClient({ apiKey: env.LINEAR_API_KEY, apiUrl: env.LINEAR_API_URL })`. */

@@ -1,4 +1,4 @@
-import { commandSegments, createLinkPolicy, type LinkPolicy } from '../render/index.js';
+import { commandSegments, createLinkPolicy, type LinkPolicy } from '../index.js';
 import { mdastToMarkdown } from './mdast-to-markdown.js';
 import { segmentsToMdast } from './segments-to-mdast.js';
 

@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast';
-import type { InlineSegment } from '../render/index.js';
+import type { InlineSegment } from '../index.js';
 
 /**
  * Segments as Markdown inline nodes, for toMarkdown to escape. A backtick inside code can only have come

@@ -1,5 +1,5 @@
-import { COMMENT_MARKER, type VerdictComment } from '../../../src/gate/verdict.js';
-import { verdictToMarkdown } from '../../../src/trackers/linear/verdict-to-markdown.js';
+import { COMMENT_MARKER, type VerdictComment } from '../../../../src/gate/verdict.js';
+import { verdictToMarkdown } from '../../../../src/trackers/render/markdown/verdict-to-markdown.js';
 
 const verdict: VerdictComment = {
   status: 'fail',

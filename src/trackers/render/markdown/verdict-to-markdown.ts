@@ -1,11 +1,11 @@
 import type { BlockContent, ListItem, PhrasingContent } from 'mdast';
-import { COMMENT_MARKER, type CriterionResult, type VerdictComment } from '../../gate/verdict.js';
-import { commandSegments, createLinkPolicy, FIELD_LIMITS, fixSegments, type LinkPolicy } from '../render/index.js';
+import { COMMENT_MARKER, type CriterionResult, type VerdictComment } from '../../../gate/verdict.js';
+import { commandSegments, createLinkPolicy, FIELD_LIMITS, fixSegments, type LinkPolicy } from '../index.js';
 import { mdastToMarkdown } from './mdast-to-markdown.js';
 import { segmentsToMdast } from './segments-to-mdast.js';
 
 /**
- * Renders donegate's one comment in Linear's Markdown. The heading carries COMMENT_MARKER, which (with
+ * Renders donegate's one comment in Markdown (Linear's, GitHub's). The heading carries COMMENT_MARKER, which (with
  * the author) is how the comment is found again and edited in place. The structure is built as a Markdown
  * tree and serialised, so the words inside — from tickets and reports — are escaped as text, each on one
  * line, and only URLs `links` allows become links (see commandSegments).
