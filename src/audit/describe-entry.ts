@@ -1,4 +1,4 @@
-import { describeProvenance, readProvenance } from '../evidence/evidence-provenance.js';
+import { describeProvenance, readProvenance } from '../domain/index.js';
 import type { AuditEntry } from './audit-entry.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));

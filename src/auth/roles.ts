@@ -1,6 +1,7 @@
-/** Who a token speaks for. Stored in `api_tokens.role` (the migration's CHECK lists the same four). */
-export const ROLES = ['ci', 'auditor', 'approver', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../domain/index.js';
+
+/** Who a token speaks for: the list lives with the other shared words. */
+export { ROLES, type Role };
 
 export const PERMISSIONS = ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage'] as const;
 export type Permission = (typeof PERMISSIONS)[number];

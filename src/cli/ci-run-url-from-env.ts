@@ -1,4 +1,4 @@
-import { parseCiRunUrl } from '../evidence/ci-run-url.js';
+import { parseCiRunUrl } from '../domain/index.js';
 
 /**
  * The page of the CI run this process runs in, from the variables the CI system sets: GitHub Actions'

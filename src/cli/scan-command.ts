@@ -14,7 +14,7 @@ import {
   serialiseBaseline,
   type BaselineEntry,
 } from '../scan-report/index.js';
-import { parseCiRunUrl } from '../evidence/ci-run-url.js';
+import { parseCiRunUrl } from '../domain/index.js';
 import { donegateEndpoint, uploadEvidence, type Streams } from './evidence-submit.js';
 import { resolveScanFingerprintKey } from './scan-fingerprint-key.js';
 import { createProgressLine, type ScanProgress } from './scan-progress-line.js';

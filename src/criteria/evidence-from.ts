@@ -1,5 +1,5 @@
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
-import { describeSource } from '../evidence/evidence-provenance.js';
+import { describeSource } from '../domain/index.js';
 import type { CriterionResult } from '../gate/verdict.js';
 import type { RequirementFrom } from '../policy/policy-schema.js';
 

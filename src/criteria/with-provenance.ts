@@ -1,5 +1,5 @@
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
-import { describeProvenance } from '../evidence/evidence-provenance.js';
+import { describeProvenance } from '../domain/index.js';
 import type { CriterionResult } from '../gate/verdict.js';
 
 /**

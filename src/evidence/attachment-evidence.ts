@@ -10,7 +10,7 @@ import { triageAttachment } from './attachment-triage.js';
 import { scanAttachmentData } from './attachment-data-scan.js';
 import { readAttachmentReport } from './attachment-report.js';
 import { AttacherNotListedError, isListedAttacher } from './attachment-vouchers.js';
-import type { EvidenceProvenance } from './evidence-provenance.js';
+import type { EvidenceProvenance } from '../domain/index.js';
 import { UNKNOWN_ATTACHMENT_AUTHOR, type EvidenceRecord } from './evidence-record.js';
 import type { EvidenceRepository } from './evidence-repository.js';
 

@@ -1,5 +1,5 @@
 import type { TrackerName } from '../trackers/tracker.js';
-import type { EvidenceProvenance } from './evidence-provenance.js';
+import type { EvidenceProvenance } from '../domain/index.js';
 
 /**
  * One piece of evidence for one criterion of one ticket. Immutable once stored: new evidence is a new

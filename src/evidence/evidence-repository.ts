@@ -1,6 +1,6 @@
 import type { Database } from '../store/database.js';
 import type { TrackerName } from '../trackers/tracker.js';
-import { readProvenance } from './evidence-provenance.js';
+import { readProvenance } from '../domain/index.js';
 import type { EvidenceRecord, EvidenceSummary, NewEvidence } from './evidence-record.js';
 
 interface EvidenceRow {

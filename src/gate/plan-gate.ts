@@ -90,7 +90,8 @@ export function composeComment(input: GateInput, plan: GatePlan, move?: MoveOutc
     headline = `Warning: ${missing}. This project's policy only warns, so ${ticket.key} stays in ${ticket.status.name}; please supply the evidence below.`;
   } else if (move && !move.moved) {
     headline = `${ticket.key} could not be moved back: ${missing}. It is not security-done until the evidence below is supplied.`;
-    notes.push(`${move.detail}. A Jira admin can add that transition, or block the move before it happens with the workflow validator described in donegate's README.`);
+    // The tracker words both halves: only it knows what is missing and who can change it.
+    notes.push(`${move.explanation}. ${move.fix}.`);
   } else {
     headline = `Moved back to ${back}: ${missing}. Supply the evidence below, then move ${ticket.key} to Done again.`;
   }

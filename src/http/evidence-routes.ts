@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { principalOf, projectInScope, projectKeyOf, requireToken, type RequireTokenDeps } from '../auth/index.js';
-import { parseCiRunUrl } from '../evidence/ci-run-url.js';
+import { parseCiRunUrl } from '../domain/index.js';
 import { EvidenceNotAcceptedError, type IngestEvidence } from '../evidence/ingest-evidence.js';
 import { InvalidReportError, UnrecognisedReportError } from '../evidence/reports/index.js';
 import { readEvidenceUpload, UploadError } from './read-evidence-upload.js';

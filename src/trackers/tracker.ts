@@ -1,78 +1,12 @@
-import type { VerdictComment, VerdictProperty } from '../gate/verdict.js';
+import type { MoveOutcome, Ticket, TicketAttachment, TicketLink, TicketRef, TrackerName, VerdictComment, VerdictProperty } from '../domain/index.js';
 
-export type TrackerName = 'jira' | 'linear';
-
-/** A workflow status as the tracker reports it, with the one fact the gate needs: is it a "done" status. */
-export interface TicketStatus {
-  id: string;
-  name: string;
-  /** Jira status category key (`new`, `indeterminate`, `done`) or Linear state type (`completed`, …). */
-  category: string;
-  /** Jira category `done` or Linear type `completed`: a move into it is gated. */
-  isDone: boolean;
-}
-
-/** A ticket read fresh from its tracker. Never built from a webhook body: deliveries can be stale. */
-export interface Ticket {
-  tracker: TrackerName;
-  /** Jira issue id / Linear issue UUID. */
-  id: string;
-  /** Jira key (`ML-142`) / Linear identifier (`AI-7`): what people and the API routes use. */
-  key: string;
-  title: string;
-  status: TicketStatus;
-  /** Jira project key / Linear team key. */
-  project: string;
-  /** Jira issue type name; Linear has none. */
-  issueType?: string;
-  labels: string[];
-  url?: string;
-  /**
-   * The attachments, when the tracker returned them with the ticket itself (both do, in the same
-   * request), so `listAttachments` costs no second round trip. Absent: ask `listAttachments`.
-   */
-  attachments?: TicketAttachment[];
-}
-
-/** How to find a ticket: by id, by key, or both (ids win when both are known). */
-export interface TicketRef {
-  id?: string;
-  key?: string;
-}
-
-/** A file attached to a ticket, as its tracker lists it. Nothing here is downloaded yet. */
-export interface TicketAttachment {
-  /** Jira attachment id / Linear attachment UUID. */
-  id: string;
-  filename: string;
-  /** Bytes, as the tracker declares it (Jira always, Linear rarely); never trusted when downloading. */
-  size?: number;
-  mimeType?: string;
-  /** ISO 8601. */
-  createdAt?: string;
-  /** Jira accountId / Linear user id of whoever attached it. */
-  author?: string;
-  source: 'jira-attachment' | 'linear-attachment';
-  /** Jira: the content URL on the site; Linear: the link the attachment points at. */
-  url?: string;
-}
-
-/** A ticket's link to something outside the tracker, where artifact references are found. */
-export interface TicketLink {
-  url: string;
-  title?: string;
-  source: 'jira-remote-link' | 'linear-attachment';
-}
+export type { MoveOutcome, Ticket, TicketAttachment, TicketLink, TicketRef, TicketStatus, TrackerName } from '../domain/index.js';
 
 export interface DownloadOptions {
   /** The download stops with AttachmentTooLargeError as soon as more bytes than this are declared or arrive. */
   maxBytes: number;
   signal?: AbortSignal;
 }
-
-export type MoveOutcome =
-  | { moved: true; toStatusId: string; toStatusName?: string; transitionId?: string }
-  | { moved: false; reason: 'no-transition'; detail: string };
 
 /**
  * Everything donegate does to a tracker goes through this interface, so a new tracker

@@ -27,7 +27,9 @@ export function judgeWaiveCommand(
   context: { policy: Policy; knownCriteria: readonly string[]; now: Date },
 ): WaiveCommandVerdict {
   const { waivers } = context.policy;
-  if (!waivers.approvers[input.tracker].includes(input.authorId)) {
+  // A tracker the policy lists no approvers for has none: nobody there can waive.
+  const approvers: readonly string[] = (waivers.approvers as Record<string, readonly string[] | undefined>)[input.tracker] ?? [];
+  if (!approvers.includes(input.authorId)) {
     return {
       ok: false,
       reason: `waive command by ${input.authorId}, who is not an approver (waivers.approvers.${input.tracker})`,

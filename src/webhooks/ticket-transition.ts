@@ -1,34 +1,6 @@
-import type { TrackerName } from '../trackers/tracker.js';
-import type { TicketCommand } from './ticket-command.js';
+import type { TicketCommand, TicketTransition } from '../domain/index.js';
 
-/**
- * A tracker delivery reduced to the one thing the gate cares about: a ticket changed status.
- * Built by each receiver's normaliser; the worker re-reads the ticket, so these fields are hints
- * about what happened, never the truth about the ticket now.
- */
-export interface TicketTransition {
-  tracker: TrackerName;
-  /**
-   * Stable across the tracker's retries: Linear `Linear-Delivery`; Jira the digest of the signed body, since
-   * Jira's `X-Atlassian-Webhook-Identifier` is unsigned and a replay could simply change it.
-   */
-  deliveryId: string;
-  ticketId: string;
-  ticketKey: string;
-  fromStatusId: string;
-  fromStatusName?: string;
-  toStatusId: string;
-  toStatusName?: string;
-  /** Who moved it: Jira accountId / Linear actor id. Absent when the tracker did not say. */
-  actorId?: string;
-  /** When the tracker says the change happened (ISO 8601). */
-  occurredAt: string;
-  /**
-   * Its signed timestamp is older than the replay window: a replay, or hopelessly late. The worker records it
-   * as a skipped decision (so the audit log shows it) and never acts on it.
-   */
-  stale?: true;
-}
+export type { TicketTransition } from '../domain/index.js';
 
 /**
  * Why a well-formed, authentic delivery needs no decision. Answered 2xx all the same. `stale-delivery`: its

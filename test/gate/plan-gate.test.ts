@@ -76,9 +76,9 @@ describe('composeComment', () => {
 
   it('says so when the workflow has no way back', () => {
     const i = input('block', [missing]);
-    const comment = composeComment(i, planGate(i), { moved: false, reason: 'no-transition', detail: 'No workflow transition leads from Done to In Progress' });
+    const comment = composeComment(i, planGate(i), { moved: false, reason: 'no-transition', explanation: 'No workflow transition leads from Done to In Progress', fix: 'Ask the tracker admin' });
     expect(comment.headline).toMatch(/could not be moved back/);
-    expect(comment.notes[0]).toMatch(/^No workflow transition leads from Done to In Progress\. A Jira admin/);
+    expect(comment.notes[0]).toBe('No workflow transition leads from Done to In Progress. Ask the tracker admin.');
   });
 
   it('words warn mode as a warning that leaves the ticket in Done', () => {

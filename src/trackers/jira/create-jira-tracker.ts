@@ -22,6 +22,10 @@ import { pickTransition } from './pick-transition.js';
 import { replyToAdf } from './reply-to-adf.js';
 import { verdictToAdf } from './verdict-to-adf.js';
 
+/** What a Jira site can do when its workflow has no way back: only Jira admins edit workflows. */
+const JIRA_NO_WAY_BACK_FIX =
+  "A Jira admin can add that transition, or block the move before it happens with the workflow validator described in donegate's README";
+
 export interface JiraTrackerDeps {
   client: Version3Client;
   /** JIRA_BASE_URL, to give tickets a `/browse/KEY` link; omitted, tickets carry no url. */
@@ -88,7 +92,7 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
         client.issues.getTransitions({ issueIdOrKey, expand: 'transitions.fields' }),
       );
       const choice = pickTransition(ticket, jiraTransitionsSchema.parse(raw).transitions, statusId);
-      if (!choice.found) return { moved: false, reason: 'no-transition', detail: choice.detail };
+      if (!choice.found) return { moved: false, reason: 'no-transition', explanation: choice.detail, fix: JIRA_NO_WAY_BACK_FIX };
       const { transition, clearResolution } = choice;
       await call(`move ${ticket.key} through transition '${transition.name}'`, () =>
         client.issues.doTransition({

@@ -103,7 +103,13 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
       // Linear has no workflow transitions: any state of the issue's team can be set directly.
       const { issueUpdate } = await request(MOVE_ISSUE, { id: ticket.id, stateId: statusId }, moveIssueResponse, `moving ${ticket.key}`);
       if (!issueUpdate.success || !issueUpdate.issue) {
-        return { moved: false, reason: 'no-transition', detail: `Linear did not apply the state change to ${ticket.key}` };
+        return {
+          moved: false,
+          reason: 'no-transition',
+          explanation: `Linear did not apply the state change to ${ticket.key}`,
+          // Linear has no workflow transitions to add: a refused state change is about who may edit the issue.
+          fix: "A Linear workspace admin can check that donegate's API key may edit this team's issues and that the team still has that state",
+        };
       }
       return { moved: true, toStatusId: issueUpdate.issue.state.id, toStatusName: issueUpdate.issue.state.name };
     },

@@ -89,7 +89,8 @@ describe('Jira tracker: reading and moving tickets', () => {
       const outcome = await f.tracker.moveTo(ticket, f.statuses.inProgress.id);
 
       expect(outcome).toMatchObject({ moved: false, reason: 'no-transition' });
-      expect(outcome.moved === false && outcome.detail).toMatch(/'Done'.*no outgoing transitions/);
+      expect(outcome.moved === false && outcome.explanation).toMatch(/'Done'.*no outgoing transitions/);
+      expect(outcome.moved === false && outcome.fix).toMatch(/^A Jira admin can add that transition/);
       expect(jira.state.issue('ML-1').statusId).toBe(f.statuses.done.id);
     });
   });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/roles.js';
 import { ciRunUrlSchema } from './ci-run-url.js';
+import { ROLES } from './role.js';
+import { trackerNameSchema } from './tracker-name.js';
 
 const accountId = z.string().min(1).max(128);
 const attachmentRef = z.object({ id: z.string().min(1).max(128), filename: z.string().max(255) }).strict();
-const trackerName = z.enum(['jira', 'linear']);
+const trackerName = trackerNameSchema;
 
 /**
  * Where a piece of evidence came from, stored with it (`evidence.provenance`) and shown wherever it is
