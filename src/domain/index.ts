@@ -6,6 +6,7 @@ export * from './ci-run-url.js';
 export * from './criterion-result.js';
 export * from './evidence-provenance.js';
 export * from './move-outcome.js';
+export * from './normalised-delivery.js';
 export * from './role.js';
 export * from './ticket-command.js';
 export * from './ticket-transition.js';
