@@ -1,5 +1,5 @@
-import { createJiraSimulator, type JiraSimulator } from '../src/simulators/jira/create-jira-simulator.js';
-import { createLinearSimulator, type LinearSimulator } from '../src/simulators/linear/create-linear-simulator.js';
+import { createJiraSimulator, type JiraSimulator } from '../simulators/jira/create-jira-simulator.js';
+import { createLinearSimulator, type LinearSimulator } from '../simulators/linear/create-linear-simulator.js';
 import { signJiraDelivery, type SignedDelivery } from '../test/support/sign-deliveries.js';
 
 export const JIRA_SECRET = 'jira-webhook-secret-for-the-bench';

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { PolicyError } from '../policy/load-policy.js';
 import { runDemo } from '../demo/run-demo.js';
+import { DemoUnavailableError } from '../demo/load-demo-trackers.js';
 import { openServiceDatabase } from '../store/open-service-database.js';
 import { loadSigningKey } from '../audit/signing-key.js';
 import { registerMigrateCommand } from './migrate-command.js';
@@ -133,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof ConfigError || error instanceof PolicyError) {
+    if (error instanceof ConfigError || error instanceof PolicyError || error instanceof DemoUnavailableError) {
       process.stderr.write(`donegate: ${error.message}\n`);
       return 2;
     }

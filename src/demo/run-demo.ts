@@ -7,18 +7,16 @@ import { createEvidenceRepository } from '../evidence/evidence-repository.js';
 import { createLogger } from '../logging/logger.js';
 import { createTrackers } from '../service/create-trackers.js';
 import { startService } from '../service/start-service.js';
-import { createJiraSimulator } from '../simulators/jira/create-jira-simulator.js';
-import { createLinearSimulator } from '../simulators/linear/create-linear-simulator.js';
-import { createS3Simulator, s3ClientFor } from '../simulators/s3/index.js';
 import { createS3ArtifactStore } from '../artifacts/s3/s3-artifact-store.js';
 import { createArtifactVerifier } from '../artifacts/verify-artifact.js';
 import { parseArtifactEvidence } from '../criteria/artifact-evidence.js';
 import { openDatabase } from '../store/open-database.js';
-import type { TrackerName } from '../trackers/tracker.js';
-import { adfToText } from './adf-to-text.js';
+import type { TrackerName } from '../domain/index.js';
+import type { DemoTicketView, StartDemoTrackers } from './demo-trackers.js';
+import { DEMO_ARTIFACT, DEMO_JIRA, DEMO_LINEAR } from './demo-tickets.js';
+import { loadDemoTrackers } from './load-demo-trackers.js';
 import { postSignedDelivery } from './post-delivery.js';
 import { readSampleDeliveries } from './sample-deliveries.js';
-import { DEMO_ARTIFACT, DEMO_JIRA, DEMO_LINEAR, DEMO_PEOPLE, seedJira, seedLinear, seedS3 } from './seed-demo-trackers.js';
 
 const JIRA_SECRET = 'demo-jira-webhook-secret';
 const LINEAR_SECRET = 'demo-linear-webhook-secret';
@@ -27,6 +25,8 @@ export interface DemoOptions {
   out: NodeJS.WritableStream;
   /** REDIS_URL and POLICY_FILE are used; trackers, database and port are the demo's own. */
   config: Config;
+  /** Default: the built-in simulators, loaded from a development checkout. */
+  startTrackers?: StartDemoTrackers;
 }
 
 /**
@@ -34,24 +34,20 @@ export interface DemoOptions {
  * real receiver, queue, worker and gate (embedded PGlite, in memory), the sample deliveries from
  * `webhooks/` replayed against them, then evidence supplied and the tickets moved to Done again.
  */
-export async function runDemo({ out, config }: DemoOptions): Promise<number> {
+export async function runDemo({ out, config, startTrackers }: DemoOptions): Promise<number> {
   const print = (line = '') => out.write(`${line}\n`);
   // The demo's S3 is a local simulator: the AWS SDK's notice about future Node.js versions concerns real
   // AWS use and would only clutter a newcomer's first run. An operator's own setting is left alone.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const jira = await createJiraSimulator();
-  const linear = await createLinearSimulator();
-  const s3 = await createS3Simulator();
-  seedJira(jira);
-  seedLinear(linear);
-  seedS3(s3);
+  const trackers = await (startTrackers ?? (await loadDemoTrackers()))();
+  const { jira, linear } = trackers;
   const demoConfig: Config = {
     ...config,
     port: 0,
     dataDir: '',
     queuePrefix: `donegate-demo-${randomBytes(4).toString('hex')}`,
     jira: { baseUrl: jira.baseUrl, email: jira.email, apiToken: jira.apiToken, webhookSecret: JIRA_SECRET },
-    linear: { apiKey: linear.apiKey, apiUrl: linear.url, webhookSecret: LINEAR_SECRET },
+    linear: { apiKey: linear.apiKey, apiUrl: linear.apiUrl, webhookSecret: LINEAR_SECRET },
   };
   delete demoConfig.databaseUrl;
   const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: pino.destination(2) });
@@ -64,20 +60,20 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
     trackers: await createTrackers(demoConfig, log),
     db,
     // The model file lives in the built-in S3 simulator, checked live through the real AWS SDK.
-    verifyArtifact: createArtifactVerifier({ stores: { s3: createS3ArtifactStore(s3ClientFor(s3)) }, hashMaxBytes: demoConfig.artifacts.hashMaxBytes }),
+    verifyArtifact: createArtifactVerifier({ stores: { s3: createS3ArtifactStore(trackers.s3) }, hashMaxBytes: demoConfig.artifacts.hashMaxBytes }),
   });
   const url = service.url!;
   const secretOf = (tracker: TrackerName) => (tracker === 'jira' ? JIRA_SECRET : LINEAR_SECRET);
 
   try {
-    print(`donegate demo — receiver ${url}, Jira simulator ${jira.baseUrl}, Linear simulator ${linear.url}`);
+    print(`donegate demo — receiver ${url}, Jira simulator ${jira.baseUrl}, Linear simulator ${linear.apiUrl}`);
     print(`policy ${config.policyFile}; tickets ${DEMO_JIRA.issueKey} (Jira project ML) and ${DEMO_LINEAR.identifier} (Linear team AI)`);
     print();
     print('1. Replaying the sample deliveries in webhooks/ (signed as the trackers sign them)');
-    const jiraIssue = jira.state.issue(DEMO_JIRA.issueKey);
+    const jiraIssueId = jira.issueId(DEMO_JIRA.issueKey);
     // Each sample arrives after the change it reports: the simulator makes that change first, as a person would.
-    const moveJira = (statusId: string) => () => void jira.moveIssue(DEMO_JIRA.issueKey, statusId, { actorAccountId: DEMO_PEOPLE.jira.accountId });
-    const moveLinear = (stateId: string) => () => void linear.moveIssue(DEMO_LINEAR.identifier, stateId, { actorId: DEMO_PEOPLE.linear.id });
+    const moveJira = (statusId: string) => () => void jira.moveTicket(DEMO_JIRA.issueKey, statusId);
+    const moveLinear = (stateId: string) => () => void linear.moveTicket(DEMO_LINEAR.identifier, stateId);
     const jiraSamples = await readSampleDeliveries('jira');
     const linearSamples = await readSampleDeliveries('linear');
     const replay: Array<{ tracker: TrackerName; file: string; before?: () => void }> = [
@@ -96,7 +92,7 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
       const sample = (step.tracker === 'jira' ? jiraSamples : linearSamples).get(step.file);
       if (!sample) throw new Error(`sample delivery webhooks/${step.tracker}/${step.file} is missing`);
       step.before?.();
-      const body = rewriteForSimulator(step.tracker, sample.body, jiraIssue.id);
+      const body = rewriteForSimulator(step.tracker, sample.body, jiraIssueId);
       const deliveryId = `demo-${step.tracker}-${step.file}`;
       const posted = await postSignedDelivery(url, step.tracker, secretOf(step.tracker), body, deliveryId);
       print(`   ${step.tracker.padEnd(6)} ${step.file.padEnd(46)} → ${posted.status} ${String(posted.answer.status)}${posted.answer.reason ? ` (${String(posted.answer.reason)})` : ''}`);
@@ -121,11 +117,11 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
       await evidence.add({ tracker, ticketKey: key, criterion: 'encrypted-artifact', outcome: manifest.outcome, summary: { ...manifest.summary, format: manifest.format }, sha256: 'e'.repeat(64), source: 'demo', submitter: 'demo-ci', provenance });
       print(`   evidence for ${key}: pii-scan, dependency-audit, and the model file ${DEMO_ARTIFACT.uri} for encrypted-artifact`);
     }
-    const jiraMove = jira.moveIssue(DEMO_JIRA.issueKey, DEMO_JIRA.statuses.done, { actorAccountId: DEMO_PEOPLE.jira.accountId });
-    const linearMove = linear.moveIssue(DEMO_LINEAR.identifier, DEMO_LINEAR.states.done, { actorId: DEMO_PEOPLE.linear.id });
+    const jiraMove = jira.moveTicket(DEMO_JIRA.issueKey, DEMO_JIRA.statuses.done);
+    const linearMove = linear.moveTicket(DEMO_LINEAR.identifier, DEMO_LINEAR.states.done);
     const second = [
       { tracker: 'jira' as const, key: DEMO_JIRA.issueKey, deliveryId: 'demo-jira-second-move', body: jiraMove },
-      { tracker: 'linear' as const, key: DEMO_LINEAR.identifier, deliveryId: 'demo-linear-second-move', body: { ...linearMove.body, webhookTimestamp: Date.now() } },
+      { tracker: 'linear' as const, key: DEMO_LINEAR.identifier, deliveryId: 'demo-linear-second-move', body: { ...linearMove, webhookTimestamp: Date.now() } },
     ];
     for (const move of second) {
       const posted = await postSignedDelivery(url, move.tracker, secretOf(move.tracker), move.body, move.deliveryId);
@@ -139,22 +135,19 @@ export async function runDemo({ out, config }: DemoOptions): Promise<number> {
   } finally {
     await service.close();
     await db.close();
-    await Promise.all([jira.close(), linear.close(), s3.close()]);
+    await trackers.close();
   }
 
   async function describeTickets(): Promise<void> {
-    const jiraIssue = jira.state.issue(DEMO_JIRA.issueKey);
-    const ownJira = jira.state.comments(DEMO_JIRA.issueKey).filter((c) => c.authorAccountId === jira.selfAccountId);
-    printTicket('Jira', DEMO_JIRA.issueKey, jira.state.status(jiraIssue.statusId).name, jiraIssue.labels, ownJira.length, ownJira.at(-1) ? adfToText(ownJira.at(-1)!.body) : undefined, await decisions.forTicket('jira', DEMO_JIRA.issueKey));
-    const ownLinear = linear.commentsOn(DEMO_LINEAR.identifier).filter((c) => c.userId === linear.viewer.id);
-    printTicket('Linear', DEMO_LINEAR.identifier, linear.stateOf(DEMO_LINEAR.identifier)?.name ?? '?', linear.labelNamesOf(DEMO_LINEAR.identifier), ownLinear.length, ownLinear.at(-1)?.body, await decisions.forTicket('linear', DEMO_LINEAR.identifier));
+    printTicket('Jira', DEMO_JIRA.issueKey, jira.view(DEMO_JIRA.issueKey), await decisions.forTicket('jira', DEMO_JIRA.issueKey));
+    printTicket('Linear', DEMO_LINEAR.identifier, linear.view(DEMO_LINEAR.identifier), await decisions.forTicket('linear', DEMO_LINEAR.identifier));
   }
 
-  function printTicket(tracker: string, key: string, status: string, labels: string[], comments: number, comment: string | undefined, history: Decision[]): void {
+  function printTicket(tracker: string, key: string, { status, labels, ownComments, lastOwnComment }: DemoTicketView, history: Decision[]): void {
     const last = history.at(-1);
-    print(`── ${tracker} ${key}: now in "${status}", labels [${labels.join(', ')}], ${comments} donegate comment(s), ${history.length} decision(s)`);
+    print(`── ${tracker} ${key}: now in "${status}", labels [${labels.join(', ')}], ${ownComments} donegate comment(s), ${history.length} decision(s)`);
     if (last) print(`   last decision: ${last.outcome}${last.reason ? ` — ${last.reason}` : ''}; actions: ${last.actions.map((a) => `${a.type}${a.ok ? '' : ' (failed)'}`).join(', ') || 'none'}`);
-    if (comment) print(comment.split('\n').map((line) => `   │ ${line}`).join('\n'));
+    if (lastOwnComment) print(lastOwnComment.split('\n').map((line) => `   │ ${line}`).join('\n'));
     print();
   }
 }

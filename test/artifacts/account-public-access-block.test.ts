@@ -9,9 +9,9 @@ import { createBucketOwnerCheck } from '../../src/artifacts/s3/bucket-owner.js';
 import { createS3ArtifactStore } from '../../src/artifacts/s3/s3-artifact-store.js';
 import { createArtifactVerifier } from '../../src/artifacts/verify-artifact.js';
 import { loadConfig } from '../../src/config/env.js';
-import { createS3ControlSimulator, s3ControlClientFor, type S3ControlSimulator } from '../../src/simulators/s3-control/index.js';
-import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, s3EnvFor, type S3Simulator } from '../../src/simulators/s3/index.js';
-import { createStsSimulator, SIM_STS_ACCOUNT, stsClientFor, type StsSimulator } from '../../src/simulators/sts/index.js';
+import { createS3ControlSimulator, s3ControlClientFor, type S3ControlSimulator } from '../../simulators/s3-control/index.js';
+import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, s3EnvFor, type S3Simulator } from '../../simulators/s3/index.js';
+import { createStsSimulator, SIM_STS_ACCOUNT, stsClientFor, type StsSimulator } from '../../simulators/sts/index.js';
 
 const ACCOUNT = SIM_STS_ACCOUNT;
 const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';

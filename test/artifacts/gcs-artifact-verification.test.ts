@@ -3,8 +3,8 @@ import { parseArtifactUri } from '../../src/artifacts/artifact-ref.js';
 import { artifactPolicySchema } from '../../src/artifacts/artifact-policy.js';
 import { createGcsArtifactStore } from '../../src/artifacts/gcs/gcs-artifact-store.js';
 import { createArtifactVerifier } from '../../src/artifacts/verify-artifact.js';
-import { createGcsSimulator, type GcsSimulator } from '../../src/simulators/gcs/create-gcs-simulator.js';
-import { sha256Of } from '../../src/simulators/s3/index.js';
+import { createGcsSimulator, type GcsSimulator } from '../../simulators/gcs/create-gcs-simulator.js';
+import { sha256Of } from '../../simulators/s3/index.js';
 
 const CMEK = 'projects/acme-ml/locations/europe/keyRings/models/cryptoKeys/weights';
 const MODEL = Buffer.from('gcs model weights '.repeat(300));

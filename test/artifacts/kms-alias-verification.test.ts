@@ -4,8 +4,8 @@ import { artifactPolicySchema } from '../../src/artifacts/artifact-policy.js';
 import { createKmsAliasResolver } from '../../src/artifacts/kms/resolve-kms-alias.js';
 import { createS3ArtifactStore } from '../../src/artifacts/s3/s3-artifact-store.js';
 import { createArtifactVerifier } from '../../src/artifacts/verify-artifact.js';
-import { createKmsSimulator, kmsClientFor, type KmsSimulator, type SimKmsKey } from '../../src/simulators/kms/index.js';
-import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, type S3Simulator } from '../../src/simulators/s3/index.js';
+import { createKmsSimulator, kmsClientFor, type KmsSimulator, type SimKmsKey } from '../../simulators/kms/index.js';
+import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, type S3Simulator } from '../../simulators/s3/index.js';
 
 const MODEL = Buffer.from('model weights '.repeat(100));
 

@@ -2,7 +2,7 @@ import { parseArtifactUri } from '../../src/artifacts/artifact-ref.js';
 import { artifactPolicySchema, type ArtifactPolicy } from '../../src/artifacts/artifact-policy.js';
 import { createS3ArtifactStore } from '../../src/artifacts/s3/s3-artifact-store.js';
 import { createArtifactVerifier } from '../../src/artifacts/verify-artifact.js';
-import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, sha256Of, type S3Simulator } from '../../src/simulators/s3/index.js';
+import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, sha256Of, type S3Simulator } from '../../simulators/s3/index.js';
 
 const ALLOWED_KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const OTHER_KEY = 'arn:aws:kms:eu-west-1:111122223333:key/9999ffff-12ab-34cd-56ef-1234567890ab';

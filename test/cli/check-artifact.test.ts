@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { checkArtifacts } from '../../src/cli/check-artifact.js';
 import { createArtifactVerifier } from '../../src/artifacts/verify-artifact.js';
 import { createS3ArtifactStore } from '../../src/artifacts/s3/s3-artifact-store.js';
-import { createKmsSimulator, kmsEnvFor, type KmsSimulator } from '../../src/simulators/kms/index.js';
-import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, s3EnvFor, sha256Of, type S3Simulator } from '../../src/simulators/s3/index.js';
+import { createKmsSimulator, kmsEnvFor, type KmsSimulator } from '../../simulators/kms/index.js';
+import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, s3EnvFor, sha256Of, type S3Simulator } from '../../simulators/s3/index.js';
 
 const run = promisify(execFile);
 const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';

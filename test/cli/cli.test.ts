@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createJiraSimulator, type JiraSimulator } from '../../src/simulators/jira/create-jira-simulator.js';
+import { createJiraSimulator, type JiraSimulator } from '../../simulators/jira/create-jira-simulator.js';
 import { TEST_REDIS_URL, uniquePrefix, deleteKeys } from '../support/redis.js';
 import { waitFor } from '../support/wait-for.js';
 

@@ -4,7 +4,7 @@ import { createArtifactVerifier } from '../../src/artifacts/verify-artifact.js';
 import { createEncryptedArtifact } from '../../src/criteria/encrypted-artifact.js';
 import { createCriterionRegistry } from '../../src/criteria/registry.js';
 import type { EvidenceRecord } from '../../src/evidence/evidence-record.js';
-import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, sha256Of, type S3Simulator } from '../../src/simulators/s3/index.js';
+import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, sha256Of, type S3Simulator } from '../../simulators/s3/index.js';
 import type { Ticket } from '../../src/trackers/tracker.js';
 import { evaluateCriteria } from '../../src/worker/evaluate-criteria.js';
 

@@ -3,9 +3,9 @@ import { createS3ArtifactStore } from '../../src/artifacts/s3/s3-artifact-store.
 import { createKmsAliasResolver } from '../../src/artifacts/kms/resolve-kms-alias.js';
 import { createArtifactVerifier } from '../../src/artifacts/verify-artifact.js';
 import { submitArtifacts } from '../../src/cli/artifact-submit.js';
-import { adfToText } from '../../src/demo/adf-to-text.js';
-import { createKmsSimulator, kmsClientFor, type KmsSimulator } from '../../src/simulators/kms/index.js';
-import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, sha256Of, type S3Simulator } from '../../src/simulators/s3/index.js';
+import { adfToText } from '../../simulators/jira/adf-to-text.js';
+import { createKmsSimulator, kmsClientFor, type KmsSimulator } from '../../simulators/kms/index.js';
+import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, sha256Of, type S3Simulator } from '../../simulators/s3/index.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
 
 const ALICE = { actorAccountId: 'alice-acc', displayName: 'Alice' };

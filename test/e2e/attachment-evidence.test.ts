@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { adfToText } from '../../src/demo/adf-to-text.js';
+import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import { BLOCKED_LABEL } from '../../src/gate/verdict.js';
 import { startGateHarness, TEST_POLICY, type GateHarness } from '../support/gate-harness.js';
 

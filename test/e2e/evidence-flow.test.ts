@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createTokenRepository } from '../../src/auth/index.js';
 import { BLOCKED_LABEL } from '../../src/gate/verdict.js';
-import { adfToText } from '../../src/demo/adf-to-text.js';
+import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
 
 const CLEAN = new URL('./fixtures/npm-audit-clean.json', import.meta.url);

@@ -1,5 +1,5 @@
 import { BLOCKED_LABEL, COMMENT_MARKER } from '../../src/gate/verdict.js';
-import { adfToText } from '../../src/demo/adf-to-text.js';
+import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
 import { waitFor } from '../support/wait-for.js';
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { runScanCommand } from '../../src/cli/scan-command.js';
-import { adfToText } from '../../src/demo/adf-to-text.js';
+import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import type { ScanReport } from '../../src/scan/scan-types.js';
 import { FIXTURE_FINDINGS, RAW_VALUES, scanReport } from '../scan-report/scan-report-fixture.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';

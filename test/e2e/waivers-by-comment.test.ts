@@ -1,4 +1,4 @@
-import { adfToText } from '../../src/demo/adf-to-text.js';
+import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import { jiraCommentDelivery, linearCommentDelivery } from '../support/comment-deliveries.js';
 import { JIRA_APPROVER, LINEAR_APPROVER, startGateHarness, type GateHarness } from '../support/gate-harness.js';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { adfToText } from '../../src/demo/adf-to-text.js';
+import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
 
 const CRITICAL = new URL('./fixtures/npm-audit-critical.json', import.meta.url);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { adfToText } from '../../src/demo/adf-to-text.js';
+import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import type { Decision } from '../../src/decisions/decision.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
 import { waitFor } from '../support/wait-for.js';

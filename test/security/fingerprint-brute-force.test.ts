@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runScanCommand } from '../../src/cli/scan-command.js';
 import { scanWithProgress } from '../../src/cli/scan-with-progress.js';
-import { adfToText } from '../../src/demo/adf-to-text.js';
+import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
 
 /**

@@ -10,7 +10,7 @@ import { createCriterionRegistry } from '../../src/criteria/registry.js';
 import { collectAttachmentEvidence } from '../../src/evidence/attachment-evidence.js';
 import { createEvidenceRepository } from '../../src/evidence/evidence-repository.js';
 import { FingerprintKey, scanToReport } from '../../src/scan/index.js';
-import { createJiraSimulator, type JiraSimulator } from '../../src/simulators/jira/index.js';
+import { createJiraSimulator, type JiraSimulator } from '../../simulators/jira/index.js';
 import { createJiraClient, createJiraTracker } from '../../src/trackers/jira/index.js';
 import { captureLog } from '../support/capture-log.js';
 import { createPgliteTestDatabase, type TestDatabase } from '../support/databases.js';

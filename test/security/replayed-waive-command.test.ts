@@ -1,4 +1,4 @@
-import { adfToText } from '../../src/demo/adf-to-text.js';
+import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import type { TrackerName } from '../../src/trackers/tracker.js';
 import { jiraCommentDelivery, linearCommentDelivery } from '../support/comment-deliveries.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';

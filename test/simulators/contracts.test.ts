@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const REFERENCE = resolve(process.cwd(), '../shared/reference');
-const VENDORED = resolve(process.cwd(), 'src/simulators/contracts');
+const VENDORED = resolve(process.cwd(), 'simulators/contracts');
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 // The simulators must validate against exactly the contracts the project references; a drifted copy

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { JiraSimulator } from '../../src/simulators/jira/create-jira-simulator.js';
-import type { LinearSimulator } from '../../src/simulators/linear/create-linear-simulator.js';
+import type { JiraSimulator } from '../../simulators/jira/create-jira-simulator.js';
+import type { LinearSimulator } from '../../simulators/linear/create-linear-simulator.js';
 
 /**
  * Write a comment on a simulated Jira issue as `authorAccountId` and return the `comment_created` body Jira

@@ -9,8 +9,8 @@ import { createDecisionRepository } from '../../src/decisions/decision-repositor
 import { createEvidenceRepository, type EvidenceRepository } from '../../src/evidence/evidence-repository.js';
 import { createTrackers } from '../../src/service/create-trackers.js';
 import { startService, type RunningService } from '../../src/service/start-service.js';
-import { createJiraSimulator, type JiraSimulator } from '../../src/simulators/jira/create-jira-simulator.js';
-import { createLinearSimulator, type LinearSimulator } from '../../src/simulators/linear/create-linear-simulator.js';
+import { createJiraSimulator, type JiraSimulator } from '../../simulators/jira/create-jira-simulator.js';
+import { createLinearSimulator, type LinearSimulator } from '../../simulators/linear/create-linear-simulator.js';
 import type { TrackerName } from '../../src/trackers/tracker.js';
 import { captureLog } from './capture-log.js';
 import { createPgliteTestDatabase, createPostgresTestDatabase, type TestDatabase } from './databases.js';

@@ -1,4 +1,4 @@
-import { createJiraSimulator, type JiraSimulator } from '../../../src/simulators/jira/index.js';
+import { createJiraSimulator, type JiraSimulator } from '../../../simulators/jira/index.js';
 
 /** A site with project ML on the simplified workflow and ML-1 in In Progress. */
 export async function createSimulatedSite(): Promise<JiraSimulator> {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { JiraSimulator, TransitionEvent } from '../../../src/simulators/jira/index.js';
+import type { JiraSimulator, TransitionEvent } from '../../../simulators/jira/index.js';
 import { normaliseJiraDelivery } from '../../../src/webhooks/jira/normalise-jira-delivery.js';
 import { createSimulatedSite } from './jira-simulator-fixture.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { JiraSimulator } from '../../../src/simulators/jira/index.js';
+import type { JiraSimulator } from '../../../simulators/jira/index.js';
 import { createSimulatedSite, send } from './jira-simulator-fixture.js';
 
 describe('Jira simulator: refuses what the real Jira refuses', () => {

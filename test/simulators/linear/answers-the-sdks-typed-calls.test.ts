@@ -1,5 +1,5 @@
 import { InvalidInputLinearError, LinearClient } from '@linear/sdk';
-import { createLinearSimulator, type LinearSimulator } from '../../../src/simulators/linear/index.js';
+import { createLinearSimulator, type LinearSimulator } from '../../../simulators/linear/index.js';
 
 describe("Linear simulator answering @linear/sdk's own typed calls", () => {
   let linear: LinearSimulator;

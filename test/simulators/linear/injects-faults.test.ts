@@ -1,5 +1,5 @@
 import { InternalLinearError, LinearClient, RatelimitedLinearError } from '@linear/sdk';
-import { createLinearSimulator, type LinearSimulator } from '../../../src/simulators/linear/index.js';
+import { createLinearSimulator, type LinearSimulator } from '../../../simulators/linear/index.js';
 
 describe('Linear simulator injecting faults', () => {
   let linear: LinearSimulator;

@@ -1,5 +1,5 @@
 import { AuthenticationLinearError, GraphqlLinearError, LinearClient } from '@linear/sdk';
-import { createLinearSimulator, type LinearSimulator } from '../../../src/simulators/linear/index.js';
+import { createLinearSimulator, type LinearSimulator } from '../../../simulators/linear/index.js';
 
 describe('Linear simulator refusing requests the real Linear refuses', () => {
   let linear: LinearSimulator;

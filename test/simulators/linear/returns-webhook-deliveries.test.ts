@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { createLinearSimulator, type LinearSimulator } from '../../../src/simulators/linear/index.js';
+import { createLinearSimulator, type LinearSimulator } from '../../../simulators/linear/index.js';
 
 describe('Linear simulator moving an issue on the board', () => {
   let linear: LinearSimulator;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { LinearClient } from '@linear/sdk';
-import { createLinearSimulator, type LinearSimulator } from '../../../src/simulators/linear/index.js';
+import { createLinearSimulator, type LinearSimulator } from '../../../simulators/linear/index.js';
 
 describe('Linear simulator attachments', () => {
   let linear: LinearSimulator;

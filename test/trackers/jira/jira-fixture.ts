@@ -1,4 +1,4 @@
-import { createJiraSimulator, type JiraSimulator, type SimIssue, type SimStatus } from '../../../src/simulators/jira/index.js';
+import { createJiraSimulator, type JiraSimulator, type SimIssue, type SimStatus } from '../../../simulators/jira/index.js';
 import { createJiraClient, createJiraTracker } from '../../../src/trackers/jira/index.js';
 import type { Tracker } from '../../../src/trackers/tracker.js';
 

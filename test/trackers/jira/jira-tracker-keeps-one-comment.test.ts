@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { COMMENT_MARKER } from '../../../src/gate/verdict.js';
-import { adfToPlainText } from '../../../src/simulators/jira/index.js';
+import { adfToPlainText } from '../../../simulators/jira/index.js';
 import { createJiraFixture, type JiraFixture } from './jira-fixture.js';
 import { blockedVerdict, passingVerdict } from './verdict-samples.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { COMMENT_MARKER } from '../../../src/gate/verdict.js';
-import { validateAdf } from '../../../src/simulators/jira/validate-adf.js';
+import { validateAdf } from '../../../simulators/jira/validate-adf.js';
 import type { AdfNode } from '../../../src/trackers/jira/adf.js';
 import { verdictToAdf } from '../../../src/trackers/jira/index.js';
 import { blockedVerdict, passingVerdict } from './verdict-samples.js';

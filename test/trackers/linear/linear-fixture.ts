@@ -1,5 +1,5 @@
 import { LinearClient } from '@linear/sdk';
-import { createLinearSimulator, type LinearSimulator, type SimIssue, type SimWorkflowState } from '../../../src/simulators/linear/index.js';
+import { createLinearSimulator, type LinearSimulator, type SimIssue, type SimWorkflowState } from '../../../simulators/linear/index.js';
 import { createLinearTracker } from '../../../src/trackers/linear/index.js';
 import type { Tracker } from '../../../src/trackers/tracker.js';
 
