@@ -1,0 +1,158 @@
+import type { Octokit } from '@octokit/rest';
+import type { MoveOutcome, Ticket, TicketRef, VerdictComment } from '../../domain/index.js';
+import { TrackerPermanentError } from '../errors.js';
+import { createLinkPolicy } from '../render/index.js';
+import { replyToMarkdown, verdictToMarkdown } from '../render/markdown/index.js';
+import type { Tracker } from '../tracker.js';
+import { breakCommentMentions, breakMentions } from './break-mentions.js';
+import { findOwnGithubComment } from './find-own-github-comment.js';
+import { GITHUB_OPEN, githubIssueStatus } from './github-issue-status.js';
+import { githubRequest } from './github-request.js';
+import { readGithubSelfId } from './github-self-id.js';
+import { parseGithubTicketKey, type GithubIssueRef } from './github-ticket-key.js';
+
+export interface GithubTrackerDeps {
+  /** `createGithubClient({ auth, baseUrl })`. */
+  client: Octokit;
+  /** How the client authenticates: decides how donegate's own account is found. */
+  authKind: 'token' | 'app';
+  /** Vendor security pages (`host` or `host/path`) findings may link to, besides ADVISORY_LINK_HOSTS. */
+  advisoryLinkHosts?: string[];
+}
+
+function issueOf(ticketOrKey: Ticket | string): GithubIssueRef {
+  const key = typeof ticketOrKey === 'string' ? ticketOrKey : ticketOrKey.key;
+  const issue = parseGithubTicketKey(key);
+  if (!issue) throw new TrackerPermanentError('github', 'invalid-request', 'A GitHub ticket is named owner/repo#123.');
+  return issue;
+}
+
+const sameLabel = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The GitHub Issues side of the Tracker interface, over @octokit/rest. A ticket is an issue, keyed (and
+ * identified) `owner/repo#123`; closing it as completed is the move into Done, and blocking reopens it.
+ * Each operation is one REST call or a short paginated walk; errors arrive as TrackerRateLimitedError,
+ * TrackerPermanentError or TrackerUnavailableError.
+ *
+ * @example
+ * const tracker = createGithubTracker({ client: createGithubClient({ auth, baseUrl }), authKind: 'token' });
+ * const ticket = await tracker.getTicket({ key: 'acme/ml#7' });
+ */
+export function createGithubTracker(deps: GithubTrackerDeps): Tracker {
+  const { client } = deps;
+  const links = createLinkPolicy({ advisoryHosts: deps.advisoryLinkHosts ?? [] });
+  let selfLookup: Promise<string> | undefined;
+
+  const selfId = (): Promise<string> => {
+    if (!selfLookup) {
+      const lookup = githubRequest('reading the account donegate acts as', () => readGithubSelfId(client, deps.authKind));
+      // A failed lookup is not cached: the next call asks again.
+      lookup.catch(() => {
+        if (selfLookup === lookup) selfLookup = undefined;
+      });
+      selfLookup = lookup;
+    }
+    return selfLookup;
+  };
+
+  return {
+    name: 'github',
+    selfId,
+
+    async getTicket(ref: TicketRef): Promise<Ticket> {
+      const key = ref.key ?? ref.id ?? '';
+      const issue = issueOf(key);
+      const { data } = await githubRequest(`reading ${key}`, () =>
+        client.rest.issues.get({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber }),
+      );
+      return {
+        tracker: 'github',
+        id: key,
+        key,
+        title: data.title,
+        status: githubIssueStatus(data.state, data.state_reason),
+        project: `${issue.owner}/${issue.repo}`,
+        labels: data.labels.flatMap((label) => (typeof label === 'string' ? [label] : label.name ? [label.name] : [])),
+        url: data.html_url,
+        // GitHub has no attachment API: files dropped into an issue are links in its body, read from there.
+        attachments: [],
+      };
+    },
+
+    async moveTo(ticket: Ticket, statusId: string): Promise<MoveOutcome> {
+      if (statusId !== GITHUB_OPEN) {
+        return {
+          moved: false,
+          reason: 'no-transition',
+          explanation: `donegate only reopens GitHub issues; it cannot move ${ticket.key} to "${statusId}"`,
+          fix: 'Reopen the issue by hand until the evidence is in place.',
+        };
+      }
+      const issue = issueOf(ticket);
+      await githubRequest(`reopening ${ticket.key}`, () =>
+        client.rest.issues.update({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber, state: 'open', state_reason: 'reopened' }),
+      );
+      return { moved: true, toStatusId: GITHUB_OPEN, toStatusName: 'Open' };
+    },
+
+    async upsertComment(ticket: Ticket, comment: VerdictComment) {
+      const issue = issueOf(ticket);
+      const action = `commenting on ${ticket.key}`;
+      const body = verdictToMarkdown(breakCommentMentions(comment), links);
+      const self = await selfId();
+      const existing = await githubRequest(action, () => findOwnGithubComment(client, issue, self));
+      if (existing !== undefined) {
+        const { data } = await githubRequest(action, () =>
+          client.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: existing, body }),
+        );
+        return { commentId: String(data.id), created: false };
+      }
+      const { data } = await githubRequest(action, () =>
+        client.rest.issues.createComment({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber, body }),
+      );
+      return { commentId: String(data.id), created: true };
+    },
+
+    async reply(ticket: Ticket, text: string) {
+      const issue = issueOf(ticket);
+      const body = replyToMarkdown(breakMentions(text), links);
+      const { data } = await githubRequest(`replying on ${ticket.key}`, () =>
+        client.rest.issues.createComment({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber, body }),
+      );
+      return { commentId: String(data.id) };
+    },
+
+    async addLabel(ticket: Ticket, label: string): Promise<void> {
+      if (ticket.labels.some((present) => sameLabel(present, label))) return;
+      const issue = issueOf(ticket);
+      // GitHub creates a label the repository does not have yet when it is added to an issue.
+      await githubRequest(`labelling ${ticket.key} "${label}"`, () =>
+        client.rest.issues.addLabels({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber, labels: [label] }),
+      );
+    },
+
+    async removeLabel(ticket: Ticket, label: string): Promise<void> {
+      const present = ticket.labels.filter((candidate) => sameLabel(candidate, label));
+      const issue = issueOf(ticket);
+      for (const name of present) {
+        try {
+          await githubRequest(`removing label "${label}" from ${ticket.key}`, () =>
+            client.rest.issues.removeLabel({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber, name }),
+          );
+        } catch (error) {
+          // Already gone (removed by someone since the ticket was read): the wanted state holds.
+          if (!(error instanceof TrackerPermanentError && error.fault === 'not-found')) throw error;
+        }
+      }
+    },
+
+    async readDescription(ticket: Ticket): Promise<string> {
+      const issue = issueOf(ticket);
+      const { data } = await githubRequest(`reading the description of ${ticket.key}`, () =>
+        client.rest.issues.get({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber }),
+      );
+      return data.body ?? '';
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { NormalisedDelivery } from '../../../domain/index.js';
+import { parsePayload } from '../../webhook/parse-payload.js';
+import { toIsoTime } from '../../webhook/to-iso-time.js';
+import { isDoneOption, projectItemTicketId, projectStatusId } from '../github-project-ids.js';
+import { githubProjectItemEventSchema } from './github-payload-schemas.js';
+
+/**
+ * A `projects_v2_item` delivery → a gated move when an issue's single-select field (the board's Status)
+ * was set to one of the configured done options (`GITHUB_PROJECT_DONE_OPTIONS`). The delivery names the
+ * item, not the issue, so the ticket is the project item until the worker reads which issue it holds.
+ * Draft issues and pull requests are not tickets; other edits and actions are ignored.
+ */
+export function normaliseGithubProjectItem(body: unknown, deliveryId: string, now: number, doneOptions: readonly string[]): NormalisedDelivery {
+  const event = parsePayload(githubProjectItemEventSchema, body, 'The GitHub projects_v2_item delivery');
+  const item = event.projects_v2_item;
+  const ticketKey = projectItemTicketId(item.project_node_id, item.node_id);
+  if (event.action !== 'edited' || item.content_type !== 'Issue') return { kind: 'ignored', reason: 'not-an-issue-update', deliveryId, ticketKey };
+  const change = event.changes?.field_value;
+  const to = change?.to;
+  const from = change?.from;
+  if (change?.field_type !== 'single_select' || !change.field_node_id || !to || !from || from.id === to.id) {
+    return { kind: 'ignored', reason: 'no-status-change', deliveryId, ticketKey };
+  }
+  if (!isDoneOption(to.name, doneOptions)) return { kind: 'ignored', reason: 'not-into-done', deliveryId, ticketKey };
+  const actorId = event.sender?.id;
+  return {
+    kind: 'transition',
+    transition: {
+      tracker: 'github',
+      deliveryId,
+      ticketId: ticketKey,
+      ticketKey,
+      fromStatusId: projectStatusId(change.field_node_id, from.id),
+      fromStatusName: from.name,
+      toStatusId: projectStatusId(change.field_node_id, to.id),
+      toStatusName: to.name,
+      ...(actorId === undefined ? {} : { actorId }),
+      occurredAt: toIsoTime(item.updated_at) ?? new Date(now).toISOString(),
+    },
+  };
+}
