@@ -3,7 +3,7 @@
  * reason, fix, five details, a note, the footer) holds the same hostile value of 10 kB, 100 kB and 1 MB.
  * Only the start of a value is ever shown, so the cost should not grow with the value.
  */
-import type { VerdictComment } from '../src/gate/verdict.js';
+import type { VerdictComment } from '../src/domain/index.js';
 import { verdictToAdf } from '../src/trackers/jira/verdict-to-adf.js';
 import { verdictToMarkdown } from '../src/trackers/render/markdown/verdict-to-markdown.js';
 

@@ -1,5 +1,5 @@
 import { Agent } from 'node:http';
-import type { TrackerName } from '../src/trackers/tracker.js';
+import type { TrackerName } from '../src/domain/index.js';
 import { waitFor } from '../test/support/wait-for.js';
 import type { BenchTrackers } from './bench-trackers.js';
 import type { DriverResult } from './driver-messages.js';

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../src/logging/logger.js';
 import { startService } from '../src/service/start-service.js';
 import type { Database } from '../src/store/database.js';
-import type { TrackerName } from '../src/trackers/tracker.js';
+import type { TrackerName } from '../src/domain/index.js';
 import { deleteKeys } from '../test/support/redis.js';
 import { startBareEndpoint } from './bare-endpoint.js';
 import { benchConfig, REDIS_URL } from './bench-config.js';

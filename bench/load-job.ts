@@ -1,4 +1,4 @@
-import type { TrackerName } from '../src/trackers/tracker.js';
+import type { TrackerName } from '../src/domain/index.js';
 import type { ClosedLoopResult } from './closed-loop.js';
 
 /** What the load-generator process is asked to send: `count` distinct signed deliveries to `url`. */

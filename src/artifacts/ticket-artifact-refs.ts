@@ -1,5 +1,6 @@
 import { createTicketDescriptionReader, type ReadTicketDescription } from '../trackers/read-ticket-description.js';
-import type { Ticket, Tracker, TrackerName } from '../trackers/tracker.js';
+import type { Ticket, TrackerName } from '../domain/index.js';
+import type { Tracker } from '../trackers/tracker.js';
 import type { ArtifactRef } from './artifact-ref.js';
 import { artifactRefOfLink, artifactRefsInDescription } from './find-artifact-refs.js';
 

@@ -1,6 +1,6 @@
 import type { Decision } from '../decisions/decision.js';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 import { isActive, type Waiver } from '../waivers/waiver.js';
 import type { AuditLog } from './audit-log.js';
 import { decisionEvent, waiverExpiredEvent, type DecisionContext } from './audit-events.js';

@@ -1,4 +1,4 @@
-import type { Role } from './roles.js';
+import type { Role } from '../domain/index.js';
 
 /** A stored token as listings and the API see it: never the token itself, never its hash. */
 export interface ApiTokenRecord {

@@ -1,4 +1,4 @@
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 
 /**
  * The project (Jira) or team (Linear) key of a ticket key: the part before the last `-`, upper-cased so

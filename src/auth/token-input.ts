@@ -1,5 +1,6 @@
 import { isScopeTracker } from './project-key.js';
-import { isRole, ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from '../domain/index.js';
+import { isRole } from './roles.js';
 import { InvalidTokenInputError } from './token-errors.js';
 
 const MAX_NAME_LENGTH = 100;

@@ -1,6 +1,6 @@
 import type { Database } from '../store/database.js';
 import type { ApiTokenRecord, NewApiToken } from './api-token.js';
-import type { Role } from './roles.js';
+import type { Role } from '../domain/index.js';
 import { DuplicateTokenNameError } from './token-errors.js';
 import { parseProjects, parseRole, parseTokenName } from './token-input.js';
 import { generateToken, hashToken, looksLikeToken, tokenPrefix } from './token-secret.js';

@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { tokenEvent } from '../audit/audit-events.js';
 import { createAuditLog, type AuditLog } from '../audit/audit-log.js';
 import type { ApiTokenRecord } from '../auth/api-token.js';
-import { ROLES, type Role } from '../auth/roles.js';
+import { ROLES, type Role } from '../domain/index.js';
 import { DuplicateTokenNameError, InvalidTokenInputError } from '../auth/token-errors.js';
 import { parseProjects, parseRole, parseTokenName } from '../auth/token-input.js';
 import { createTokenRepository, type TokenRepository } from '../auth/token-repository.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS } from '../webhooks/jira/jira-delivery-age.js';
+import { DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS } from '../trackers/jira/webhook/jira-delivery-age.js';
 import { linkHostList } from './link-host-list.js';
 import { trackerUrl } from './tracker-url.js';
 

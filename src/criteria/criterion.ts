@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { EvidenceRecord, EvidenceSummary } from '../evidence/evidence-record.js';
-import type { CriterionResult } from '../gate/verdict.js';
-import type { Ticket } from '../trackers/tracker.js';
+import type { CriterionResult } from '../domain/index.js';
+import type { Ticket } from '../domain/index.js';
 import type { Waiver } from '../waivers/waiver.js';
 
 export interface CriterionContext {

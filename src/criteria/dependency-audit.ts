@@ -12,7 +12,7 @@ import {
 } from '../evidence/reports/index.js';
 import { advisoryWaivers, waiverFor } from '../waivers/advisory-waivers.js';
 import { describeExpiredWaiver, describeWaiver } from '../waivers/waiver.js';
-import type { CriterionResult } from '../gate/verdict.js';
+import type { CriterionResult } from '../domain/index.js';
 import { defineCriterion, type CriterionContext } from './criterion.js';
 import { submitCommand } from './evidence-hint.js';
 import { judgeLatestEvidence } from './judge-latest-evidence.js';

@@ -2,8 +2,8 @@ import { artifactPolicySchema, type ArtifactPolicy } from '../artifacts/artifact
 import { describeArtifactVerdict, overallStatus, type ArtifactVerdict } from '../artifacts/artifact-verdict.js';
 import type { FindTicketArtifacts } from '../artifacts/ticket-artifact-refs.js';
 import type { VerifyArtifact } from '../artifacts/verify-artifact.js';
-import type { CriterionResult } from '../gate/verdict.js';
-import type { Ticket } from '../trackers/tracker.js';
+import type { CriterionResult } from '../domain/index.js';
+import type { Ticket } from '../domain/index.js';
 import { artifactRefsInEvidence, mergeArtifactRefs, parseArtifactEvidence } from './artifact-evidence.js';
 import { defineCriterion } from './criterion.js';
 

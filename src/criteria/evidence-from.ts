@@ -1,6 +1,6 @@
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
 import { describeSource } from '../domain/index.js';
-import type { CriterionResult } from '../gate/verdict.js';
+import type { CriterionResult } from '../domain/index.js';
 import type { RequirementFrom } from '../policy/policy-schema.js';
 
 /** Whether a record meets a requirement's `from`: `ci` takes only reports uploaded with a ci token. */

@@ -1,4 +1,4 @@
-import type { Ticket } from '../trackers/tracker.js';
+import type { Ticket } from '../domain/index.js';
 
 /** The command a CI job or an engineer runs to attach evidence for `criterion` to this ticket. */
 export function submitCommand(ticket: Ticket, criterion: string, file: string): string {

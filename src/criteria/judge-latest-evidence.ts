@@ -1,6 +1,6 @@
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
 import type { CriterionContext } from './criterion.js';
-import type { CriterionResult } from '../gate/verdict.js';
+import type { CriterionResult } from '../domain/index.js';
 import { withProvenance } from './with-provenance.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

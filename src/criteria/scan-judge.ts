@@ -1,5 +1,5 @@
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
-import type { CriterionResult } from '../gate/verdict.js';
+import type { CriterionResult } from '../domain/index.js';
 import type { FingerprintKey } from '../scan/fingerprint.js';
 import { advisoryWaivers } from '../waivers/advisory-waivers.js';
 import { describeExpiredWaiver, describeWaiver, type Waiver } from '../waivers/waiver.js';

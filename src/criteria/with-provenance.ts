@@ -1,6 +1,6 @@
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
 import { describeProvenance } from '../domain/index.js';
-import type { CriterionResult } from '../gate/verdict.js';
+import type { CriterionResult } from '../domain/index.js';
 
 /**
  * Say which evidence a result was judged on and who vouched for it: the reason gains "— submitted by

@@ -1,5 +1,5 @@
 import type { Database } from '../store/database.js';
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 import type { Decision } from './decision.js';
 
 interface DecisionRow {

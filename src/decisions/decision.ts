@@ -1,5 +1,5 @@
-import type { CriterionResult, GateMode } from '../gate/verdict.js';
-import type { TrackerName } from '../trackers/tracker.js';
+import type { CriterionResult, GateMode } from '../domain/index.js';
+import type { TrackerName } from '../domain/index.js';
 
 /** `skipped`: nothing to decide (stale move, own move, no rule); `error`: could not decide (ticket gone, bad credentials). */
 export type DecisionOutcome = 'pass' | 'fail' | 'skipped' | 'error';

@@ -1,6 +1,6 @@
-import type { CriterionStatus, GateMode } from '../gate/verdict.js';
+import type { CriterionStatus, GateMode } from '../domain/index.js';
 import type { Database } from '../store/database.js';
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 import type { DecisionOutcome } from './decision.js';
 
 /** A ticket whose latest decision did not pass: what a PM filters the board for, with what is missing. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { TrackerName } from '../trackers/tracker.js';
-import { hmacSha256Hex } from '../webhooks/hmac-sha256.js';
+import type { TrackerName } from '../domain/index.js';
+import { hmacSha256Hex } from '../trackers/webhook/hmac-sha256.js';
 
 export interface PostedDelivery {
   status: number;

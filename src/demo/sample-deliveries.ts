@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 
 /** The repository's `webhooks/` folder, from `src/demo` or `dist/demo` alike. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../webhooks/', import.meta.url));

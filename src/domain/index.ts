@@ -4,6 +4,7 @@
  */
 export * from './ci-run-url.js';
 export * from './criterion-result.js';
+export * from './donegate-command.js';
 export * from './evidence-provenance.js';
 export * from './move-outcome.js';
 export * from './normalised-delivery.js';

@@ -5,7 +5,8 @@ import { AttachmentRefusedError, AttachmentTooLargeError } from '../trackers/att
 import { TrackerPermanentError } from '../trackers/errors.js';
 import type { FingerprintKey } from '../scan/fingerprint.js';
 import { ATTACHMENT_INFLATE_FACTOR } from '../scan/read/inflate-limits.js';
-import type { Ticket, TicketAttachment, Tracker } from '../trackers/tracker.js';
+import type { Ticket, TicketAttachment } from '../domain/index.js';
+import type { Tracker } from '../trackers/tracker.js';
 import { triageAttachment } from './attachment-triage.js';
 import { scanAttachmentData } from './attachment-data-scan.js';
 import { readAttachmentReport } from './attachment-report.js';

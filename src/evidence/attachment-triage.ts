@@ -1,4 +1,4 @@
-import type { TicketAttachment } from '../trackers/tracker.js';
+import type { TicketAttachment } from '../domain/index.js';
 import { DATA_EXTENSIONS } from './attachment-data-scan.js';
 
 /** Every report format donegate reads is JSON: SARIF files are JSON named `.sarif`, Yarn's audits JSON Lines. */

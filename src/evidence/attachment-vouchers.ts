@@ -1,4 +1,4 @@
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 
 /**
  * Whether the account that attached a file is one the policy trusts to vouch for a report

@@ -1,4 +1,4 @@
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 import type { EvidenceProvenance } from '../domain/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Database } from '../store/database.js';
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 import { readProvenance } from '../domain/index.js';
 import type { EvidenceRecord, EvidenceSummary, NewEvidence } from './evidence-record.js';
 

@@ -4,7 +4,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import type { Logger } from '../logging/logger.js';
 import type { EnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 import type { EvidenceProvenance } from '../domain/index.js';
 import type { EvidenceRecord } from './evidence-record.js';
 import type { EvidenceRepository } from './evidence-repository.js';

@@ -1,12 +1,6 @@
 import type { PolicyRule } from '../policy/policy.js';
-import type { MoveOutcome, Ticket } from '../trackers/tracker.js';
-import {
-  BLOCKED_LABEL,
-  type CriterionResult,
-  type VerdictComment,
-  type VerdictProperty,
-  type VerdictStatus,
-} from './verdict.js';
+import type { MoveOutcome, Ticket } from '../domain/index.js';
+import { BLOCKED_LABEL, type CriterionResult, type VerdictComment, type VerdictProperty, type VerdictStatus } from '../domain/index.js';
 
 export interface GateInput {
   ticket: Ticket;

@@ -1,4 +1,4 @@
-import type { Ticket } from '../trackers/tracker.js';
+import type { Ticket } from '../domain/index.js';
 import type { Policy, PolicyRule } from './policy.js';
 
 /**

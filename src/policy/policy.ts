@@ -1,4 +1,4 @@
-import type { GateMode } from '../gate/verdict.js';
+import type { GateMode } from '../domain/index.js';
 import type { EvidencePolicy, RequirementFrom, RuleMatch, WaiverPolicy } from './policy-schema.js';
 
 export interface Requirement {

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { TicketCommand } from '../webhooks/ticket-command.js';
+import type { TicketCommand } from '../domain/index.js';
 import { addDeliveryJob, type AddDeliveryJobOptions } from './add-delivery-job.js';
 import type { EnqueueCommand } from './enqueue-types.js';
 import { jobIdForDelivery } from './job-id.js';

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 import type { JobPayload } from './job-catalog.js';
 
 export type EnqueueReevaluation = (request: { tracker: TrackerName; ticketKey: string; triggerId: string; reason: string }) => Promise<void>;

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { TicketTransition } from '../webhooks/ticket-transition.js';
+import type { TicketTransition } from '../domain/index.js';
 import { addDeliveryJob, type AddDeliveryJobOptions } from './add-delivery-job.js';
 import type { EnqueueTransition } from './enqueue-types.js';
 import { jobIdForDelivery } from './job-id.js';

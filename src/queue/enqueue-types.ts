@@ -1,5 +1,5 @@
-import type { TicketCommand } from '../webhooks/ticket-command.js';
-import type { TicketTransition } from '../webhooks/ticket-transition.js';
+import type { TicketCommand } from '../domain/index.js';
+import type { TicketTransition } from '../domain/index.js';
 
 /** `duplicate`: a job for this delivery already exists, so the tracker's retry changes nothing. */
 export type EnqueueResult = { status: 'queued' | 'duplicate'; jobId: string };

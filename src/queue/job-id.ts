@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 
 /**
  * The BullMQ job id for a delivery: the same delivery always maps to the same job, so the tracker's

@@ -4,7 +4,8 @@ import type { Logger } from '../logging/logger.js';
 import { createJiraClient } from '../trackers/jira/create-jira-client.js';
 import { createJiraTracker } from '../trackers/jira/create-jira-tracker.js';
 import { createLinearTracker } from '../trackers/linear/create-linear-tracker.js';
-import type { Tracker, TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
+import type { Tracker } from '../trackers/tracker.js';
 
 /** The trackers the configuration turns on. Unconfigured ones are simply absent. */
 export async function createTrackers(config: Config, log: Logger): Promise<Partial<Record<TrackerName, Tracker>>> {

@@ -1,4 +1,4 @@
-import type { TrackerName } from './tracker.js';
+import type { TrackerName } from '../domain/index.js';
 
 /** The tracker asked us to slow down; retry after `retryAfterMs` (Jira 429 `Retry-After`, Linear RATELIMITED). */
 export class TrackerRateLimitedError extends Error {

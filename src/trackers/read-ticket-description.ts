@@ -1,4 +1,5 @@
-import type { Ticket, Tracker, TrackerName } from './tracker.js';
+import type { Ticket, TrackerName } from '../domain/index.js';
+import type { Tracker } from './tracker.js';
 
 /** A ticket's description as plain text (Jira ADF flattened to lines); empty when the tracker keeps none. */
 export type ReadTicketDescription = (ticket: Ticket) => Promise<string>;

@@ -1,7 +1,5 @@
 import type { MoveOutcome, Ticket, TicketAttachment, TicketLink, TicketRef, TrackerName, VerdictComment, VerdictProperty } from '../domain/index.js';
 
-export type { MoveOutcome, Ticket, TicketAttachment, TicketLink, TicketRef, TicketStatus, TrackerName } from '../domain/index.js';
-
 export interface DownloadOptions {
   /** The download stops with AttachmentTooLargeError as soon as more bytes than this are declared or arrive. */
   maxBytes: number;

@@ -1,4 +1,4 @@
-import type { CriterionResult } from '../gate/verdict.js';
+import type { CriterionResult } from '../domain/index.js';
 import { describeExpiredWaiver, describeWaiver, isActive, type Waiver } from './waiver.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Policy } from '../policy/policy.js';
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 import { parseWaiveCommand } from './parse-waive-command.js';
 import { WAIVE_COMMAND_SYNTAX } from './waive-command-syntax.js';
 import type { NewWaiver } from './waiver.js';

@@ -1,4 +1,4 @@
-import { COMMAND_PREFIX, isDonegateCommand } from './waive-command-syntax.js';
+import { COMMAND_PREFIX, isDonegateCommand } from '../domain/index.js';
 
 /** A well-formed `/donegate waive …` comment. `until` is only checked for its format here. */
 export interface WaiveCommand {

@@ -1,4 +1,4 @@
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 
 /**
  * An accepted risk: a named approver lets a ticket pass a criterion (or some of its advisories) until a

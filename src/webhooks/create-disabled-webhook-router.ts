@@ -2,8 +2,8 @@ import express, { type Router } from 'express';
 import type { Logger } from '../logging/logger.js';
 import { deliveryLog, startDeliveryLog } from './delivery-log.js';
 import { sendWebhookError } from './send-webhook-error.js';
-import type { TrackerReceiver } from './tracker-receiver.js';
-import { WebhookRequestError } from './webhook-request-error.js';
+import type { TrackerReceiver } from '../trackers/tracker-receiver.js';
+import { WebhookRequestError } from '../trackers/webhook/webhook-request-error.js';
 
 /** A tracker whose secret is unset is off: every request gets 404 naming the variable that turns it on. */
 export function createDisabledWebhookRouter(receiver: Pick<TrackerReceiver, 'tracker' | 'label' | 'secretEnvVar'>, log: Logger): Router {

@@ -8,8 +8,8 @@ import { handleDelivery } from './handle-delivery.js';
 import { rejectBeforeReading } from './reject-before-reading.js';
 import { sendWebhookError } from './send-webhook-error.js';
 import { toWebhookRequestError } from './to-webhook-request-error.js';
-import type { TrackerReceiver } from './tracker-receiver.js';
-import { WebhookRequestError } from './webhook-request-error.js';
+import type { TrackerReceiver } from '../trackers/tracker-receiver.js';
+import { WebhookRequestError } from '../trackers/webhook/webhook-request-error.js';
 
 export interface WebhookRouterDeps {
   /** The signing secret configured on the tracker's webhook. */

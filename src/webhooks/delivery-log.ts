@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import type { Logger } from '../logging/logger.js';
-import type { TrackerName } from '../trackers/tracker.js';
+import type { TrackerName } from '../domain/index.js';
 
 /** Facts gathered while a delivery is handled; written as one log line when the answer is sent. */
 export interface DeliveryLogContext {

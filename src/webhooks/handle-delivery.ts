@@ -3,8 +3,8 @@ import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.j
 import { deliveryLog } from './delivery-log.js';
 import { parseJsonBody } from './parse-json-body.js';
 import { readDeliveryIdHeader } from './read-delivery-id-header.js';
-import type { TrackerReceiver } from './tracker-receiver.js';
-import { WebhookRequestError } from './webhook-request-error.js';
+import type { TrackerReceiver } from '../trackers/tracker-receiver.js';
+import { WebhookRequestError } from '../trackers/webhook/webhook-request-error.js';
 
 export interface HandleDeliveryDeps {
   secret: string;

@@ -3,9 +3,9 @@ import type { Logger } from '../logging/logger.js';
 import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.js';
 import { createDisabledWebhookRouter } from './create-disabled-webhook-router.js';
 import { createWebhookRouter } from './create-webhook-router.js';
-import { jiraReceiver } from './jira/jira-receiver.js';
-import { linearReceiver } from './linear/linear-receiver.js';
-import type { TrackerReceiver } from './tracker-receiver.js';
+import { jiraReceiver } from '../trackers/jira/webhook/jira-receiver.js';
+import { linearReceiver } from '../trackers/linear/webhook/linear-receiver.js';
+import type { TrackerReceiver } from '../trackers/tracker-receiver.js';
 
 export interface WebhookRoutesDeps {
   /** `JIRA_WEBHOOK_SECRET`; unset or empty → `/webhooks/jira` answers 404. */

@@ -1,4 +1,4 @@
-import { WebhookRequestError } from './webhook-request-error.js';
+import { WebhookRequestError } from '../trackers/webhook/webhook-request-error.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { WebhookRequestError } from './webhook-request-error.js';
+import { WebhookRequestError } from '../trackers/webhook/webhook-request-error.js';
 
 /** Printable ASCII without spaces: what Jira and Linear send, and safe as a job id and in logs. */
 const DELIVERY_ID = /^[\x21-\x7e]{1,200}$/;

@@ -3,9 +3,9 @@ import { isJsonContentType } from './is-json-content-type.js';
 import { deliveryLog } from './delivery-log.js';
 import { sendContinue } from './expect-continue.js';
 import { readDeliveryIdHeader } from './read-delivery-id-header.js';
-import type { TrackerReceiver } from './tracker-receiver.js';
+import type { TrackerReceiver } from '../trackers/tracker-receiver.js';
 import { payloadTooLarge } from './to-webhook-request-error.js';
-import { WebhookRequestError } from './webhook-request-error.js';
+import { WebhookRequestError } from '../trackers/webhook/webhook-request-error.js';
 
 /**
  * The cheap checks, before a byte of the body is read (octokit's order): media type 415, declared size 413,

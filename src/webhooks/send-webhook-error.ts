@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { WebhookRequestError } from './webhook-request-error.js';
+import type { WebhookRequestError } from '../trackers/webhook/webhook-request-error.js';
 
 /** `{ "error": { "code", "message" } }` with the error's status and headers. */
 export function sendWebhookError(res: Response, error: WebhookRequestError): void {

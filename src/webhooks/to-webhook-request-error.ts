@@ -1,5 +1,5 @@
 import { QueueUnavailableError } from '../queue/enqueue-types.js';
-import { WebhookRequestError } from './webhook-request-error.js';
+import { WebhookRequestError } from '../trackers/webhook/webhook-request-error.js';
 
 /** Seconds a tracker should wait before retrying when the queue is down. Jira and Linear keep their own schedules. */
 export const QUEUE_RETRY_AFTER_SECONDS = 30;

@@ -1,7 +1,8 @@
 import type { ActionRecord } from '../decisions/decision.js';
 import type { GatePlan } from '../gate/plan-gate.js';
-import type { VerdictComment } from '../gate/verdict.js';
-import type { Ticket, Tracker } from '../trackers/tracker.js';
+import type { VerdictComment } from '../domain/index.js';
+import type { Ticket } from '../domain/index.js';
+import type { Tracker } from '../trackers/tracker.js';
 
 /**
  * The actions after the move: comment, label, property. Each is idempotent (comment edited in place,

@@ -1,9 +1,9 @@
 import { explainIgnored, splitByOrigin } from '../criteria/evidence-from.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
-import type { CriterionResult } from '../gate/verdict.js';
+import type { CriterionResult } from '../domain/index.js';
 import type { Requirement } from '../policy/policy.js';
-import type { Ticket } from '../trackers/tracker.js';
+import type { Ticket } from '../domain/index.js';
 import { applyCriterionWaivers } from '../waivers/apply-criterion-waivers.js';
 import type { Waiver } from '../waivers/waiver.js';
 

@@ -1,4 +1,5 @@
-import { PERMISSIONS, permissionsOf, roleHasPermission, ROLES, type Permission, type Role } from '../../src/auth/roles.js';
+import { ROLES, type Role } from '../../src/domain/index.js';
+import { PERMISSIONS, permissionsOf, roleHasPermission, type Permission } from '../../src/auth/roles.js';
 
 describe('roles and permissions', () => {
   const expected: Record<Role, Permission[]> = {

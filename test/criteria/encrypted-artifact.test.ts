@@ -5,7 +5,7 @@ import { createEncryptedArtifact } from '../../src/criteria/encrypted-artifact.j
 import { createCriterionRegistry } from '../../src/criteria/registry.js';
 import type { EvidenceRecord } from '../../src/evidence/evidence-record.js';
 import { createS3Simulator, FULLY_BLOCKED, s3ClientFor, sha256Of, type S3Simulator } from '../../simulators/s3/index.js';
-import type { Ticket } from '../../src/trackers/tracker.js';
+import type { Ticket } from '../../src/domain/index.js';
 import { evaluateCriteria } from '../../src/worker/evaluate-criteria.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');

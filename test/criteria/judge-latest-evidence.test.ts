@@ -1,7 +1,7 @@
 import { dependencyAudit } from '../../src/criteria/dependency-audit.js';
 import { createCriterionRegistry } from '../../src/criteria/registry.js';
 import type { EvidenceRecord } from '../../src/evidence/evidence-record.js';
-import type { Ticket } from '../../src/trackers/tracker.js';
+import type { Ticket } from '../../src/domain/index.js';
 
 const ticket: Ticket = {
   tracker: 'jira',

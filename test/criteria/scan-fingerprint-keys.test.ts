@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createPiiScan } from '../../src/criteria/pii-scan.js';
 import type { EvidenceRecord } from '../../src/evidence/evidence-record.js';
-import type { CriterionResult } from '../../src/gate/verdict.js';
+import type { CriterionResult } from '../../src/domain/index.js';
 import type { Waiver } from '../../src/waivers/waiver.js';
 import { createSecretScan } from '../../src/criteria/secret-scan.js';
 import type { ScanEvidence } from '../../src/criteria/scan-evidence.js';

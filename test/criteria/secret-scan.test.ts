@@ -2,7 +2,7 @@ import type { CriterionContext } from '../../src/criteria/criterion.js';
 import { piiScan } from '../../src/criteria/pii-scan.js';
 import { secretScan } from '../../src/criteria/secret-scan.js';
 import type { EvidenceRecord } from '../../src/evidence/evidence-record.js';
-import type { CriterionResult } from '../../src/gate/verdict.js';
+import type { CriterionResult } from '../../src/domain/index.js';
 import { UnrecognisedReportError } from '../../src/evidence/reports/index.js';
 import { formatJsonReport } from '../../src/scan-report/index.js';
 import { FIXTURE_FINDINGS, scanReport } from '../scan-report/scan-report-fixture.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { adfToText } from '../../simulators/jira/adf-to-text.js';
-import { BLOCKED_LABEL } from '../../src/gate/verdict.js';
+import { BLOCKED_LABEL } from '../../src/domain/index.js';
 import { startGateHarness, TEST_POLICY, type GateHarness } from '../support/gate-harness.js';
 
 const CLEAN = new URL('./fixtures/npm-audit-clean.json', import.meta.url);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../src/audit/audit-entry.js';
 import { createDecisionRepository } from '../../src/decisions/decision-repository.js';
-import { bodyDigestId } from '../../src/webhooks/body-digest-id.js';
+import { bodyDigestId } from '../../src/trackers/webhook/body-digest-id.js';
 import { verifyAuditLog } from '../../src/audit/verify-audit-log.js';
 import { verifyExportFile } from '../../src/audit/verify-export-file.js';
 import { jiraCommentDelivery } from '../support/comment-deliveries.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createTokenRepository } from '../../src/auth/index.js';
-import { BLOCKED_LABEL } from '../../src/gate/verdict.js';
+import { BLOCKED_LABEL } from '../../src/domain/index.js';
 import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
 

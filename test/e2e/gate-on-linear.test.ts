@@ -1,4 +1,4 @@
-import { BLOCKED_LABEL, COMMENT_MARKER } from '../../src/gate/verdict.js';
+import { BLOCKED_LABEL, COMMENT_MARKER } from '../../src/domain/index.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
 
 describe('the gate on Linear', () => {

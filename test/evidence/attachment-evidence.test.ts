@@ -10,7 +10,8 @@ import { createLinearSimulator, type LinearSimulator } from '../../simulators/li
 import { TrackerRateLimitedError } from '../../src/trackers/errors.js';
 import { createJiraClient, createJiraTracker } from '../../src/trackers/jira/index.js';
 import { createLinearTracker } from '../../src/trackers/linear/index.js';
-import type { Ticket, Tracker } from '../../src/trackers/tracker.js';
+import type { Ticket } from '../../src/domain/index.js';
+import type { Tracker } from '../../src/trackers/tracker.js';
 import { captureLog } from '../support/capture-log.js';
 import { createPgliteTestDatabase, type TestDatabase } from '../support/databases.js';
 

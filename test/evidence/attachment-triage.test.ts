@@ -1,5 +1,5 @@
 import { triageAttachment } from '../../src/evidence/attachment-triage.js';
-import type { TicketAttachment } from '../../src/trackers/tracker.js';
+import type { TicketAttachment } from '../../src/domain/index.js';
 
 const attachment = (filename: string, mimeType?: string, size?: number): TicketAttachment => ({
   id: '1',

@@ -1,5 +1,5 @@
 import { composeComment, planGate, type GateInput } from '../../src/gate/plan-gate.js';
-import { BLOCKED_LABEL, type CriterionResult } from '../../src/gate/verdict.js';
+import { BLOCKED_LABEL, type CriterionResult } from '../../src/domain/index.js';
 import type { PolicyRule } from '../../src/policy/policy.js';
 
 const rule = (mode: 'block' | 'warn'): PolicyRule => ({ name: 'ml-models', match: {}, mode, require: [] });

@@ -1,7 +1,7 @@
 import { createCriterionRegistry } from '../../src/criteria/registry.js';
 import { parsePolicy } from '../../src/policy/load-policy.js';
 import { matchRule } from '../../src/policy/match-rule.js';
-import type { Ticket } from '../../src/trackers/tracker.js';
+import type { Ticket } from '../../src/domain/index.js';
 
 const policy = parsePolicy(
   `version: 1

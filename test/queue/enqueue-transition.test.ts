@@ -5,7 +5,7 @@ import { createEnqueueTransition } from '../../src/queue/enqueue-transition.js';
 import { QueueUnavailableError } from '../../src/queue/enqueue-types.js';
 import { jobIdForDelivery } from '../../src/queue/job-id.js';
 import { createProducerConnection } from '../../src/queue/redis-connection.js';
-import type { TicketTransition } from '../../src/webhooks/ticket-transition.js';
+import type { TicketTransition } from '../../src/domain/index.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../support/redis.js';
 
 const transition: TicketTransition = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { COMMENT_MARKER, type VerdictComment } from '../../src/gate/verdict.js';
+import { COMMENT_MARKER, type VerdictComment } from '../../src/domain/index.js';
 import { validateAdf } from '../../simulators/jira/validate-adf.js';
 import type { AdfDoc, AdfNode } from '../../src/trackers/jira/adf.js';
 import { replyToAdf } from '../../src/trackers/jira/reply-to-adf.js';

@@ -1,5 +1,5 @@
 import { adfToText } from '../../simulators/jira/adf-to-text.js';
-import type { TrackerName } from '../../src/trackers/tracker.js';
+import type { TrackerName } from '../../src/domain/index.js';
 import { jiraCommentDelivery, linearCommentDelivery } from '../support/comment-deliveries.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
 import { waitFor } from '../support/wait-for.js';

@@ -11,7 +11,7 @@ import { createTrackers } from '../../src/service/create-trackers.js';
 import { startService, type RunningService } from '../../src/service/start-service.js';
 import { createJiraSimulator, type JiraSimulator } from '../../simulators/jira/create-jira-simulator.js';
 import { createLinearSimulator, type LinearSimulator } from '../../simulators/linear/create-linear-simulator.js';
-import type { TrackerName } from '../../src/trackers/tracker.js';
+import type { TrackerName } from '../../src/domain/index.js';
 import { captureLog } from './capture-log.js';
 import { createPgliteTestDatabase, createPostgresTestDatabase, type TestDatabase } from './databases.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './redis.js';

@@ -1,5 +1,6 @@
 import { createTicketDescriptionReader } from '../../src/trackers/read-ticket-description.js';
-import type { Ticket, Tracker } from '../../src/trackers/tracker.js';
+import type { Ticket } from '../../src/domain/index.js';
+import type { Tracker } from '../../src/trackers/tracker.js';
 
 const ticket: Ticket = { tracker: 'jira', id: '10042', key: 'ML-142', title: 't', status: { id: '3', name: 'Done', category: 'done', isDone: true }, project: 'ML', labels: [] };
 

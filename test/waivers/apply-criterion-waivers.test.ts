@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CriterionResult } from '../../src/gate/verdict.js';
+import type { CriterionResult } from '../../src/domain/index.js';
 import { applyCriterionWaivers } from '../../src/waivers/apply-criterion-waivers.js';
 import type { Waiver } from '../../src/waivers/waiver.js';
 

@@ -1,5 +1,5 @@
 import { parseWaiveCommand } from '../../src/waivers/parse-waive-command.js';
-import { isDonegateCommand } from '../../src/waivers/waive-command-syntax.js';
+import { isDonegateCommand } from '../../src/domain/index.js';
 
 const KNOWN = ['pii-scan', 'dependency-audit', 'encrypted-artifact', 'secret-scan'];
 const parse = (text: string) => parseWaiveCommand(text, KNOWN);

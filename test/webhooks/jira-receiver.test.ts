@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { signJiraDelivery } from '../support/sign-deliveries.js';
-import { verifyJiraSignature } from '../../src/webhooks/jira/verify-jira-signature.js';
+import { verifyJiraSignature } from '../../src/trackers/jira/webhook/verify-jira-signature.js';
 import { QueueUnavailableError } from '../../src/queue/enqueue-types.js';
 import { JIRA_SECRET, post, sample, startWebhookServer, waitFor, type WebhookTestServer } from './webhook-test-server.js';
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { signLinearDelivery } from '../support/sign-deliveries.js';
-import { verifyLinearSignature } from '../../src/webhooks/linear/verify-linear-signature.js';
+import { verifyLinearSignature } from '../../src/trackers/linear/webhook/verify-linear-signature.js';
 import { QueueUnavailableError } from '../../src/queue/enqueue-types.js';
 import { LINEAR_SECRET, post, sample, startWebhookServer, type WebhookTestServer } from './webhook-test-server.js';
 

@@ -4,8 +4,8 @@ import { Writable } from 'node:stream';
 import express from 'express';
 import { createLogger } from '../../src/logging/logger.js';
 import { mountWebhookRoutes } from '../../src/webhooks/mount-webhook-routes.js';
-import type { TicketCommand } from '../../src/webhooks/ticket-command.js';
-import type { TicketTransition } from '../../src/webhooks/ticket-transition.js';
+import type { TicketCommand } from '../../src/domain/index.js';
+import type { TicketTransition } from '../../src/domain/index.js';
 import { signJiraDelivery } from '../support/sign-deliveries.js';
 import { JIRA_SECRET, post, recordingEnqueue, sample, waitFor } from './webhook-test-server.js';
 

@@ -6,8 +6,8 @@ import { Writable } from 'node:stream';
 import express from 'express';
 import { createLogger } from '../../src/logging/logger.js';
 import type { EnqueueResult, EnqueueTransition } from '../../src/queue/enqueue-types.js';
-import type { TicketCommand } from '../../src/webhooks/ticket-command.js';
-import type { TicketTransition } from '../../src/webhooks/ticket-transition.js';
+import type { TicketCommand } from '../../src/domain/index.js';
+import type { TicketTransition } from '../../src/domain/index.js';
 import { mountWebhookRoutes } from '../../src/webhooks/mount-webhook-routes.js';
 
 export const JIRA_SECRET = 'jira-test-secret-9f2c';

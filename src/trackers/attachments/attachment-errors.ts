@@ -1,4 +1,4 @@
-import type { TrackerName } from '../tracker.js';
+import type { TrackerName } from '../../domain/index.js';
 
 /**
  * The attachment is larger than the caller allows: its declared size, its `Content-Length`, or the bytes

@@ -1,5 +1,5 @@
 import { TrackerPermanentError, TrackerRateLimitedError, TrackerUnavailableError } from '../errors.js';
-import type { TrackerName } from '../tracker.js';
+import type { TrackerName } from '../../domain/index.js';
 import { AttachmentRefusedError, AttachmentTooLargeError } from './attachment-errors.js';
 import { readLimitedBody } from './read-limited-body.js';
 

@@ -1,5 +1,5 @@
 import { AttachmentTooLargeError } from './attachment-errors.js';
-import type { TrackerName } from '../tracker.js';
+import type { TrackerName } from '../../domain/index.js';
 
 /**
  * Reads a response body chunk by chunk, counting bytes, and cancels the stream the moment more than

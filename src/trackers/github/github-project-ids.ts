@@ -4,16 +4,24 @@
  * which are letters, digits, `_`, `-` and `=`), and its status by the field and the option it shows.
  */
 const NODE_ID = '[A-Za-z0-9_=-]{1,100}';
-const PROJECT_ITEM = new RegExp(`^project-item/(${NODE_ID})/(${NODE_ID})$`);
+const PROJECT_ITEM = new RegExp(`^project-item/(${NODE_ID})/(${NODE_ID})/(${NODE_ID})$`);
 const PROJECT_STATUS = new RegExp(`^project-status/(${NODE_ID})/(${NODE_ID})$`);
 
-export function projectItemTicketId(projectNodeId: string, itemNodeId: string): string {
-  return `project-item/${projectNodeId}/${itemNodeId}`;
+/** The project item, and the single-select field whose change was the move. */
+export interface ProjectItemRef {
+  projectNodeId: string;
+  itemNodeId: string;
+  fieldNodeId: string;
 }
 
-export function parseProjectItemTicketId(id: string): { projectNodeId: string; itemNodeId: string } | undefined {
+/** `project-item/<project>/<item>/<field>`: the ticket a board move is about, until the worker reads its issue. */
+export function projectItemTicketId(ref: ProjectItemRef): string {
+  return `project-item/${ref.projectNodeId}/${ref.itemNodeId}/${ref.fieldNodeId}`;
+}
+
+export function parseProjectItemTicketId(id: string): ProjectItemRef | undefined {
   const match = PROJECT_ITEM.exec(id);
-  return match?.[1] && match[2] ? { projectNodeId: match[1], itemNodeId: match[2] } : undefined;
+  return match?.[1] && match[2] && match[3] ? { projectNodeId: match[1], itemNodeId: match[2], fieldNodeId: match[3] } : undefined;
 }
 
 export function projectStatusId(fieldNodeId: string, optionId: string): string {

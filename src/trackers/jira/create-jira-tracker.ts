@@ -1,8 +1,9 @@
 import type { Version3Client } from 'jira.js';
-import { VERDICT_PROPERTY_KEY, type VerdictComment, type VerdictProperty } from '../../gate/verdict.js';
+import { VERDICT_PROPERTY_KEY, type VerdictComment, type VerdictProperty } from '../../domain/index.js';
 import { TrackerPermanentError } from '../errors.js';
 import { createLinkPolicy } from '../render/index.js';
-import type { DownloadOptions, MoveOutcome, Ticket, TicketAttachment, TicketLink, TicketRef, Tracker } from '../tracker.js';
+import type { MoveOutcome, Ticket, TicketAttachment, TicketLink, TicketRef } from '../../domain/index.js';
+import type { DownloadOptions, Tracker } from '../tracker.js';
 import { adfLines } from './adf-lines.js';
 import { downloadJiraAttachment } from './download-jira-attachment.js';
 import { ATTACHMENT_FIELDS, jiraAttachmentsOf } from './jira-attachments-of.js';

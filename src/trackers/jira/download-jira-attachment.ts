@@ -1,7 +1,8 @@
 import { AttachmentRefusedError } from '../attachments/attachment-errors.js';
 import { fetchAttachment } from '../attachments/fetch-attachment.js';
 import { TrackerPermanentError } from '../errors.js';
-import type { DownloadOptions, Ticket, TicketAttachment } from '../tracker.js';
+import type { Ticket, TicketAttachment } from '../../domain/index.js';
+import type { DownloadOptions } from '../tracker.js';
 import type { JiraSite } from './jira-site-of.js';
 
 /**

@@ -1,4 +1,4 @@
-import { COMMENT_MARKER } from '../../gate/verdict.js';
+import { COMMENT_MARKER } from '../../domain/index.js';
 import { adfText } from './adf.js';
 import type { jiraCommentPageSchema } from './jira-schemas.js';
 import type { z } from 'zod';

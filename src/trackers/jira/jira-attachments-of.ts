@@ -1,4 +1,4 @@
-import type { TicketAttachment } from '../tracker.js';
+import type { TicketAttachment } from '../../domain/index.js';
 import { jiraAttachmentFieldSchema } from './jira-schemas.js';
 
 /** The one field `listAttachments` asks for. */

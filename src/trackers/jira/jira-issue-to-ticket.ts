@@ -1,4 +1,4 @@
-import type { Ticket } from '../tracker.js';
+import type { Ticket } from '../../domain/index.js';
 import { jiraAttachmentsOf } from './jira-attachments-of.js';
 import { jiraIssueSchema } from './jira-schemas.js';
 

@@ -1,4 +1,4 @@
-import type { Ticket } from '../tracker.js';
+import type { Ticket } from '../../domain/index.js';
 import type { JiraTransition } from './jira-schemas.js';
 
 export type TransitionChoice =

@@ -1,4 +1,4 @@
-import { COMMENT_MARKER, type CriterionResult, type GateMode, type VerdictComment } from '../../gate/verdict.js';
+import { COMMENT_MARKER, type CriterionResult, type GateMode, type VerdictComment } from '../../domain/index.js';
 import { commandSegments, createLinkPolicy, FIELD_LIMITS, fixSegments, joinText, type LinkPolicy } from '../render/index.js';
 import { paragraph, text, type AdfDoc, type AdfNode } from './adf.js';
 import { segmentsToAdf } from './segments-to-adf.js';

@@ -1,7 +1,8 @@
 import type { LinearClient } from '@linear/sdk';
-import type { VerdictComment } from '../../gate/verdict.js';
+import type { VerdictComment } from '../../domain/index.js';
 import { TrackerPermanentError } from '../errors.js';
-import type { DownloadOptions, MoveOutcome, Ticket, TicketAttachment, TicketLink, TicketRef, Tracker } from '../tracker.js';
+import type { MoveOutcome, Ticket, TicketAttachment, TicketLink, TicketRef } from '../../domain/index.js';
+import type { DownloadOptions, Tracker } from '../tracker.js';
 import { downloadLinearAttachment, LINEAR_UPLOADS_HOST, type LinearDownloadPolicy } from './download-linear-attachment.js';
 import { ensureLabel, readLabelContext } from './ensure-label.js';
 import { findOwnComment } from './find-own-comment.js';

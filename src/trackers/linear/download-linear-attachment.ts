@@ -1,6 +1,7 @@
 import { AttachmentRefusedError } from '../attachments/attachment-errors.js';
 import { fetchAttachment } from '../attachments/fetch-attachment.js';
-import type { DownloadOptions, Ticket, TicketAttachment } from '../tracker.js';
+import type { Ticket, TicketAttachment } from '../../domain/index.js';
+import type { DownloadOptions } from '../tracker.js';
 
 export interface LinearDownloadPolicy {
   /** Hosts attachment content may be fetched from (`hostname`, or `hostname:port`). */

@@ -1,4 +1,4 @@
-import { COMMENT_MARKER } from '../../gate/verdict.js';
+import { COMMENT_MARKER } from '../../domain/index.js';
 import { ISSUE_COMMENTS } from './linear-documents.js';
 import type { LinearRequest } from './linear-request.js';
 import { issueCommentsResponse, type IssueComments } from './linear-responses.js';

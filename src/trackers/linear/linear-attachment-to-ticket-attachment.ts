@@ -1,4 +1,4 @@
-import type { TicketAttachment } from '../tracker.js';
+import type { TicketAttachment } from '../../domain/index.js';
 import type { LinearAttachmentNode } from './linear-responses.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Ticket, TicketAttachment } from '../tracker.js';
+import type { Ticket, TicketAttachment } from '../../domain/index.js';
 import { linearAttachmentToTicketAttachment } from './linear-attachment-to-ticket-attachment.js';
 import { ISSUE_ATTACHMENTS } from './linear-documents.js';
 import type { LinearRequest } from './linear-request.js';

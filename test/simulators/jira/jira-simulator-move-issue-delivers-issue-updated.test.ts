@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { JiraSimulator, TransitionEvent } from '../../../simulators/jira/index.js';
-import { normaliseJiraDelivery } from '../../../src/webhooks/jira/normalise-jira-delivery.js';
+import { normaliseJiraDelivery } from '../../../src/trackers/jira/webhook/normalise-jira-delivery.js';
 import { createSimulatedSite } from './jira-simulator-fixture.js';
 
 describe('Jira simulator: moveIssue as a person on the board', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { AttachmentRefusedError, AttachmentTooLargeError } from '../../../src/trackers/attachments/index.js';
-import type { Ticket, TicketAttachment } from '../../../src/trackers/tracker.js';
+import type { Ticket, TicketAttachment } from '../../../src/domain/index.js';
 import { createJiraFixture, type JiraFixture } from './jira-fixture.js';
 
 const REPORT = JSON.stringify({ scanner: 'pii-scan', findings: [] });

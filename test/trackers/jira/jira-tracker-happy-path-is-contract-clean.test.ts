@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { BLOCKED_LABEL } from '../../../src/gate/verdict.js';
+import { BLOCKED_LABEL } from '../../../src/domain/index.js';
 import { createJiraFixture, type JiraFixture } from './jira-fixture.js';
 import { blockedVerdict, passingVerdict, verdictProperty } from './verdict-samples.js';
 

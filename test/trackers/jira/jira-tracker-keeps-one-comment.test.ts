@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { COMMENT_MARKER } from '../../../src/gate/verdict.js';
+import { COMMENT_MARKER } from '../../../src/domain/index.js';
 import { adfToPlainText } from '../../../simulators/jira/index.js';
 import { createJiraFixture, type JiraFixture } from './jira-fixture.js';
 import { blockedVerdict, passingVerdict } from './verdict-samples.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { BLOCKED_LABEL, VERDICT_PROPERTY_KEY } from '../../../src/gate/verdict.js';
+import { BLOCKED_LABEL, VERDICT_PROPERTY_KEY } from '../../../src/domain/index.js';
 import { createJiraFixture, type JiraFixture } from './jira-fixture.js';
 import { verdictProperty } from './verdict-samples.js';
 

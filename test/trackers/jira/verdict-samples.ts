@@ -1,4 +1,4 @@
-import type { VerdictComment, VerdictProperty } from '../../../src/gate/verdict.js';
+import type { VerdictComment, VerdictProperty } from '../../../src/domain/index.js';
 
 export const blockedVerdict: VerdictComment = {
   status: 'fail',

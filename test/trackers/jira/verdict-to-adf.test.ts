@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { COMMENT_MARKER } from '../../../src/gate/verdict.js';
+import { COMMENT_MARKER } from '../../../src/domain/index.js';
 import { validateAdf } from '../../../simulators/jira/validate-adf.js';
 import type { AdfNode } from '../../../src/trackers/jira/adf.js';
 import { verdictToAdf } from '../../../src/trackers/jira/index.js';

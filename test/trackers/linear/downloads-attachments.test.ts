@@ -4,7 +4,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AttachmentRefusedError } from '../../../src/trackers/attachments/index.js';
 import { createLinearTracker } from '../../../src/trackers/linear/index.js';
-import type { Ticket, TicketAttachment, Tracker } from '../../../src/trackers/tracker.js';
+import type { Ticket, TicketAttachment } from '../../../src/domain/index.js';
+import type { Tracker } from '../../../src/trackers/tracker.js';
 import { createLinearFixture, type LinearFixture } from './linear-fixture.js';
 
 const REPORT = JSON.stringify({ scanner: 'osv-scanner', results: [] });

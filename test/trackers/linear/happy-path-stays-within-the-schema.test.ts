@@ -1,4 +1,4 @@
-import { BLOCKED_LABEL, type VerdictComment } from '../../../src/gate/verdict.js';
+import { BLOCKED_LABEL, type VerdictComment } from '../../../src/domain/index.js';
 import { createLinearFixture } from './linear-fixture.js';
 
 const verdict: VerdictComment = {

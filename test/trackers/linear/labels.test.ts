@@ -1,4 +1,4 @@
-import { BLOCKED_LABEL } from '../../../src/gate/verdict.js';
+import { BLOCKED_LABEL } from '../../../src/domain/index.js';
 import { createLinearFixture, type LinearFixture } from './linear-fixture.js';
 
 describe('Linear tracker labelling a ticket', () => {

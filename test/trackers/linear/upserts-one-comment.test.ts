@@ -1,4 +1,4 @@
-import { COMMENT_MARKER, type VerdictComment } from '../../../src/gate/verdict.js';
+import { COMMENT_MARKER, type VerdictComment } from '../../../src/domain/index.js';
 import { createLinearFixture, type LinearFixture } from './linear-fixture.js';
 
 const failing: VerdictComment = {

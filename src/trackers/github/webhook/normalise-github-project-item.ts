@@ -13,14 +13,14 @@ import { githubProjectItemEventSchema } from './github-payload-schemas.js';
 export function normaliseGithubProjectItem(body: unknown, deliveryId: string, now: number, doneOptions: readonly string[]): NormalisedDelivery {
   const event = parsePayload(githubProjectItemEventSchema, body, 'The GitHub projects_v2_item delivery');
   const item = event.projects_v2_item;
-  const ticketKey = projectItemTicketId(item.project_node_id, item.node_id);
-  if (event.action !== 'edited' || item.content_type !== 'Issue') return { kind: 'ignored', reason: 'not-an-issue-update', deliveryId, ticketKey };
+  if (event.action !== 'edited' || item.content_type !== 'Issue') return { kind: 'ignored', reason: 'not-an-issue-update', deliveryId };
   const change = event.changes?.field_value;
   const to = change?.to;
   const from = change?.from;
   if (change?.field_type !== 'single_select' || !change.field_node_id || !to || !from || from.id === to.id) {
-    return { kind: 'ignored', reason: 'no-status-change', deliveryId, ticketKey };
+    return { kind: 'ignored', reason: 'no-status-change', deliveryId };
   }
+  const ticketKey = projectItemTicketId({ projectNodeId: item.project_node_id, itemNodeId: item.node_id, fieldNodeId: change.field_node_id });
   if (!isDoneOption(to.name, doneOptions)) return { kind: 'ignored', reason: 'not-into-done', deliveryId, ticketKey };
   const actorId = event.sender?.id;
   return {

@@ -1,5 +1,5 @@
 import type { BlockContent, ListItem, PhrasingContent } from 'mdast';
-import { COMMENT_MARKER, type CriterionResult, type VerdictComment } from '../../../gate/verdict.js';
+import { COMMENT_MARKER, type CriterionResult, type VerdictComment } from '../../../domain/index.js';
 import { commandSegments, createLinkPolicy, FIELD_LIMITS, fixSegments, type LinkPolicy } from '../index.js';
 import { mdastToMarkdown } from './mdast-to-markdown.js';
 import { segmentsToMdast } from './segments-to-mdast.js';

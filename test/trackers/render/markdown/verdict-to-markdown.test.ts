@@ -1,4 +1,4 @@
-import { COMMENT_MARKER, type VerdictComment } from '../../../../src/gate/verdict.js';
+import { COMMENT_MARKER, type VerdictComment } from '../../../../src/domain/index.js';
 import { verdictToMarkdown } from '../../../../src/trackers/render/markdown/verdict-to-markdown.js';
 
 const verdict: VerdictComment = {

@@ -1,1 +1,0 @@
-export type { TicketCommand } from '../domain/index.js';

@@ -1,1 +1,0 @@
-export type { IgnoreReason, NormalisedDelivery, TicketTransition } from '../domain/index.js';

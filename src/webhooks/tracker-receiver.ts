@@ -1,1 +1,0 @@
-export type { DeliveryContext, TrackerReceiver } from '../trackers/tracker-receiver.js';
