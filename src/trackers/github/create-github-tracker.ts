@@ -7,9 +7,11 @@ import type { Tracker } from '../tracker.js';
 import { breakCommentMentions, breakMentions } from './break-mentions.js';
 import { findOwnGithubComment } from './find-own-github-comment.js';
 import { GITHUB_OPEN, githubIssueStatus } from './github-issue-status.js';
+import { isDoneOption, parseProjectItemTicketId, parseProjectStatusId, projectStatusId } from './github-project-ids.js';
+import { readProjectItem, setProjectItemOption } from './github-project-item.js';
 import { githubRequest } from './github-request.js';
 import { readGithubSelfId } from './github-self-id.js';
-import { parseGithubTicketKey, type GithubIssueRef } from './github-ticket-key.js';
+import { githubTicketKey, parseGithubTicketKey, type GithubIssueRef } from './github-ticket-key.js';
 
 export interface GithubTrackerDeps {
   /** `createGithubClient({ auth, baseUrl })`. */
@@ -17,7 +19,9 @@ export interface GithubTrackerDeps {
   /** How the client authenticates: decides how donegate's own account is found. */
   authKind: 'token' | 'app';
   /** Vendor security pages (`host` or `host/path`) findings may link to, besides ADVISORY_LINK_HOSTS. */
-  advisoryLinkHosts?: string[];
+  advisoryLinkHosts?: readonly string[];
+  /** `GITHUB_PROJECT_DONE_OPTIONS`: the options of a project board's Status field that mean done. */
+  projectDoneOptions?: readonly string[];
 }
 
 function issueOf(ticketOrKey: Ticket | string): GithubIssueRef {
@@ -41,7 +45,8 @@ const sameLabel = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  */
 export function createGithubTracker(deps: GithubTrackerDeps): Tracker {
   const { client } = deps;
-  const links = createLinkPolicy({ advisoryHosts: deps.advisoryLinkHosts ?? [] });
+  const links = createLinkPolicy({ advisoryHosts: [...(deps.advisoryLinkHosts ?? [])] });
+  const doneOptions = deps.projectDoneOptions ?? [];
   let selfLookup: Promise<string> | undefined;
 
   const selfId = (): Promise<string> => {
@@ -56,44 +61,65 @@ export function createGithubTracker(deps: GithubTrackerDeps): Tracker {
     return selfLookup;
   };
 
+  const readIssue = async (key: string): Promise<Ticket> => {
+    const issue = issueOf(key);
+    const { data } = await githubRequest(`reading ${key}`, () =>
+      client.rest.issues.get({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber }),
+    );
+    return {
+      tracker: 'github',
+      id: key,
+      key,
+      title: data.title,
+      status: githubIssueStatus(data.state, data.state_reason),
+      project: `${issue.owner}/${issue.repo}`,
+      labels: data.labels.flatMap((label) => (typeof label === 'string' ? [label] : label.name ? [label.name] : [])),
+      url: data.html_url,
+      // GitHub has no attachment API: files dropped into an issue are links in its body, read from there.
+      attachments: [],
+    };
+  };
+
+  const reopen = async (ticket: Ticket, statusId: string): Promise<MoveOutcome> => {
+    if (statusId !== GITHUB_OPEN) {
+      return {
+        moved: false,
+        reason: 'no-transition',
+        explanation: `donegate can reopen a GitHub issue or set a project item's field back, but "${statusId}" is neither`,
+        fix: `Reopen ${ticket.key} by hand (or set its board column back) until the evidence is in place.`,
+      };
+    }
+    const issue = issueOf(ticket);
+    await githubRequest(`reopening ${ticket.key}`, () =>
+      client.rest.issues.update({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber, state: 'open', state_reason: 'reopened' }),
+    );
+    return { moved: true, toStatusId: GITHUB_OPEN, toStatusName: 'Open' };
+  };
+
   return {
     name: 'github',
     selfId,
 
     async getTicket(ref: TicketRef): Promise<Ticket> {
-      const key = ref.key ?? ref.id ?? '';
-      const issue = issueOf(key);
-      const { data } = await githubRequest(`reading ${key}`, () =>
-        client.rest.issues.get({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber }),
-      );
-      return {
-        tracker: 'github',
-        id: key,
-        key,
-        title: data.title,
-        status: githubIssueStatus(data.state, data.state_reason),
-        project: `${issue.owner}/${issue.repo}`,
-        labels: data.labels.flatMap((label) => (typeof label === 'string' ? [label] : label.name ? [label.name] : [])),
-        url: data.html_url,
-        // GitHub has no attachment API: files dropped into an issue are links in its body, read from there.
-        attachments: [],
-      };
+      const item = parseProjectItemTicketId(ref.id ?? ref.key ?? '');
+      if (!item) return readIssue(ref.key ?? ref.id ?? '');
+      // A board move: the ticket is the issue the item holds, in the status its field shows now.
+      const state = await readProjectItem(client, item);
+      const issueTicket = await readIssue(githubTicketKey(state.repoFullName, state.issueNumber));
+      const status = state.option
+        ? { id: projectStatusId(item.fieldNodeId, state.option.id), name: state.option.name, category: 'project', isDone: isDoneOption(state.option.name, doneOptions) }
+        : { id: projectStatusId(item.fieldNodeId, 'none'), name: 'No status', category: 'project', isDone: false };
+      return { ...issueTicket, id: ref.id ?? ref.key ?? '', status };
     },
 
     async moveTo(ticket: Ticket, statusId: string): Promise<MoveOutcome> {
-      if (statusId !== GITHUB_OPEN) {
-        return {
-          moved: false,
-          reason: 'no-transition',
-          explanation: `donegate only reopens GitHub issues; it cannot move ${ticket.key} to "${statusId}"`,
-          fix: 'Reopen the issue by hand until the evidence is in place.',
-        };
+      const item = parseProjectItemTicketId(ticket.id);
+      const status = parseProjectStatusId(statusId);
+      if (item && status && status.fieldNodeId === item.fieldNodeId) {
+        await setProjectItemOption(client, item, status.optionId);
+        return { moved: true, toStatusId: statusId };
       }
-      const issue = issueOf(ticket);
-      await githubRequest(`reopening ${ticket.key}`, () =>
-        client.rest.issues.update({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber, state: 'open', state_reason: 'reopened' }),
-      );
-      return { moved: true, toStatusId: GITHUB_OPEN, toStatusName: 'Open' };
+      return reopen(ticket, statusId);
     },
 
     async upsertComment(ticket: Ticket, comment: VerdictComment) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TrackerPermanentError, TrackerRateLimitedError, TrackerUnavailableError } from '../errors.js';
-import { githubRetryAfterMs } from './github-retry-after.js';
+import { githubRetryAfterMs, SECONDARY_LIMIT_WAIT_MS } from './github-retry-after.js';
 
 /** What an octokit `RequestError` carries that matters here; its `request` (with the body sent) is never read. */
 const requestErrorShape = z.object({
@@ -8,6 +8,9 @@ const requestErrorShape = z.object({
   message: z.string(),
   response: z.object({ headers: z.record(z.string(), z.unknown()) }).optional(),
 });
+
+/** An octokit `GraphqlResponseError`: HTTP 200, with GitHub's `errors[].type` saying what went wrong. */
+const graphqlErrorShape = z.object({ errors: z.array(z.object({ type: z.string().optional(), message: z.string().optional() })).min(1) });
 
 function header(headers: Record<string, unknown>, name: string): string | undefined {
   const value = headers[name];
@@ -23,6 +26,8 @@ function header(headers: Record<string, unknown>, name: string): string | undefi
  * @param action what donegate was doing, for the message ("reading acme/ml#7").
  */
 export function mapGithubError(error: unknown, action: string): Error {
+  const graphql = graphqlErrorShape.safeParse(error);
+  if (graphql.success) return mapGraphqlErrors(graphql.data.errors, action);
   const parsed = requestErrorShape.safeParse(error);
   if (!parsed.success) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -64,4 +69,16 @@ export function mapGithubError(error: unknown, action: string): Error {
     return new TrackerPermanentError('github', 'invalid-request', `GitHub refused the request while ${action}: ${said}`, status);
   }
   return new TrackerUnavailableError('github', `GitHub failed while ${action}: ${said}`, status);
+}
+
+/** GraphQL reports faults in the body; its types are documented at https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api. */
+function mapGraphqlErrors(errors: Array<{ type?: string | undefined; message?: string | undefined }>, action: string): Error {
+  const types = new Set(errors.map((e) => e.type));
+  const said = (errors[0]?.message ?? '').split('\n')[0]?.slice(0, 200) ?? '';
+  if (types.has('RATE_LIMITED')) return new TrackerRateLimitedError('github', SECONDARY_LIMIT_WAIT_MS);
+  if (types.has('NOT_FOUND')) return new TrackerPermanentError('github', 'not-found', `GitHub has no such project item while ${action}: ${said}`);
+  if (types.has('FORBIDDEN') || types.has('INSUFFICIENT_SCOPES')) {
+    return new TrackerPermanentError('github', 'forbidden', `GitHub refused ${action} (${said}): the token or App needs Projects read/write on the organization's project.`);
+  }
+  return new TrackerPermanentError('github', 'invalid-request', `GitHub refused the request while ${action}: ${said}`);
 }
