@@ -144,3 +144,16 @@ export function findTeam(store: LinearStore, idOrKey: string): SimTeam | undefin
 export function statesOfTeam(store: LinearStore, teamId: string): SimWorkflowState[] {
   return [...store.states.values()].filter((state) => state.teamId === teamId);
 }
+
+/** For the simulator's own set-up API: an unknown issue is a mistake in the test, said plainly. */
+export function requireIssue(store: LinearStore, idOrIdentifier: string): SimIssue {
+  const issue = findIssue(store, idOrIdentifier);
+  if (!issue) throw new Error(`Linear simulator: no issue ${idOrIdentifier}`);
+  return issue;
+}
+
+export function requireTeam(store: LinearStore, idOrKey: string): SimTeam {
+  const team = findTeam(store, idOrKey);
+  if (!team) throw new Error(`Linear simulator: no team ${idOrKey}`);
+  return team;
+}
