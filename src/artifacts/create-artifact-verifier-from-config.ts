@@ -3,7 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
 import { Storage } from '@google-cloud/storage';
-import type { ArtifactConfig } from '../config/env.js';
+import type { ArtifactConfig } from './artifact-config.js';
 import { createGcsArtifactStore } from './gcs/gcs-artifact-store.js';
 import type { HashProgress } from './hash-stream.js';
 import { kmsAccessFor } from './kms/kms-access.js';

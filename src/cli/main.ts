@@ -32,9 +32,9 @@ async function main(argv: string[]): Promise<number> {
     .description('run the webhook receiver and the worker in one process (runs the demo when no tracker is configured)')
     .action(async () => {
       const config = loadConfig();
-      if (!config.jira && !config.linear) {
+      if (config.trackers.length === 0) {
         process.stderr.write(
-          'donegate: no tracker is configured (set the JIRA_* or LINEAR_* variables, see README), so this runs the demo against built-in simulators.\n\n',
+          'donegate: no tracker is configured (set the variables of Jira, Linear or another tracker, see README "Configuration"), so this runs the demo against built-in simulators.\n\n',
         );
         exitCode = await runDemo({ out: process.stdout, config });
         return;

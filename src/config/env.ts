@@ -1,36 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS } from '../trackers/jira/webhook/jira-delivery-age.js';
-import { linkHostList } from './link-host-list.js';
-import { trackerUrl } from './tracker-url.js';
-
-/** Variables that switch a tracker on. All set → on; none set → off; some set → startup error. */
-const JIRA_VARS = ['JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_WEBHOOK_SECRET'] as const;
-const LINEAR_VARS = ['LINEAR_API_KEY', 'LINEAR_WEBHOOK_SECRET'] as const;
-
-const nonEmpty = z.string().trim().min(1);
-const optionalNonEmpty = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
-
-/** A whole number given as text; unset or empty → `fallback`. */
-const wholeNumber = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => (value === undefined || value.trim() === '' ? String(fallback) : value.trim()))
-    .pipe(z.string().regex(/^\d+$/, 'must be a whole number'))
-    .transform(Number)
-    .pipe(z.number().min(min).max(max));
-
-/** `a.example,b.example:8443`; unset or empty → `fallback`. Hosts only: no scheme, path or wildcard. */
-const hostList = (fallback: string[]) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => (value ?? '').split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== ''))
-    .transform((hosts) => (hosts.length === 0 ? fallback : hosts))
-    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'must be host names such as uploads.linear.app, without scheme or path')));
+import type { ArtifactConfig } from '../artifacts/artifact-config.js';
+import { nonEmpty, optionalNonEmpty, wholeNumber } from '../env/env-values.js';
+import { linkHostList } from '../env/link-host-list.js';
+import { TRACKER_PLUGINS } from '../trackers/registry.js';
+import type { AnyTrackerPlugin } from '../trackers/tracker-plugin.js';
 
 const envSchema = z.object({
   PORT: wholeNumber(3000, 0, 65535),
@@ -57,22 +30,11 @@ const envSchema = z.object({
   AUDIT_CHECKPOINT_RETAIN_DAYS: wholeNumber(400, 1),
   DATA_DIR: nonEmpty.default('./.donegate'),
   POLICY_FILE: nonEmpty.default('config/policy.yaml'),
-  JIRA_BASE_URL: optionalNonEmpty.pipe(trackerUrl.optional()),
-  JIRA_EMAIL: optionalNonEmpty,
-  JIRA_API_TOKEN: optionalNonEmpty,
-  JIRA_WEBHOOK_SECRET: optionalNonEmpty,
-  /** Signed Jira deliveries older than this are replays: answered 202, logged, not acted on. */
-  JIRA_DELIVERY_MAX_AGE_SECONDS: wholeNumber(DEFAULT_JIRA_DELIVERY_MAX_AGE_SECONDS, 60),
-  LINEAR_API_KEY: optionalNonEmpty,
-  LINEAR_API_URL: trackerUrl.default('https://api.linear.app/graphql'),
-  LINEAR_WEBHOOK_SECRET: optionalNonEmpty,
   WEBHOOK_MAX_BYTES: wholeNumber(5 * 1024 * 1024, 1),
   /** Uploaded evidence reports; CodeQL SARIF for a large repository runs to tens of MB. */
   EVIDENCE_MAX_BYTES: wholeNumber(25 * 1024 * 1024, 1),
   /** Reports attached to tickets are downloaded up to this size; larger ones are skipped, never buffered. */
   ATTACHMENT_MAX_BYTES: wholeNumber(10 * 1024 * 1024, 1),
-  /** Hosts Linear attachment links may be downloaded from (`hostname` or `hostname:port`), comma-separated. */
-  LINEAR_ATTACHMENT_HOSTS: hostList(['uploads.linear.app']),
   /** Vendor security pages comments may link to, besides osv.dev, GitHub advisories, NVD and cve.org. */
   ADVISORY_LINK_HOSTS: linkHostList,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -99,33 +61,14 @@ const envSchema = z.object({
   ARTIFACT_CHECK_TIMEOUT_MS: wholeNumber(15_000, 100),
 });
 
-export interface JiraConfig {
-  baseUrl: string;
-  email: string;
-  apiToken: string;
-  webhookSecret: string;
-  /** `JIRA_DELIVERY_MAX_AGE_SECONDS`; unset → the receiver's default (one hour). */
-  deliveryMaxAgeSeconds?: number;
+/** A tracker the environment switches on, with the settings its plugin read from it. */
+export interface EnabledTracker {
+  plugin: AnyTrackerPlugin;
+  /** What `plugin.env.schema` made of the environment; only the plugin reads it. */
+  settings: unknown;
 }
 
-export interface LinearConfig {
-  apiKey: string;
-  apiUrl: string;
-  webhookSecret: string;
-}
-
-/** Live artifact checks: where the stores are and how far donegate goes. Credentials come from the standard AWS and Google chains. */
-export interface ArtifactConfig {
-  s3Endpoint?: string;
-  s3ForcePathStyle: boolean;
-  kmsEndpoint?: string;
-  s3ControlEndpoint?: string;
-  stsEndpoint?: string;
-  awsRegion?: string;
-  gcsApiEndpoint?: string;
-  hashMaxBytes: number;
-  timeoutMs: number;
-}
+export type { ArtifactConfig };
 
 export interface Config {
   port: number;
@@ -134,13 +77,11 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   policyFile: string;
-  jira?: JiraConfig;
-  linear?: LinearConfig;
+  /** The trackers whose variables are all set, in `TRACKER_PLUGINS` order. None set → none on. */
+  trackers: EnabledTracker[];
   webhookMaxBytes: number;
   evidenceMaxBytes: number;
   attachmentMaxBytes: number;
-  /** Hosts whose Linear attachment content may be downloaded as evidence. */
-  linearAttachmentHosts: string[];
   /** Extra hosts (or host/path prefixes) a comment may link to: the vendor's own security pages. */
   advisoryLinkHosts: string[];
   logLevel: string;
@@ -173,7 +114,7 @@ export class ConfigError extends Error {
  * Parse the environment once, at startup. Every problem is reported at once, each naming its
  * variable, so an operator fixes the deployment in one pass.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, plugins: readonly AnyTrackerPlugin[] = TRACKER_PLUGINS): Config {
   const parsed = envSchema.safeParse(env);
   const problems: string[] = [];
   if (!parsed.success) {
@@ -181,7 +122,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`${issue.path.join('.')}: ${issue.message}`);
     }
   }
-  problems.push(...halfConfigured('Jira', JIRA_VARS, env), ...halfConfigured('Linear', LINEAR_VARS, env));
+  const trackers: EnabledTracker[] = [];
+  for (const plugin of plugins) {
+    const tracker = readTrackerSettings(plugin, env, problems);
+    if (tracker) trackers.push(tracker);
+  }
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -203,24 +148,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     dataDir: e.DATA_DIR,
     policyFile: e.POLICY_FILE,
-    ...(e.JIRA_BASE_URL && e.JIRA_EMAIL && e.JIRA_API_TOKEN && e.JIRA_WEBHOOK_SECRET
-      ? {
-          jira: {
-            baseUrl: e.JIRA_BASE_URL.replace(/\/+$/, ''),
-            email: e.JIRA_EMAIL,
-            apiToken: e.JIRA_API_TOKEN,
-            webhookSecret: e.JIRA_WEBHOOK_SECRET,
-            deliveryMaxAgeSeconds: e.JIRA_DELIVERY_MAX_AGE_SECONDS,
-          },
-        }
-      : {}),
-    ...(e.LINEAR_API_KEY && e.LINEAR_WEBHOOK_SECRET
-      ? { linear: { apiKey: e.LINEAR_API_KEY, apiUrl: e.LINEAR_API_URL, webhookSecret: e.LINEAR_WEBHOOK_SECRET } }
-      : {}),
+    trackers,
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
     evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
-    linearAttachmentHosts: e.LINEAR_ATTACHMENT_HOSTS,
     advisoryLinkHosts: e.ADVISORY_LINK_HOSTS,
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,
@@ -246,9 +177,31 @@ function splitS3Uri(uri: string): { bucket: string; prefix: string } {
   return { bucket, prefix: prefix === '' ? '' : `${prefix}/` };
 }
 
-function halfConfigured(tracker: string, vars: readonly string[], env: NodeJS.ProcessEnv): string[] {
+/**
+ * A tracker is on when all of its switch variables are set, off when none is; some set is a problem
+ * naming the missing ones. An enabled tracker's own variables are checked by its plugin's schema, and
+ * each problem names its variable.
+ */
+function readTrackerSettings(plugin: AnyTrackerPlugin, env: NodeJS.ProcessEnv, problems: string[]): EnabledTracker | undefined {
   const isSet = (name: string) => (env[name] ?? '').trim() !== '';
-  const missing = vars.filter((name) => !isSet(name));
-  if (missing.length === 0 || missing.length === vars.length) return [];
-  return [`${tracker} is partly configured: set ${missing.join(', ')} too (or unset ${vars.filter(isSet).join(', ')} to turn ${tracker} off)`];
+  const switches = plugin.env.switches;
+  const missing = switches.filter((name) => !isSet(name));
+  if (missing.length === switches.length) return undefined;
+  if (missing.length > 0) {
+    problems.push(
+      `${plugin.label} is partly configured: set ${missing.join(', ')} too (or unset ${switches.filter(isSet).join(', ')} to turn ${plugin.label} off)`,
+    );
+    return undefined;
+  }
+  const parsed = plugin.env.schema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+    return undefined;
+  }
+  return { plugin, settings: parsed.data };
+}
+
+/** The settings of an enabled tracker, or undefined when the environment leaves it off. */
+export function settingsOf(config: Pick<Config, 'trackers'>, name: string): unknown {
+  return config.trackers.find((tracker) => tracker.plugin.name === name)?.settings;
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
+import { jiraPlugin } from '../trackers/jira/plugin.js';
+import { linearPlugin } from '../trackers/linear/plugin.js';
 import type { Config } from '../config/env.js';
 import type { Decision } from '../decisions/decision.js';
 import { createDecisionRepository } from '../decisions/decision-repository.js';
@@ -46,8 +48,10 @@ export async function runDemo({ out, config, startTrackers }: DemoOptions): Prom
     port: 0,
     dataDir: '',
     queuePrefix: `donegate-demo-${randomBytes(4).toString('hex')}`,
-    jira: { baseUrl: jira.baseUrl, email: jira.email, apiToken: jira.apiToken, webhookSecret: JIRA_SECRET },
-    linear: { apiKey: linear.apiKey, apiUrl: linear.apiUrl, webhookSecret: LINEAR_SECRET },
+    trackers: [
+      { plugin: jiraPlugin, settings: jiraPlugin.env.schema.parse({ JIRA_BASE_URL: jira.baseUrl, JIRA_EMAIL: jira.email, JIRA_API_TOKEN: jira.apiToken, JIRA_WEBHOOK_SECRET: JIRA_SECRET }) },
+      { plugin: linearPlugin, settings: linearPlugin.env.schema.parse({ LINEAR_API_KEY: linear.apiKey, LINEAR_API_URL: linear.apiUrl, LINEAR_WEBHOOK_SECRET: LINEAR_SECRET }) },
+    ],
   };
   delete demoConfig.databaseUrl;
   const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: pino.destination(2) });

@@ -3,7 +3,7 @@ import type { DecisionRepository } from '../decisions/decision-repository.js';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../store/database.js';
 import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.js';
-import { mountWebhookRoutes } from '../webhooks/mount-webhook-routes.js';
+import { mountWebhookRoutes, type WebhookRoutesDeps } from '../webhooks/mount-webhook-routes.js';
 import { sendContinue } from '../webhooks/expect-continue.js';
 import type { RequireTokenDeps } from '../auth/index.js';
 import type { IngestEvidence } from '../evidence/ingest-evidence.js';
@@ -21,8 +21,8 @@ export interface AppDeps {
   ingestEvidence: IngestEvidence;
   evidenceMaxBytes: number;
   waiverRoutes: Omit<WaiverRouteDeps, 'auth'>;
-  jiraWebhookSecret?: string;
-  linearWebhookSecret?: string;
+  /** Each enabled tracker's webhook secret and replay window, by tracker name; absent → its route answers 404. */
+  webhooks: WebhookRoutesDeps['webhooks'];
   webhookMaxBytes: number;
   enqueue: EnqueueTransition;
   enqueueCommand: EnqueueCommand;
@@ -36,8 +36,6 @@ export interface AppDeps {
   readinessWarnings?: readonly string[];
   log: Logger;
   now?: () => number;
-  /** `JIRA_DELIVERY_MAX_AGE_SECONDS`: older signed Jira deliveries are answered, logged and not acted on. */
-  jiraDeliveryMaxAgeSeconds?: number;
 }
 
 /** The HTTP surface: webhook receivers, health, and the `/api/v1` read API. */
@@ -48,14 +46,12 @@ export function createApp(deps: AppDeps): Express {
 
   // Webhook routers read their own raw bodies, so they come before anything that parses bodies.
   mountWebhookRoutes(app, {
-    jiraSecret: deps.jiraWebhookSecret,
-    linearSecret: deps.linearWebhookSecret,
+    webhooks: deps.webhooks,
     maxBytes: deps.webhookMaxBytes,
     enqueue: deps.enqueue,
     enqueueCommand: deps.enqueueCommand,
     log: deps.log,
     ...(deps.now ? { now: deps.now } : {}),
-    ...(deps.jiraDeliveryMaxAgeSeconds === undefined ? {} : { jiraDeliveryMaxAgeSeconds: deps.jiraDeliveryMaxAgeSeconds }),
   });
   // Past the webhooks, every route reads its body as before: a client waiting for `100 Continue` gets it now.
   app.use((req, res, next) => {

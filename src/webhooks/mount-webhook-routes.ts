@@ -1,17 +1,17 @@
 import type { IRouter } from 'express';
 import type { Logger } from '../logging/logger.js';
 import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.js';
+import { TRACKER_PLUGINS } from '../trackers/registry.js';
+import type { AnyTrackerPlugin, WebhookSettings } from '../trackers/tracker-plugin.js';
 import { createDisabledWebhookRouter } from './create-disabled-webhook-router.js';
 import { createWebhookRouter } from './create-webhook-router.js';
-import { jiraReceiver } from '../trackers/jira/webhook/jira-receiver.js';
-import { linearReceiver } from '../trackers/linear/webhook/linear-receiver.js';
-import type { TrackerReceiver } from '../trackers/tracker-receiver.js';
 
 export interface WebhookRoutesDeps {
-  /** `JIRA_WEBHOOK_SECRET`; unset or empty → `/webhooks/jira` answers 404. */
-  jiraSecret?: string | undefined;
-  /** `LINEAR_WEBHOOK_SECRET`; unset or empty → `/webhooks/linear` answers 404. */
-  linearSecret?: string | undefined;
+  /**
+   * Each enabled tracker's secret and replay window, by tracker name. A tracker without an entry (or with
+   * an empty secret) is off: its `/webhooks/<name>` answers 404.
+   */
+  webhooks: Readonly<Partial<Record<string, WebhookSettings>>>;
   /** `WEBHOOK_MAX_BYTES`. */
   maxBytes: number;
   enqueue: EnqueueTransition;
@@ -19,38 +19,36 @@ export interface WebhookRoutesDeps {
   enqueueCommand: EnqueueCommand;
   log: Logger;
   now?: () => number;
-  /** `JIRA_DELIVERY_MAX_AGE_SECONDS`: older signed Jira deliveries are replays, answered 202 and ignored. */
-  jiraDeliveryMaxAgeSeconds?: number;
+  /** The trackers to mount; default every registered one. */
+  plugins?: readonly AnyTrackerPlugin[];
 }
 
 /**
- * Mount both receivers: `POST /webhooks/jira` and `POST /webhooks/linear`. Call it before any global body
+ * Mount one receiver per registered tracker at `POST /webhooks/<name>`. Call it before any global body
  * parser (each router reads its raw body itself).
  *
  * @example
- * mountWebhookRoutes(app, { jiraSecret: env.JIRA_WEBHOOK_SECRET, linearSecret: env.LINEAR_WEBHOOK_SECRET,
- *   maxBytes: env.WEBHOOK_MAX_BYTES, enqueue, enqueueCommand, log });
+ * mountWebhookRoutes(app, { webhooks: { jira: { secret } }, maxBytes: env.WEBHOOK_MAX_BYTES, enqueue, enqueueCommand, log });
  */
 export function mountWebhookRoutes(app: IRouter, deps: WebhookRoutesDeps): void {
-  const mount = (receiver: TrackerReceiver, secret: string | undefined, maxAgeSeconds?: number): void => {
-    const path = `/webhooks/${receiver.tracker}`;
-    if (secret === undefined || secret === '') {
+  for (const { receiver, name } of deps.plugins ?? TRACKER_PLUGINS) {
+    const path = `/webhooks/${name}`;
+    const settings = Object.hasOwn(deps.webhooks, name) ? deps.webhooks[name] : undefined;
+    if (settings === undefined || settings.secret === '') {
       app.use(path, createDisabledWebhookRouter(receiver, deps.log));
-      return;
+      continue;
     }
     app.use(
       path,
       createWebhookRouter(receiver, {
-        secret,
+        secret: settings.secret,
         maxBytes: deps.maxBytes,
         enqueue: deps.enqueue,
         enqueueCommand: deps.enqueueCommand,
         log: deps.log,
         ...(deps.now === undefined ? {} : { now: deps.now }),
-        ...(maxAgeSeconds === undefined ? {} : { maxAgeMs: maxAgeSeconds * 1000 }),
+        ...(settings.maxAgeMs === undefined ? {} : { maxAgeMs: settings.maxAgeMs }),
       }),
     );
-  };
-  mount(jiraReceiver, deps.jiraSecret, deps.jiraDeliveryMaxAgeSeconds);
-  mount(linearReceiver, deps.linearSecret);
+  }
 }

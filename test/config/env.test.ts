@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config/env.js';
+import { ConfigError, loadConfig, settingsOf } from '../../src/config/env.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults when nothing is set', () => {
@@ -11,8 +11,7 @@ describe('loadConfig', () => {
       webhookMaxBytes: 5 * 1024 * 1024,
     });
     expect(config.databaseUrl).toBeUndefined();
-    expect(config.jira).toBeUndefined();
-    expect(config.linear).toBeUndefined();
+    expect(config.trackers).toEqual([]);
   });
 
   it('turns a tracker on only when all of its variables are set', () => {
@@ -24,8 +23,8 @@ describe('loadConfig', () => {
       LINEAR_API_KEY: 'lin_api_x',
       LINEAR_WEBHOOK_SECRET: 'lsecret',
     });
-    expect(config.jira).toEqual({ baseUrl: 'https://acme.atlassian.net', email: 'bot@acme.test', apiToken: 'token', webhookSecret: 'secret', deliveryMaxAgeSeconds: 3600 });
-    expect(config.linear).toEqual({ apiKey: 'lin_api_x', apiUrl: 'https://api.linear.app/graphql', webhookSecret: 'lsecret' });
+    expect(settingsOf(config, 'jira')).toEqual({ baseUrl: 'https://acme.atlassian.net', email: 'bot@acme.test', apiToken: 'token', webhookSecret: 'secret', deliveryMaxAgeSeconds: 3600 });
+    expect(settingsOf(config, 'linear')).toEqual({ apiKey: 'lin_api_x', apiUrl: 'https://api.linear.app/graphql', webhookSecret: 'lsecret', attachmentHosts: ['uploads.linear.app'] });
   });
 
   it('refuses a half-configured tracker and names each missing variable', () => {
@@ -36,7 +35,7 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset rather than as half a configuration', () => {
-    expect(loadConfig({ JIRA_BASE_URL: '', LINEAR_API_KEY: '  ' }).jira).toBeUndefined();
+    expect(loadConfig({ JIRA_BASE_URL: '', LINEAR_API_KEY: '  ' }).trackers).toEqual([]);
   });
 
   it('reports every invalid variable by name in one error', () => {
@@ -61,10 +60,14 @@ describe('loadConfig', () => {
   });
 
   it('limits attachment downloads to 10 MiB from uploads.linear.app unless told otherwise', () => {
-    expect(loadConfig({})).toMatchObject({ attachmentMaxBytes: 10 * 1024 * 1024, linearAttachmentHosts: ['uploads.linear.app'] });
-    const config = loadConfig({ ATTACHMENT_MAX_BYTES: '2048', LINEAR_ATTACHMENT_HOSTS: ' uploads.linear.app, Artifacts.Example.com:8443 ,' });
-    expect(config).toMatchObject({ attachmentMaxBytes: 2048, linearAttachmentHosts: ['uploads.linear.app', 'artifacts.example.com:8443'] });
-    expect(() => loadConfig({ ATTACHMENT_MAX_BYTES: '0', LINEAR_ATTACHMENT_HOSTS: 'https://uploads.linear.app/' })).toThrow(
+    const linear = { LINEAR_API_KEY: 'lin_api_x', LINEAR_WEBHOOK_SECRET: 'lsecret' };
+    const defaults = loadConfig(linear);
+    expect(defaults).toMatchObject({ attachmentMaxBytes: 10 * 1024 * 1024 });
+    expect(settingsOf(defaults, 'linear')).toMatchObject({ attachmentHosts: ['uploads.linear.app'] });
+    const config = loadConfig({ ...linear, ATTACHMENT_MAX_BYTES: '2048', LINEAR_ATTACHMENT_HOSTS: ' uploads.linear.app, Artifacts.Example.com:8443 ,' });
+    expect(config).toMatchObject({ attachmentMaxBytes: 2048 });
+    expect(settingsOf(config, 'linear')).toMatchObject({ attachmentHosts: ['uploads.linear.app', 'artifacts.example.com:8443'] });
+    expect(() => loadConfig({ ...linear, ATTACHMENT_MAX_BYTES: '0', LINEAR_ATTACHMENT_HOSTS: 'https://uploads.linear.app/' })).toThrow(
       /ATTACHMENT_MAX_BYTES[\s\S]*LINEAR_ATTACHMENT_HOSTS/,
     );
   });

@@ -69,7 +69,7 @@ describe('a 6 MB webhook body over a real socket', () => {
   beforeAll(async () => {
     const app = express();
     const noQueue = () => Promise.reject(new Error('an oversized body must never reach the queue'));
-    mountWebhookRoutes(app, { jiraSecret: 'jira-secret', maxBytes: MAX_BYTES, enqueue: noQueue, enqueueCommand: noQueue, log: captureLog().log });
+    mountWebhookRoutes(app, { webhooks: { jira: { secret: 'jira-secret' } }, maxBytes: MAX_BYTES, enqueue: noQueue, enqueueCommand: noQueue, log: captureLog().log });
     server = createHttpServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     ({ port } = server.address() as AddressInfo);

@@ -16,7 +16,7 @@ describe('mountWebhookRoutes', () => {
       const app = express();
       app.use(express.json());
       mountWebhookRoutes(app, {
-        jiraSecret: JIRA_SECRET,
+        webhooks: { jira: { secret: JIRA_SECRET } },
         maxBytes: 1024 * 1024,
         enqueue: recordingEnqueue<TicketTransition>(),
         enqueueCommand: recordingEnqueue<TicketCommand>(),

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import type { EnqueueResult, EnqueueTransition } from '../../src/queue/enqueue-types.js';
 import type { TicketCommand } from '../../src/domain/index.js';
 import type { TicketTransition } from '../../src/domain/index.js';
+import type { WebhookSettings } from '../../src/trackers/tracker-plugin.js';
 import { mountWebhookRoutes } from '../../src/webhooks/mount-webhook-routes.js';
 
 export const JIRA_SECRET = 'jira-test-secret-9f2c';
@@ -66,14 +67,15 @@ export async function startWebhookServer(
   });
   const app = express();
   mountWebhookRoutes(app, {
-    jiraSecret: 'jiraSecret' in options ? options.jiraSecret : JIRA_SECRET,
-    linearSecret: 'linearSecret' in options ? options.linearSecret : LINEAR_SECRET,
+    webhooks: webhookSettings({
+      jira: 'jiraSecret' in options ? options.jiraSecret : JIRA_SECRET,
+      linear: 'linearSecret' in options ? options.linearSecret : LINEAR_SECRET,
+    }, { jira: (options.jiraDeliveryMaxAgeSeconds ?? RECORDED_SAMPLES_MAX_AGE_SECONDS) * 1000 }),
     maxBytes: options.maxBytes ?? 64 * 1024,
     enqueue: options.enqueue ?? recordingEnqueue(enqueued),
     enqueueCommand: recordingEnqueue(commands),
     log: createLogger({ level: 'debug', destination }),
     ...(options.now === undefined ? {} : { now: options.now }),
-    jiraDeliveryMaxAgeSeconds: options.jiraDeliveryMaxAgeSeconds ?? RECORDED_SAMPLES_MAX_AGE_SECONDS,
   });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -135,4 +137,16 @@ export async function waitFor(condition: () => boolean, timeoutMs = 2000): Promi
     if (Date.now() > deadline) throw new Error('condition not met before the deadline');
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** Secrets by tracker (unset → that route is off) and replay windows, as `mountWebhookRoutes` takes them. */
+function webhookSettings(
+  secrets: Record<string, string | undefined>,
+  maxAgeMs: Record<string, number>,
+): Partial<Record<string, WebhookSettings>> {
+  const settings: Partial<Record<string, WebhookSettings>> = {};
+  for (const [name, secret] of Object.entries(secrets)) {
+    if (secret !== undefined) settings[name] = { secret, ...(maxAgeMs[name] === undefined ? {} : { maxAgeMs: maxAgeMs[name] }) };
+  }
+  return settings;
 }

@@ -1,4 +1,4 @@
-import type { ArtifactConfig } from '../../config/env.js';
+import type { ArtifactConfig } from '../artifact-config.js';
 import { storeOutsideAws } from '../store-outside-aws.js';
 
 /** Where donegate asks KMS about aliases, or why it does not. */

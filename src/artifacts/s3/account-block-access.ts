@@ -1,4 +1,4 @@
-import type { ArtifactConfig } from '../../config/env.js';
+import type { ArtifactConfig } from '../artifact-config.js';
 import { storeOutsideAws } from '../store-outside-aws.js';
 
 /** Where donegate reads the account-level Block Public Access (each endpoint unset: AWS), or that it does not. */

@@ -1,0 +1,35 @@
+import { LinearClient } from '@linear/sdk';
+import { verdictToMarkdown } from '../render/markdown/index.js';
+import type { TrackerPlugin } from '../tracker-plugin.js';
+import { DASHED_TICKET_KEY, projectBeforeDash } from '../key-list.js';
+import { createLinearTracker } from './create-linear-tracker.js';
+import { linearMatchSchema, linearTicketMatches, type LinearMatch } from './linear-policy-match.js';
+import { LINEAR_SWITCHES, linearEnvSchema, type LinearSettings } from './linear-settings.js';
+import { linearReceiver } from './webhook/linear-receiver.js';
+
+/** Linear: GraphQL through @linear/sdk, webhooks signed with `Linear-Signature`. */
+export const linearPlugin: TrackerPlugin<LinearSettings, LinearMatch> = {
+  name: 'linear',
+  label: 'Linear',
+  env: {
+    switches: LINEAR_SWITCHES,
+    variables: [...LINEAR_SWITCHES, 'LINEAR_API_URL', 'LINEAR_ATTACHMENT_HOSTS'],
+    schema: linearEnvSchema,
+  },
+  createTracker: (settings, shared) =>
+    createLinearTracker({
+      client: new LinearClient({ apiKey: settings.apiKey, apiUrl: settings.apiUrl }),
+      attachmentHosts: settings.attachmentHosts,
+      advisoryLinkHosts: [...shared.advisoryLinkHosts],
+    }),
+  receiver: linearReceiver,
+  // Linear's receiver keeps its own one-minute freshness check on the signed timestamp.
+  webhookSettings: (settings) => ({ secret: settings.webhookSecret }),
+  renderComment: (comment) => verdictToMarkdown(comment),
+  keyPattern: DASHED_TICKET_KEY,
+  projectOfKey: projectBeforeDash,
+  policyMatch: { schema: linearMatchSchema, example: '{ teams: [AI] }', matches: linearTicketMatches },
+  waiverCommand: { approvedVia: 'linear-comment', approverIds: 'Linear user ids' },
+  attachmentSources: ['linear-attachment'],
+  redactHeaders: ['linear-signature'],
+};
