@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# Build stage: install everything, compile TypeScript, then keep only production dependencies.
+# Build stage: install everything, compile TypeScript, then keep only production dependencies. Only src/
+# is compiled: the simulators (simulators/) and the packages only they use stay in a development checkout.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -8,7 +9,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-# Runtime stage: compiled code, production dependencies, default policy and sample deliveries (for `demo`).
+# Runtime stage: compiled code, production dependencies and the default policy. `demo` needs the simulators
+# of a development checkout; here it says so and exits 2.
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     DATA_DIR=/var/lib/donegate \
@@ -20,7 +22,6 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
 COPY config ./config
-COPY webhooks ./webhooks
 RUN mkdir -p /var/lib/donegate && chown node:node /var/lib/donegate
 USER node
 EXPOSE 3000

@@ -86,11 +86,23 @@ describe('the production build', () => {
     expect(paths.filter((path) => /^(simulators|src|test|bench)\//.test(path))).toEqual([]);
   }, 60_000);
 
-  /** The layout the image's runtime stage and an npm install have: the build, bin, config and sample deliveries. */
+  /** What the Dockerfile's runtime stage copies from the checkout (beside the build's dist and node_modules). */
+  function runtimeStageCopies(): string[] {
+    const dockerfile = readFileSync(resolve(ROOT, 'Dockerfile'), 'utf8');
+    const runtimeStage = dockerfile.slice(dockerfile.search(/^FROM .* AS runtime$/m));
+    return [...runtimeStage.matchAll(/^COPY (?!--from)(\S+) /gm)].map((m) => m[1]!);
+  }
+
+  it('builds an image whose runtime stage copies nothing only tests or the demo use (simulators, tests, sources, sample deliveries)', () => {
+    expect(runtimeStageCopies()).toEqual(expect.arrayContaining(['bin', 'config', 'package.json']));
+    expect(runtimeStageCopies().filter((source) => /^(\.|simulators|src|test|bench|webhooks)\/?$/.test(source))).toEqual([]);
+  });
+
+  /** The image's layout: the build, its dependencies and what the runtime stage copies (plus, in a checkout, simulators/). */
   function installation(withSimulators: boolean): string {
     const dir = mkdtempSync(join(work, withSimulators ? 'checkout-' : 'installed-'));
     cpSync(dist, join(dir, 'dist'), { recursive: true });
-    for (const copied of ['bin', 'config', 'webhooks', 'package.json']) cpSync(resolve(ROOT, copied), join(dir, copied), { recursive: true });
+    for (const copied of runtimeStageCopies()) cpSync(resolve(ROOT, copied), join(dir, copied), { recursive: true });
     symlinkSync(resolve(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     if (withSimulators) symlinkSync(resolve(ROOT, 'simulators'), join(dir, 'simulators'), 'dir');
     return dir;

@@ -8,7 +8,7 @@ export type AccountBlockAccess = { s3ControlEndpoint?: string; stsEndpoint?: str
  * AWS S3 has an account level; S3-compatible stores (S3_ENDPOINT outside AWS: MinIO, Ceph, R2) have no
  * S3 Control or STS, and their credentials are not to be sent to AWS, so there a bucket's own block
  * decides, as before. Both S3_CONTROL_ENDPOINT and STS_ENDPOINT set name compatible services for such a
- * store (the tests' simulators).
+ * store (an emulator of the whole AWS API, such as LocalStack).
  */
 export function accountBlockAccessFor(config: Pick<ArtifactConfig, 's3Endpoint' | 's3ControlEndpoint' | 'stsEndpoint'>): AccountBlockAccess {
   const endpoints = { ...(config.s3ControlEndpoint ? { s3ControlEndpoint: config.s3ControlEndpoint } : {}), ...(config.stsEndpoint ? { stsEndpoint: config.stsEndpoint } : {}) };
