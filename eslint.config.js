@@ -13,4 +13,16 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    // src/ is the production build (tsconfig.build.json): even a type import would pull a simulator into it.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '(^|/)(simulators|test|bench)/',
+          message: 'src/ is what ships: simulators, tests and benchmarks stay outside it (the demo loads the simulators in src/demo/load-demo-trackers.ts).',
+        }],
+      }],
+    },
+  },
 );
