@@ -5,8 +5,9 @@ import { DECIDE_QUEUE, JOB_CATALOG, ticketLockKey, type JobName, type JobPayload
 import { retryDelayMs } from '../queue/retry-backoff.js';
 import type { TicketLock } from '../queue/ticket-lock.js';
 import { TrackerPermanentError } from '../trackers/errors.js';
-import type { DecideResult, DecideTransition } from './decide-transition.js';
+import type { DecideTransition } from './decide-transition.js';
 import type { HandleCommand } from './handle-command.js';
+import type { JobResult } from './job-frame.js';
 import type { ReevaluateTicket } from './reevaluate-ticket.js';
 
 /** One handler per job of the catalog: a job without a handler does not compile. */
@@ -33,7 +34,7 @@ type AnyPayload = { [Name in JobName]: { name: Name; payload: JobPayload<Name> }
 export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
   const lockRetryMs = deps.lockRetryMs ?? 250;
 
-  const processor = async (job: Job, token?: string): Promise<DecideResult> => {
+  const processor = async (job: Job, token?: string): Promise<JobResult> => {
     const typed = parseJob(job);
     const release = await deps.lock.tryAcquire(lockKeyOf(typed));
     if (!release) {

@@ -6,7 +6,8 @@ import { carryOutFollowUps } from './carry-out-plan.js';
 import { checkTicket, type CheckDeps } from './check-ticket.js';
 import { runFramedJob, type FrameDeps, type JobContext, type JobResult, type StepScope } from './job-frame.js';
 
-export interface DecideDeps extends FrameDeps, CheckDeps {}
+/** The frame's needs and the check's; here the audit log also records evidence read from attachments. */
+export type DecideDeps = FrameDeps & CheckDeps;
 
 /**
  * Progress a job keeps across its own retries. The move back is the one action that changes what a
