@@ -1,22 +1,16 @@
+import type { AuditEventType } from './audit-event-catalog.js';
 import type { JsonValue } from './canonical-json.js';
 
-/** What an entry records. Stored verbatim in `audit_log.type`. */
-export const AUDIT_EVENT_TYPES = [
-  'decision',
-  'action',
-  'evidence-accepted',
-  'evidence-refused',
-  'waiver-created',
-  'waiver-expired',
-  'token-created',
-  'token-revoked',
-] as const;
-export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+/** What an entry records (one of the catalog's types), stored verbatim in `audit_log.type`. */
+export type { AuditEventType };
 
 /** The `prevHash` of the first entry: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** What a caller appends; the log adds the sequence number, the time and the hashes. */
+/**
+ * An entry's content as the log stores and hashes it: `data` is any JSON object. Writers build their
+ * events through the catalog's types (`TypedAuditEvent`); readers parse `data` with the catalog.
+ */
 export interface AuditEvent {
   type: AuditEventType;
   tracker: string | null;

@@ -2,15 +2,16 @@ import type { ApiTokenRecord } from '../auth/api-token.js';
 import type { ActionRecord, Decision } from '../decisions/decision.js';
 import { UNKNOWN_ATTACHMENT_AUTHOR, type EvidenceRecord } from '../evidence/evidence-record.js';
 import type { Waiver } from '../waivers/waiver.js';
-import type { AuditEvent } from './audit-entry.js';
+import type { DecisionTrigger, TypedAuditEvent } from './audit-event-catalog.js';
 
 /**
- * Builders for each kind of entry. They decide what an entry holds, and so what it leaves out: ids,
- * statuses, hashes and short reasons — never an email, a comment body or a report.
+ * Builders for each kind of entry, typed by the catalog (audit-event-catalog.ts). They decide what an
+ * entry holds, and so what it leaves out: ids, statuses, hashes and short reasons — never an email, a
+ * comment body or a report.
  */
 
 /** What set a decision off: a move to Done, evidence or a waiver arriving, a `/donegate` comment. */
-export type DecisionTrigger = 'transition' | 'evidence' | 'waiver' | 'command';
+export type { DecisionTrigger };
 
 export interface DecisionContext {
   trigger: DecisionTrigger;
@@ -38,7 +39,7 @@ export const attachedEvidenceActor = (record: Pick<EvidenceRecord, 'tracker' | '
       ? UNKNOWN_ATTACHMENT_AUTHOR
       : trackerActor(record.tracker, record.submitter);
 
-export function decisionEvent(decision: Decision, context: DecisionContext): AuditEvent {
+export function decisionEvent(decision: Decision, context: DecisionContext): TypedAuditEvent<'decision'> {
   return {
     type: 'decision',
     tracker: decision.tracker,
@@ -62,7 +63,7 @@ export function decisionEvent(decision: Decision, context: DecisionContext): Aud
   };
 }
 
-export function actionEvent(ref: { tracker: string; ticketKey: string; deliveryId: string }, action: ActionRecord): AuditEvent {
+export function actionEvent(ref: { tracker: string; ticketKey: string; deliveryId: string }, action: ActionRecord): TypedAuditEvent<'action'> {
   return {
     type: 'action',
     tracker: ref.tracker,
@@ -76,7 +77,7 @@ export function actionEvent(ref: { tracker: string; ticketKey: string; deliveryI
  * Evidence stored for a ticket. `actor` defaults to the submitting token; evidence read from a ticket
  * attachment names the tracker account that attached it (`attachedEvidenceActor`).
  */
-export function evidenceAcceptedEvent(record: EvidenceRecord, actor = tokenActor(record.submitter)): AuditEvent {
+export function evidenceAcceptedEvent(record: EvidenceRecord, actor = tokenActor(record.submitter)): TypedAuditEvent<'evidence-accepted'> {
   return {
     type: 'evidence-accepted',
     tracker: record.tracker,
@@ -110,7 +111,7 @@ export interface RefusedEvidence {
  * The reason is cut short: parser messages name a position or a field, never more of the report than that.
  * `actor` defaults to the submitting token; an attachment refused as evidence names the account that attached it.
  */
-export function evidenceRefusedEvent(refused: RefusedEvidence, error: unknown, actor = tokenActor(refused.submitter)): AuditEvent {
+export function evidenceRefusedEvent(refused: RefusedEvidence, error: unknown, actor = tokenActor(refused.submitter)): TypedAuditEvent<'evidence-refused'> {
   const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : null;
   const reason = error instanceof Error ? error.message : String(error);
   return {
@@ -122,7 +123,7 @@ export function evidenceRefusedEvent(refused: RefusedEvidence, error: unknown, a
   };
 }
 
-export function waiverCreatedEvent(waiver: Waiver): AuditEvent {
+export function waiverCreatedEvent(waiver: Waiver): TypedAuditEvent<'waiver-created'> {
   return {
     type: 'waiver-created',
     tracker: waiver.tracker,
@@ -139,7 +140,7 @@ export function waiverCreatedEvent(waiver: Waiver): AuditEvent {
   };
 }
 
-export function waiverExpiredEvent(waiver: Waiver): AuditEvent {
+export function waiverExpiredEvent(waiver: Waiver): TypedAuditEvent<'waiver-expired'> {
   return {
     type: 'waiver-expired',
     tracker: waiver.tracker,
@@ -149,7 +150,7 @@ export function waiverExpiredEvent(waiver: Waiver): AuditEvent {
   };
 }
 
-export function tokenEvent(type: 'token-created' | 'token-revoked', record: ApiTokenRecord, actor: string): AuditEvent {
+export function tokenEvent(type: 'token-created' | 'token-revoked', record: ApiTokenRecord, actor: string): TypedAuditEvent<'token-created' | 'token-revoked'> {
   return {
     type,
     tracker: null,

@@ -1,5 +1,7 @@
 import type { Database } from '../store/database.js';
 import type { PeriodRange } from './audit-period.js';
+import { AUDIT_COLUMNS, toAuditEntry, type AuditRow } from './read-audit-entries.js';
+import { readAuditEvent } from './read-audit-event.js';
 
 /** Per project (Jira project or Linear team key) over a period. */
 export interface ProjectTotals {
@@ -49,6 +51,13 @@ export interface AuditTotals {
   policies: PolicyInForce[];
   /** Waivers created up to the end of the period and still running after it. */
   openWaivers: OpenWaiver[];
+  /** Waiver entries whose data does not match the catalog: listed by seq and fault, not counted. */
+  unreadableWaivers: UnreadableEntry[];
+}
+
+export interface UnreadableEntry {
+  seq: number;
+  problem: string;
 }
 
 const int = (value: unknown): number => Number(value ?? 0);
@@ -95,8 +104,8 @@ export async function computeAuditTotals(db: Database, range: PeriodRange, perio
      GROUP BY 1 ORDER BY min(seq)`,
     params,
   );
-  const openWaivers = await db.query<Record<string, unknown>>(
-    `SELECT seq, tracker, ticket, actor, data FROM audit_log
+  const openWaiverRows = await db.query<AuditRow>(
+    `SELECT ${AUDIT_COLUMNS} FROM audit_log
      WHERE seq <= $1 AND type = 'waiver-created' AND (data->>'expiresAt')::timestamptz > $2
      ORDER BY (data->>'expiresAt')::timestamptz, seq`,
     [range.lastSeq, periodEnd.toISOString()],
@@ -120,18 +129,22 @@ export async function computeAuditTotals(db: Database, range: PeriodRange, perio
       firstSeen: new Date(r.first_seen as string).toISOString(),
       lastSeen: new Date(r.last_seen as string).toISOString(),
     })),
-    openWaivers: openWaivers.map((r) => {
-      const data = r.data as Record<string, unknown>;
-      return {
-        seq: int(r.seq),
-        tracker: String(r.tracker),
-        ticket: String(r.ticket),
-        actor: String(r.actor),
-        criterion: String(data.criterion),
-        advisories: (data.advisories as string[] | undefined) ?? [],
-        reason: String(data.reason ?? ''),
-        expiresAt: String(data.expiresAt),
-      };
-    }),
+    ...openWaiversOf(openWaiverRows),
   };
+}
+
+/** The open waivers, each entry's data read with the catalog. */
+function openWaiversOf(rows: AuditRow[]): Pick<AuditTotals, 'openWaivers' | 'unreadableWaivers'> {
+  const openWaivers: OpenWaiver[] = [];
+  const unreadableWaivers: UnreadableEntry[] = [];
+  for (const row of rows) {
+    const read = readAuditEvent(toAuditEntry(row));
+    if (!read.ok || read.entry.type !== 'waiver-created') {
+      unreadableWaivers.push({ seq: Number(row.seq), problem: read.ok ? 'not a waiver entry' : read.problem });
+      continue;
+    }
+    const { seq, tracker, ticket, actor, data } = read.entry;
+    openWaivers.push({ seq, tracker: tracker ?? '', ticket: ticket ?? '', actor, criterion: data.criterion, advisories: data.advisories, reason: data.reason, expiresAt: data.expiresAt });
+  }
+  return { openWaivers, unreadableWaivers };
 }

@@ -1,18 +1,16 @@
 import * as crypto from 'node:crypto';
+import type { z } from 'zod';
 import type { Database } from '../store/database.js';
 import type { AuditEvent } from './audit-entry.js';
+import { rowRefSchema } from './audit-event-catalog.js';
 import { canonicalJson, type JsonValue } from './canonical-json.js';
 
 /** The tables whose rows the chain vouches for, and the entry that records each row when it is written. */
-export const CHAINED_TABLES = ['decisions', 'evidence', 'waivers'] as const;
+export const CHAINED_TABLES = rowRefSchema.shape.table.options;
 export type ChainedTable = (typeof CHAINED_TABLES)[number];
 
 /** `data.row` of an entry that records a row: which row, and the hash of its content when it was recorded. */
-export interface RowRef {
-  table: ChainedTable;
-  id: string;
-  hash: string;
-}
+export type RowRef = z.infer<typeof rowRefSchema>;
 
 /**
  * sha256 (hex) of canonicalJson(to_jsonb(row)) as UTF-8, the row read with the session time zone set to

@@ -42,7 +42,7 @@ function describePeriod(period: AuditPeriod, now: Date): string {
 export async function writeHtmlExport(db: Database, out: Writable, period: AuditPeriod, range: PeriodRange | undefined, now: Date): Promise<ExportSummary> {
   const periodText = describePeriod(period, now);
   const end = period.to && period.to < now ? period.to : now;
-  const totals: AuditTotals = range ? await computeAuditTotals(db, range, end) : { byProject: [], byCriterion: [], policies: [], openWaivers: [] };
+  const totals: AuditTotals = range ? await computeAuditTotals(db, range, end) : { byProject: [], byCriterion: [], policies: [], openWaivers: [], unreadableWaivers: [] };
   const headHash = range ? ((await db.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = $1', [range.lastSeq]))[0]?.hash ?? null) : null;
   const count = range ? range.lastSeq - range.firstSeq + 1 : 0;
 
@@ -168,5 +168,12 @@ function waiverSection(totals: AuditTotals, end: Date): string {
 <p>Risks accepted and still running at the end of the period (${h(isMidnight(end) ? new Date(end.getTime() - 1).toISOString().slice(0, 10) : minute(end))} UTC), soonest expiry first.</p>
 <table><thead><tr><th>Ticket</th><th>Criterion</th><th>Approved by</th><th>Expires</th><th>Reason</th></tr></thead><tbody>
 ${rows || '<tr><td colspan="5">None.</td></tr>'}
-</tbody></table>`;
+</tbody></table>${unreadableNote(totals)}`;
+}
+
+/** Waiver entries the report could not read are named, so a gap in the table is never silent. */
+function unreadableNote(totals: AuditTotals): string {
+  if (totals.unreadableWaivers.length === 0) return '';
+  const items = totals.unreadableWaivers.map((u) => `<li>entry ${u.seq}: ${h(u.problem)}</li>`).join('\n');
+  return `\n<p>Waiver entries whose data does not match the audit-event catalog, left out of the table above:</p>\n<ul>\n${items}\n</ul>`;
 }
