@@ -1,9 +1,6 @@
 import type { AuditEventType } from './audit-event-catalog.js';
 import type { JsonValue } from './canonical-json.js';
 
-/** What an entry records (one of the catalog's types), stored verbatim in `audit_log.type`. */
-export type { AuditEventType };
-
 /** The `prevHash` of the first entry: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -12,6 +9,7 @@ export const GENESIS_HASH = '0'.repeat(64);
  * events through the catalog's types (`TypedAuditEvent`); readers parse `data` with the catalog.
  */
 export interface AuditEvent {
+  /** One of the catalog's types, stored verbatim in `audit_log.type`. */
   type: AuditEventType;
   tracker: string | null;
   ticket: string | null;

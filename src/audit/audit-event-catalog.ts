@@ -15,6 +15,7 @@ import { evidenceProvenanceSchema } from '../domain/index.js';
 export const rowRefSchema = z.object({ table: z.enum(['decisions', 'evidence', 'waivers']), id: z.string(), hash: z.string() });
 const recordedRow = rowRefSchema;
 
+/** What set a decision off: a move to Done, evidence or a waiver arriving, a `/donegate` comment. */
 const decisionTrigger = z.enum(['transition', 'evidence', 'waiver', 'command']);
 
 const decision = z.object({

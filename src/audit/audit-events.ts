@@ -10,10 +10,8 @@ import type { DecisionTrigger, TypedAuditEvent } from './audit-event-catalog.js'
  * comment body or a report.
  */
 
-/** What set a decision off: a move to Done, evidence or a waiver arriving, a `/donegate` comment. */
-export type { DecisionTrigger };
-
 export interface DecisionContext {
+  /** What set the decision off: a move to Done, evidence or a waiver arriving, a `/donegate` comment. */
   trigger: DecisionTrigger;
   /** The tracker account that moved the ticket (transitions) or wrote the command. */
   by?: string;
