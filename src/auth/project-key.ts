@@ -1,4 +1,5 @@
 import type { TrackerName } from '../domain/index.js';
+import { findTrackerPlugin } from '../trackers/registry.js';
 
 /**
  * The project (Jira) or team (Linear) key of a ticket key: the part before the last `-`, upper-cased so
@@ -12,15 +13,9 @@ export function projectKeyOf(ticketKey: string): string | undefined {
   return ticketKey.slice(0, dash).toUpperCase();
 }
 
-/**
- * Every tracker a scope may name. A `Record` over `TrackerName`, so a new tracker does not compile until it
- * is listed here too.
- */
-const SCOPE_TRACKERS: Record<TrackerName, true> = { jira: true, linear: true };
-
-/** Whether `text` names a tracker a scope may be limited to. */
+/** Whether `text` names a tracker a scope may be limited to: any registered one. */
 export function isScopeTracker(text: string): text is TrackerName {
-  return Object.hasOwn(SCOPE_TRACKERS, text);
+  return findTrackerPlugin(text) !== undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isScopeTracker } from './project-key.js';
 import { ROLES, type Role } from '../domain/index.js';
+import { TRACKER_NAMES } from '../trackers/registry.js';
 import { isRole } from './roles.js';
 import { InvalidTokenInputError } from './token-errors.js';
 
@@ -46,7 +47,8 @@ function parseScope(text: string): string {
   if (colon < 0) return parseProjectKey(text);
   const tracker = text.slice(0, colon).trim().toLowerCase();
   if (!isScopeTracker(tracker)) {
-    throw new InvalidTokenInputError(`"${text}" names no tracker donegate knows; write jira:KEY, linear:KEY, or a bare KEY for both`);
+    const forms = TRACKER_NAMES.map((name) => `${name}:KEY`).join(', ');
+    throw new InvalidTokenInputError(`"${text}" names no tracker donegate knows; write ${forms}, or a bare KEY for every tracker`);
   }
   return `${tracker}:${parseProjectKey(text.slice(colon + 1).trim())}`;
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { PolicyError } from '../policy/load-policy.js';
 import { runDemo } from '../demo/run-demo.js';
@@ -17,6 +17,7 @@ import { registerScanCommand } from './scan-command.js';
 import { scanWithProgress } from './scan-with-progress.js';
 import { registerTokenCommands } from './token-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
+import { TRACKER_NAMES } from '../trackers/registry.js';
 import { runService } from './run-service.js';
 
 /** Exit codes: 0 success, 1 the check failed (policy invalid), 2 usage or configuration error. */
@@ -75,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
   evidence
     .command('submit')
     .description('upload a report for a ticket to a running donegate (DONEGATE_URL, DONEGATE_TOKEN); exit 0 accepted, 1 rejected, 2 usage or network error')
-    .requiredOption('--tracker <tracker>', 'jira or linear')
+    .addOption(new Option('--tracker <tracker>', "the ticket's tracker").choices(TRACKER_NAMES).makeOptionMandatory())
     .requiredOption('--ticket <key>', 'ticket key, e.g. ML-142')
     .requiredOption('--criterion <id>', 'criterion id, e.g. dependency-audit')
     .option('--format <format>', 'report format, when detection should not guess')

@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config/env.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createTrackers } from '../service/create-trackers.js';
+import { trackerRedactPaths } from '../trackers/registry.js';
 import { startService } from '../service/start-service.js';
 
 /**
@@ -8,7 +9,7 @@ import { startService } from '../service/start-service.js';
  * the jobs it holds, and exit 0.
  */
 export async function runService(roles: { receiver: boolean; worker: boolean }, config: Config = loadConfig()): Promise<void> {
-  const log: Logger = createLogger({ level: config.logLevel });
+  const log: Logger = createLogger({ level: config.logLevel, redact: trackerRedactPaths() });
   const trackers = await createTrackers(config, log);
   const service = await startService({ config, log, roles, trackers });
   const stop = (signal: string) => {

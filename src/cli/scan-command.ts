@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { FingerprintKeyError, isPhoneCountry, type FingerprintKey } from '../scan/index.js';
 import type { ScanReport } from '../scan/scan-types.js';
 import {
@@ -17,6 +17,7 @@ import {
 import { parseCiRunUrl } from '../domain/index.js';
 import { donegateEndpoint, uploadEvidence, type Streams } from './evidence-submit.js';
 import { resolveScanFingerprintKey } from './scan-fingerprint-key.js';
+import { TRACKER_NAMES } from '../trackers/registry.js';
 import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
@@ -196,7 +197,7 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--baseline <file>', 'accepted findings (JSON or YAML: fingerprint and reason), written under the same fingerprint key; counted, not listed')
     .option('--write-baseline <file>', 'write the findings to a baseline file, with a reason for you to fill in')
     .option('--submit', 'upload the JSON report as evidence (DONEGATE_URL, DONEGATE_TOKEN)')
-    .option('--tracker <tracker>', 'with --submit: jira or linear')
+    .addOption(new Option('--tracker <tracker>', "with --submit: the ticket's tracker").choices(TRACKER_NAMES))
     .option('--ticket <key>', 'with --submit: the ticket key, e.g. ML-142')
     .option('--criterion <id>', 'with --submit: send the whole report to pii-scan or secret-scan (default: PII to pii-scan, secrets to secret-scan)')
     .option('--source <source>', 'with --submit: where the report comes from (default: the CI system, or cli)')

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { jiraPlugin } from '../trackers/jira/plugin.js';
 import { linearPlugin } from '../trackers/linear/plugin.js';
+import { trackerRedactPaths } from '../trackers/registry.js';
 import type { Config } from '../config/env.js';
 import type { Decision } from '../decisions/decision.js';
 import { createDecisionRepository } from '../decisions/decision-repository.js';
@@ -54,7 +55,7 @@ export async function runDemo({ out, config, startTrackers }: DemoOptions): Prom
     ],
   };
   delete demoConfig.databaseUrl;
-  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: pino.destination(2) });
+  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: pino.destination(2), redact: trackerRedactPaths() });
   const db = await openDatabase({ dataDir: null });
   const decisions = createDecisionRepository(db);
   const service = await startService({

@@ -1,13 +1,15 @@
 import { Router } from 'express';
-import { principalOf, requireToken, TICKET_ROUTE_SCOPE, type RequireTokenDeps } from '../auth/index.js';
+import { principalOf } from '../auth/index.js';
+import { requireToken, TICKET_ROUTE_SCOPE, type RequireTokenDeps } from './require-token.js';
 import { InvalidPeriodError, parsePeriod } from '../audit/audit-period.js';
 import { CONTENT_TYPES, EXPORT_FORMATS, exportAudit, isExportFormat } from '../audit/export-audit.js';
 import { readTicketHistory } from '../audit/read-ticket-history.js';
 import { OutputClosedError } from '../audit/write-chunk.js';
 import type { Database } from '../store/database.js';
 import { sendError } from './send-error.js';
+import { sendTrackerParamError } from './send-tracker-param-error.js';
+import { readTrackerParam } from './tracker-param.js';
 
-const TICKET_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
 const query = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
@@ -23,18 +25,13 @@ export function createAuditRoutes(deps: { auth: RequireTokenDeps; db: Database; 
     '/audit/tickets/:tracker/:key',
     requireToken(deps.auth, 'audit:read', TICKET_ROUTE_SCOPE),
     async (req, res) => {
-      const tracker = String(req.params.tracker);
-      const key = String(req.params.key);
-      if (tracker !== 'jira' && tracker !== 'linear') {
-        sendError(res, 404, 'UNKNOWN_TRACKER', `unknown tracker "${tracker}"; use jira or linear`);
+      const ticket = readTrackerParam(String(req.params.tracker), String(req.params.key));
+      if (!ticket.ok) {
+        sendTrackerParamError(res, ticket);
         return;
       }
-      if (!TICKET_KEY.test(key)) {
-        sendError(res, 400, 'INVALID_TICKET_KEY', `"${key}" is not a ticket key such as ML-142`);
-        return;
-      }
-      const entries = await readTicketHistory(deps.db, tracker, key.toUpperCase());
-      res.json({ tracker, ticket: key.toUpperCase(), entries });
+      const entries = await readTicketHistory(deps.db, ticket.plugin.name, ticket.key);
+      res.json({ tracker: ticket.plugin.name, ticket: ticket.key, entries });
     },
   );
 

@@ -1,13 +1,13 @@
 import { Router } from 'express';
-import { principalOf, projectInScope, projectKeyOf, requireToken, type RequireTokenDeps } from '../auth/index.js';
+import { principalOf, projectInScope } from '../auth/index.js';
+import { requireToken, type RequireTokenDeps } from './require-token.js';
 import { parseCiRunUrl } from '../domain/index.js';
-import { EvidenceNotAcceptedError, type IngestEvidence } from '../evidence/ingest-evidence.js';
+import { EvidenceNotAcceptedError, type IngestEvidence } from '../intake/ingest-evidence.js';
 import { InvalidReportError, UnrecognisedReportError } from '../evidence/reports/index.js';
 import { readEvidenceUpload, UploadError } from './read-evidence-upload.js';
 import { sendError } from './send-error.js';
+import { readTrackerParam, trackerChoices } from './tracker-param.js';
 
-const TRACKERS = new Set(['jira', 'linear']);
-const TICKET_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
 
 /**
  * `POST /api/v1/evidence`: a CI job (token role `ci` or `admin`) submits a report for a ticket and a
@@ -34,12 +34,11 @@ export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: Ing
       sendError(res, 400, 'MISSING_FIELDS', `missing ${[...missing, ...(upload.report ? [] : ['report'])].join(', ')}`);
       return;
     }
-    if (!TRACKERS.has(tracker!)) {
-      sendError(res, 400, 'INVALID_TRACKER', `tracker must be jira or linear, not "${tracker}"`);
-      return;
-    }
-    if (!TICKET_KEY.test(ticket!)) {
-      sendError(res, 400, 'INVALID_TICKET_KEY', `"${ticket}" is not a ticket key such as ML-142`);
+    const named = readTrackerParam(tracker!, ticket!);
+    if (!named.ok) {
+      // A form field, not a path: an unknown tracker is a bad request here, not a missing resource.
+      if (named.problem === 'unknown-tracker') sendError(res, 400, 'INVALID_TRACKER', `tracker must be ${trackerChoices()}, not "${tracker!.slice(0, 40)}"`);
+      else sendError(res, 400, 'INVALID_TICKET_KEY', named.message);
       return;
     }
     const runUrl = ciRunUrl ? parseCiRunUrl(ciRunUrl) : undefined;
@@ -48,15 +47,15 @@ export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: Ing
       return;
     }
     const principal = principalOf(res);
-    const project = projectKeyOf(ticket!)!;
-    if (!projectInScope(principal.projects, project, tracker as 'jira' | 'linear')) {
+    const project = named.plugin.projectOfKey(named.key);
+    if (!projectInScope(principal.projects, project, named.plugin.name)) {
       sendError(res, 403, 'FORBIDDEN_PROJECT', `token "${principal.name}" is limited to project(s) ${principal.projects.join(', ')} and cannot submit evidence for ${tracker} ${ticket!.toUpperCase()}`);
       return;
     }
     try {
       const result = await deps.ingest({
-        tracker: tracker as 'jira' | 'linear',
-        ticketKey: ticket!.toUpperCase(),
+        tracker: named.plugin.name,
+        ticketKey: named.key,
         criterion: criterion!,
         bytes: upload.report,
         ...(format ? { format } : {}),

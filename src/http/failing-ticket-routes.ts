@@ -1,8 +1,11 @@
 import { Router } from 'express';
-import { InvalidTokenInputError, parseProjectKeys, principalOf, projectInScope, requireToken, scopesForProject, type RequireTokenDeps } from '../auth/index.js';
+import { InvalidTokenInputError, parseProjectKeys, principalOf, projectInScope, scopesForProject } from '../auth/index.js';
+import { requireToken, type RequireTokenDeps } from './require-token.js';
 import type { FailingTicket, FailingTicketFilter } from '../decisions/list-failing-tickets.js';
 import { renderFailingTicketsPage } from './failing-tickets-page.js';
+import { findTrackerPlugin } from '../trackers/registry.js';
 import { sendError } from './send-error.js';
+import { trackerChoices } from './tracker-param.js';
 
 const FORMATS = ['json', 'html'] as const;
 
@@ -23,8 +26,8 @@ export function createFailingTicketRoutes({ auth, list, now = () => new Date() }
     const tracker = typeof req.query.tracker === 'string' ? req.query.tracker : undefined;
     const format = typeof req.query.format === 'string' ? req.query.format : 'json';
     const limitText = typeof req.query.limit === 'string' ? req.query.limit : '500';
-    if (tracker !== undefined && tracker !== 'jira' && tracker !== 'linear') {
-      sendError(res, 400, 'INVALID_TRACKER', `tracker must be jira or linear, not "${tracker}"`);
+    if (tracker !== undefined && !findTrackerPlugin(tracker)) {
+      sendError(res, 400, 'INVALID_TRACKER', `tracker must be ${trackerChoices()}, not "${tracker.slice(0, 40)}"`);
       return;
     }
     if (!(FORMATS as readonly string[]).includes(format)) {

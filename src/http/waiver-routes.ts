@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
-import { principalOf, projectInScope, projectKeyOf, requireToken, TICKET_ROUTE_SCOPE, type RequireTokenDeps } from '../auth/index.js';
+import { principalOf, projectInScope, projectKeyOf } from '../auth/index.js';
+import { requireToken, TICKET_ROUTE_SCOPE, type RequireTokenDeps } from './require-token.js';
 import { waiverCreatedEvent } from '../audit/audit-events.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
@@ -8,7 +9,9 @@ import type { EnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
 import { isActive, type Waiver } from '../waivers/waiver.js';
 import type { WaiverRepository } from '../waivers/waiver-repository.js';
 import { waiverExpiry, waiverRequestSchema } from '../waivers/waiver-request.js';
+import { findTrackerPlugin } from '../trackers/registry.js';
 import { sendError } from './send-error.js';
+import { trackerChoices } from './tracker-param.js';
 
 export interface WaiverRouteDeps {
   auth: RequireTokenDeps;
@@ -77,12 +80,13 @@ export function createWaiverRoutes(deps: WaiverRouteDeps): Router {
     requireToken(deps.auth, 'decisions:read', TICKET_ROUTE_SCOPE),
     async (req, res) => {
       const tracker = String(req.params.tracker);
-      if (tracker !== 'jira' && tracker !== 'linear') {
-        sendError(res, 404, 'UNKNOWN_TRACKER', `unknown tracker "${tracker}"; use jira or linear`);
+      const plugin = findTrackerPlugin(tracker);
+      if (!plugin) {
+        sendError(res, 404, 'UNKNOWN_TRACKER', `unknown tracker "${tracker.slice(0, 40)}"; use ${trackerChoices()}`);
         return;
       }
       const key = String(req.params.key).toUpperCase();
-      const byCriterion = await deps.waivers.forTicket(tracker, key);
+      const byCriterion = await deps.waivers.forTicket(plugin.name, key);
       res.json({ tracker, ticket: key, waivers: [...byCriterion.values()].flat().map((w) => present(w, now())) });
     },
   );

@@ -14,8 +14,6 @@ export const REDACT_PATHS = [
   'authorization',
   '*.authorization',
   'headers.authorization',
-  'headers["x-hub-signature"]',
-  'headers["linear-signature"]',
   'description',
   '*.description',
   'body',
@@ -27,6 +25,8 @@ export const REDACT_PATHS = [
 export interface LoggerOptions {
   level?: string;
   destination?: DestinationStream;
+  /** More paths to redact, such as each tracker's signature header (`trackerRedactPaths()`). */
+  redact?: readonly string[];
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -34,7 +34,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     {
       name: 'donegate',
       level: options.level ?? 'info',
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      redact: { paths: [...REDACT_PATHS, ...(options.redact ?? [])], censor: '[redacted]' },
     },
     options.destination,
   );

@@ -2,9 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import type { CriterionRegistry } from '../criteria/registry.js';
 import type { Policy, PolicyRule } from './policy.js';
 import { policyFileSchema, requirementFromSchema, type PolicyFile, type RequirementFrom } from './policy-schema.js';
+
+/**
+ * What the policy needs to know of the criteria: their ids and option schemas. The criteria registry
+ * fits; the policy does not import it, because criteria read the policy's types.
+ */
+export type KnownCriteria = ReadonlyMap<string, { optionsSchema: z.ZodType }>;
 
 export interface PolicyProblem {
   line?: number;
@@ -30,7 +35,7 @@ export function formatProblem(source: string, problem: PolicyProblem): string {
   return `${where}: ${rule}${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
 }
 
-export async function loadPolicyFile(file: string, registry: CriterionRegistry): Promise<Policy> {
+export async function loadPolicyFile(file: string, registry: KnownCriteria): Promise<Policy> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -42,7 +47,7 @@ export async function loadPolicyFile(file: string, registry: CriterionRegistry):
 }
 
 /** Parse and validate policy text: YAML syntax, then the file schema, then each criterion's options. */
-export function parsePolicy(text: string, source: string, registry: CriterionRegistry): Policy {
+export function parsePolicy(text: string, source: string, registry: KnownCriteria): Policy {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (path: readonly PropertyKey[]) => lineOfPath(doc, lineCounter, path);

@@ -1,25 +1,24 @@
 import type { Ticket } from '../domain/index.js';
+import { TRACKER_PLUGINS } from '../trackers/registry.js';
 import type { Policy, PolicyRule } from './policy.js';
 
 /**
  * The first rule, in file order, that matches the ticket — like a firewall, so a security lead reads
- * the policy top-down and knows which rule wins. A rule that names neither tracker applies to both;
- * one that names a tracker applies to that tracker's listed projects or teams only.
+ * the policy top-down and knows which rule wins. A rule that names no tracker applies to every tracker;
+ * one that names trackers applies to the projects (teams, repositories) it lists for them only.
  */
 export function matchRule(policy: Policy, ticket: Ticket): PolicyRule | undefined {
   return policy.rules.find((rule) => ruleMatches(rule, ticket));
 }
 
 function ruleMatches({ match }: PolicyRule, ticket: Ticket): boolean {
-  const namesTracker = match.jira !== undefined || match.linear !== undefined;
-  if (namesTracker) {
-    const keys = ticket.tracker === 'jira' ? match.jira?.projects : match.linear?.teams;
-    if (!keys?.some((key) => key.toUpperCase() === ticket.project.toUpperCase())) return false;
+  const named = TRACKER_PLUGINS.filter((plugin) => match[plugin.name] !== undefined);
+  if (named.length > 0) {
+    const own = named.find((plugin) => plugin.name === ticket.tracker);
+    if (!own?.policyMatch.matches(match[own.name], ticket)) return false;
   }
   if (match.labels && !match.labels.some((label) => ticket.labels.includes(label))) return false;
-  // Issue types exist only in Jira; a Linear ticket is not excluded by them.
-  if (match.issueTypes && ticket.tracker === 'jira' && !match.issueTypes.includes(ticket.issueType ?? '')) {
-    return false;
-  }
+  // Issue types exist only in some trackers (Jira); a ticket without one is not excluded by them.
+  if (match.issueTypes && ticket.issueType !== undefined && !match.issueTypes.includes(ticket.issueType)) return false;
   return true;
 }

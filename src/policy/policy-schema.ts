@@ -1,15 +1,29 @@
 import { z } from 'zod';
+import { keyList } from '../trackers/key-list.js';
+import { TRACKER_PLUGINS } from '../trackers/registry.js';
 
-const keyList = z.array(z.string().trim().min(1)).min(1);
+/**
+ * A rule's `match`: one optional block per registered tracker (`jira: { projects: [ML] }`, each checked
+ * by its plugin's schema), plus labels and issue types, which any tracker's tickets may carry.
+ */
+export interface RuleMatch {
+  labels?: string[];
+  /** Only tickets that have an issue type (Jira's) are held to it; others are not excluded by it. */
+  issueTypes?: string[];
+  /** `match.<tracker>`: what that tracker's plugin parsed. */
+  [tracker: string]: unknown;
+}
 
 const matchSchema = z
   .object({
-    jira: z.object({ projects: keyList }).strict().optional(),
-    linear: z.object({ teams: keyList }).strict().optional(),
+    ...Object.fromEntries(TRACKER_PLUGINS.map((plugin) => [plugin.name, plugin.policyMatch.schema.optional()])),
     labels: keyList.optional(),
     issueTypes: keyList.optional(),
   })
-  .strict();
+  .strict() as unknown as z.ZodType<RuleMatch>;
+
+const approverList = z.array(z.string().trim().min(1)).default([]);
+const noApprovers = (): Record<string, string[]> => Object.fromEntries(TRACKER_PLUGINS.map((plugin) => [plugin.name, []]));
 
 /** `- pii-scan` or `- dependency-audit: { failOn: high }`: options are checked against the criterion later. */
 const requirementSchema = z.union([
@@ -32,11 +46,11 @@ const ruleSchema = z
 const waiversSchema = z
   .object({
     maxDays: z.number().int().min(1).max(365).default(90),
-    /** Tracker accounts whose `/donegate waive` comments create waivers (Jira accountIds, Linear user ids). */
+    /** Per tracker, the accounts whose `/donegate waive` comments create waivers (Jira accountIds, Linear user ids, …). */
     approvers: z
-      .object({ jira: z.array(z.string().trim().min(1)).default([]), linear: z.array(z.string().trim().min(1)).default([]) })
+      .object(Object.fromEntries(TRACKER_PLUGINS.map((plugin) => [plugin.name, approverList])))
       .strict()
-      .default({ jira: [], linear: [] }),
+      .default(noApprovers) as unknown as z.ZodDefault<z.ZodType<Record<string, string[]>>>,
   })
   .strict();
 
@@ -66,14 +80,13 @@ const evidenceSchema = z
 export const policyFileSchema = z
   .object({
     version: z.literal(1),
-    waivers: waiversSchema.default({ maxDays: 90, approvers: { jira: [], linear: [] } }),
+    waivers: waiversSchema.default(() => ({ maxDays: 90, approvers: noApprovers() })),
     evidence: evidenceSchema.default({ attachments: { from: [] } }),
     rules: z.array(ruleSchema).min(1),
   })
   .strict();
 
 export type PolicyFile = z.infer<typeof policyFileSchema>;
-export type RuleMatch = z.infer<typeof matchSchema>;
 export type WaiverPolicy = z.infer<typeof waiversSchema>;
 export type EvidencePolicy = z.infer<typeof evidenceSchema>;
 

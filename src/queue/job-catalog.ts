@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { moveOutcomeSchema, ticketCommandSchema, ticketTransitionSchema, trackerNameSchema } from '../domain/index.js';
+import { moveOutcomeSchema, ticketCommandSchema, ticketTransitionSchema } from '../domain/index.js';
+import { registeredTrackerSchema } from '../trackers/registry.js';
+
+// A job names a tracker this installation knows: a payload for any other is refused when the worker
+// validates it, instead of failing later inside a handler.
+const transitionJob = ticketTransitionSchema.extend({ tracker: registeredTrackerSchema });
+const commandJob = ticketCommandSchema.extend({ tracker: registeredTrackerSchema });
 
 /**
  * Every job the queue carries: name → payload schema. Handlers are typed against this map, so a job
@@ -7,14 +13,14 @@ import { moveOutcomeSchema, ticketCommandSchema, ticketTransitionSchema, tracker
  */
 export const JOB_CATALOG = {
   'decide-transition': z.object({
-    transition: ticketTransitionSchema,
+    transition: transitionJob,
     receivedAt: z.string(),
     /** Progress saved by an earlier attempt of the same job (see DecideCheckpoint). */
     checkpoint: z.object({ move: moveOutcomeSchema.optional() }).optional(),
   }),
   /** Evidence arrived: re-check the ticket and update its comment and verdict, without moving it. */
   're-evaluate-ticket': z.object({
-    tracker: trackerNameSchema,
+    tracker: registeredTrackerSchema,
     ticketKey: z.string().min(1),
     /** Recorded as the decision's delivery id (e.g. `evidence:<id>`), so each trigger is decided once. */
     triggerId: z.string().min(1),
@@ -22,7 +28,7 @@ export const JOB_CATALOG = {
     requestedAt: z.string(),
   }),
   /** A `/donegate` comment on a ticket: check its author and syntax, then waive (and re-evaluate) or reply why not. */
-  'handle-command': z.object({ command: ticketCommandSchema, receivedAt: z.string() }),
+  'handle-command': z.object({ command: commandJob, receivedAt: z.string() }),
 } as const;
 
 /** The Redis lock that serialises every job about one ticket, whatever the job. */

@@ -12,7 +12,7 @@ import { createCriterionRegistry } from '../criteria/registry.js';
 import { createDecisionRepository } from '../decisions/decision-repository.js';
 import { createEvidenceRepository } from '../evidence/evidence-repository.js';
 import { createTokenRepository } from '../auth/index.js';
-import { createEvidenceIntake } from '../evidence/ingest-evidence.js';
+import { createEvidenceIntake } from '../intake/ingest-evidence.js';
 import { listFailingTickets } from '../decisions/list-failing-tickets.js';
 import { createApp } from '../http/create-app.js';
 import { createHttpServer } from '../http/create-http-server.js';

@@ -22,3 +22,8 @@ export const registeredTrackerSchema = z.string().refine((name) => TRACKER_NAMES
 export function findTrackerPlugin(name: string): AnyTrackerPlugin | undefined {
   return TRACKER_PLUGINS.find((plugin) => plugin.name === name);
 }
+
+/** Log paths of every registered tracker's secret-bearing webhook headers, for the logger's `redact`. */
+export function trackerRedactPaths(): string[] {
+  return TRACKER_PLUGINS.flatMap((plugin) => plugin.redactHeaders.map((header) => `headers[${JSON.stringify(header)}]`));
+}

@@ -36,6 +36,7 @@ export interface WebhookSettings {
  *   webhookSettings: (settings) => ({ secret: settings.webhookSecret }),
  *   renderComment: verdictToMarkdown,
  *   keyPattern: /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+#\d+$/,
+ *   keyExample: 'acme/ml#42',
  *   projectOfKey: (key) => key.slice(0, key.indexOf('#')),
  *   policyMatch: { schema: z.object({ repos: keyList }).strict(), matches: (m, ticket) => … },
  *   waiverCommand: { approvedVia: 'github-comment', approverIdHint: 'GitHub user ids' },
@@ -72,6 +73,8 @@ export interface TrackerPlugin<Settings = unknown, Match = unknown> {
   renderComment(comment: VerdictComment): unknown;
   /** A ticket key as people write it on this tracker (`ML-142`). Routes and waiver requests check keys against it. */
   readonly keyPattern: RegExp;
+  /** One key in that pattern, for messages ("ML-142"). */
+  readonly keyExample: string;
   /** The project (team, repository, …) a key belongs to: what API tokens are scoped to. */
   projectOfKey(key: string): string;
   /** The policy's `match.<name>` block: its schema, and whether a ticket of this tracker falls under it. */

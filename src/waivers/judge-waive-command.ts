@@ -1,5 +1,6 @@
 import type { Policy } from '../policy/policy.js';
 import type { TrackerName } from '../domain/index.js';
+import { findTrackerPlugin } from '../trackers/registry.js';
 import { parseWaiveCommand } from './parse-waive-command.js';
 import { WAIVE_COMMAND_SYNTAX } from './waive-command-syntax.js';
 import type { NewWaiver } from './waiver.js';
@@ -27,9 +28,10 @@ export function judgeWaiveCommand(
   context: { policy: Policy; knownCriteria: readonly string[]; now: Date },
 ): WaiveCommandVerdict {
   const { waivers } = context.policy;
+  const plugin = findTrackerPlugin(input.tracker);
   // A tracker the policy lists no approvers for has none: nobody there can waive.
-  const approvers: readonly string[] = (waivers.approvers as Record<string, readonly string[] | undefined>)[input.tracker] ?? [];
-  if (!approvers.includes(input.authorId)) {
+  const approvers = Object.hasOwn(waivers.approvers, input.tracker) ? (waivers.approvers[input.tracker] ?? []) : [];
+  if (!plugin || !approvers.includes(input.authorId)) {
     return {
       ok: false,
       reason: `waive command by ${input.authorId}, who is not an approver (waivers.approvers.${input.tracker})`,
@@ -55,7 +57,7 @@ export function judgeWaiveCommand(
       advisories: command.advisories,
       reason: command.reason,
       approver: input.authorId,
-      approvedVia: input.tracker === 'jira' ? 'jira-comment' : 'linear-comment',
+      approvedVia: plugin.waiverCommand.approvedVia,
       expiresAt: expiry.expiresAt,
     },
   };

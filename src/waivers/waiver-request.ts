@@ -1,18 +1,26 @@
 import { z } from 'zod';
+import { findTrackerPlugin, registeredTrackerSchema } from '../trackers/registry.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `POST /api/v1/waivers` body. `expires` is a calendar day: the waiver lasts to the end of that day (UTC). */
 export const waiverRequestSchema = z
   .object({
-    tracker: z.enum(['jira', 'linear']),
-    ticket: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'a ticket key such as ML-142'),
+    tracker: registeredTrackerSchema,
+    ticket: z.string().min(1).max(200),
     criterion: z.string().min(1),
     advisories: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
     reason: z.string().trim().min(1, 'say why the risk is accepted').max(2000),
     expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
   })
-  .strict();
+  .strict()
+  .superRefine((request, ctx) => {
+    // The key's shape is the tracker's own: one pattern per plugin.
+    const plugin = findTrackerPlugin(request.tracker);
+    if (plugin && !plugin.keyPattern.test(request.ticket)) {
+      ctx.addIssue({ code: 'custom', path: ['ticket'], message: `not a ${plugin.label} ticket key such as ${plugin.keyExample}` });
+    }
+  });
 
 export type WaiverRequest = z.infer<typeof waiverRequestSchema>;
 

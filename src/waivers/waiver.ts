@@ -13,7 +13,8 @@ export interface Waiver {
   advisories: string[];
   reason: string;
   approver: string;
-  approvedVia: 'api' | 'jira-comment' | 'linear-comment';
+  /** `api`, or the tracker plugin's `waiverCommand.approvedVia` (`jira-comment`, …) for a comment command. */
+  approvedVia: string;
   expiresAt: Date;
   createdAt: Date;
 }

@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import type { Ticket, TrackerName } from '../domain/index.js';
 import { DATA_SCAN_CRITERIA } from '../evidence/attachment-data-scan.js';
-import { collectAttachmentEvidence } from '../evidence/attachment-evidence.js';
+import { collectAttachmentEvidence } from '../intake/attachment-evidence.js';
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
 import type { EvidenceRepository } from '../evidence/evidence-repository.js';
 import type { Logger } from '../logging/logger.js';

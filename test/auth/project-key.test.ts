@@ -54,7 +54,7 @@ describe('parseProjects', () => {
   });
 
   it.each([
-    ['github:ML', /names no tracker donegate knows/],
+    ['nosuchtracker:ML', /names no tracker donegate knows/],
     ['jira:', /is not a project key/],
     ['jira:ML-1', /is not a project key/],
   ])('refuses %s', (scope, message) => {

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { runScanCommand } from '../../src/cli/scan-command.js';
 import { scanWithProgress } from '../../src/cli/scan-with-progress.js';
 import { createCriterionRegistry } from '../../src/criteria/registry.js';
-import { collectAttachmentEvidence } from '../../src/evidence/attachment-evidence.js';
+import { collectAttachmentEvidence } from '../../src/intake/attachment-evidence.js';
 import { createEvidenceRepository } from '../../src/evidence/evidence-repository.js';
 import { FingerprintKey, scanToReport } from '../../src/scan/index.js';
 import { createJiraSimulator, type JiraSimulator } from '../../simulators/jira/index.js';

@@ -5,6 +5,8 @@ import { readLimitedBody } from './read-limited-body.js';
 
 export interface AttachmentFetch {
   tracker: TrackerName;
+  /** The tracker's name for people ("Jira"), for messages. */
+  trackerLabel: string;
   /** For messages: which file this is. */
   filename: string;
   url: URL;
@@ -38,7 +40,7 @@ export async function fetchAttachment(request: AttachmentFetch): Promise<Buffer>
   const timeout = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
   const maxRedirects = request.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  const name = tracker === 'jira' ? 'Jira' : 'Linear';
+  const name = request.trackerLabel;
 
   try {
     let url = request.url;

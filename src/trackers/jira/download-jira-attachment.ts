@@ -37,6 +37,7 @@ export function downloadJiraAttachment(
   const authorization = `Basic ${Buffer.from(`${site.email}:${site.apiToken}`, 'utf8').toString('base64')}`;
   return fetchAttachment({
     tracker: 'jira',
+    trackerLabel: 'Jira',
     filename: attachment.filename,
     url: new URL(`${site.baseUrl}/rest/api/3/attachment/content/${encodeURIComponent(attachment.id)}`),
     maxBytes: options.maxBytes,

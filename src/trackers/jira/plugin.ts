@@ -22,6 +22,7 @@ export const jiraPlugin: TrackerPlugin<JiraSettings, JiraMatch> = {
   webhookSettings: (settings) => ({ secret: settings.webhookSecret, maxAgeMs: settings.deliveryMaxAgeSeconds * 1000 }),
   renderComment: (comment) => verdictToAdf(comment),
   keyPattern: DASHED_TICKET_KEY,
+  keyExample: 'ML-142',
   projectOfKey: projectBeforeDash,
   policyMatch: { schema: jiraMatchSchema, example: '{ projects: [ML] }', matches: jiraTicketMatches },
   waiverCommand: { approvedVia: 'jira-comment', approverIds: 'Jira accountIds' },

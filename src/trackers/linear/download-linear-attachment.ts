@@ -44,6 +44,7 @@ export function downloadLinearAttachment(
 
   return fetchAttachment({
     tracker: 'linear',
+    trackerLabel: 'Linear',
     filename: attachment.filename,
     url,
     maxBytes: options.maxBytes,

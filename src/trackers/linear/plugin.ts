@@ -27,6 +27,7 @@ export const linearPlugin: TrackerPlugin<LinearSettings, LinearMatch> = {
   webhookSettings: (settings) => ({ secret: settings.webhookSecret }),
   renderComment: (comment) => verdictToMarkdown(comment),
   keyPattern: DASHED_TICKET_KEY,
+  keyExample: 'AI-7',
   projectOfKey: projectBeforeDash,
   policyMatch: { schema: linearMatchSchema, example: '{ teams: [AI] }', matches: linearTicketMatches },
   waiverCommand: { approvedVia: 'linear-comment', approverIds: 'Linear user ids' },
