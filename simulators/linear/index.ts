@@ -10,13 +10,4 @@ export {
 export type { LinearFault, LinearFaultKind } from './fault-queue.js';
 export type { LinearIssueWebhookBody, LinearWebhookDelivery } from './issue-webhook-delivery.js';
 export type { LinearFileRequestRecord, LinearRequestRecord, LinearSimulatorEvents, LinearViolation } from './linear-simulator-events.js';
-export type {
-  SimAttachment,
-  SimComment,
-  SimIssue,
-  SimLabel,
-  SimTeam,
-  SimUser,
-  SimWorkflowState,
-  WorkflowStateType,
-} from './linear-store.js';
+export type * from './linear-store.js';
