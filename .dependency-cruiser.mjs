@@ -3,7 +3,9 @@
  * works"). Each folder may import only folders of lower layers; the domain imports nothing of ours but
  * zod; no module takes part in an import cycle.
  */
-const { layers } = require('./dependency-layers.json');
+import { readFileSync } from 'node:fs';
+
+const { layers } = JSON.parse(readFileSync(new URL('./dependency-layers.json', import.meta.url), 'utf8'));
 
 const alternatives = (folders) => folders.map((folder) => folder.replace(/[-]/g, '\\-')).join('|');
 const allFolders = layers.flat();
@@ -17,7 +19,7 @@ const layerRules = layers.map((folders, index) => ({
   to: { path: `^src/(${alternatives(layers.slice(index).flat())})/`, pathNot: '^src/$1/' },
 }));
 
-module.exports = {
+export default {
   forbidden: [
     ...layerRules,
     {
