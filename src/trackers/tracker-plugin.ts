@@ -24,7 +24,13 @@ export interface WebhookSettings {
  * attachment checks are derived from it. Adding a tracker is: a folder `src/trackers/<name>/` that
  * exports its plugin from `plugin.ts`, and one line in `TRACKER_PLUGINS`.
  *
- * `Settings` is what `env.schema` makes of the environment; only this plugin reads it.
+ * `Settings` is what `env.schema` makes of the environment; only this plugin reads it. `Match` is what
+ * `policyMatch.schema` makes of the policy's `match.<name>` block.
+ *
+ * Building blocks: `src/trackers/webhook/` (signature HMAC, payload parsing, delivery ids, the
+ * `WebhookRequestError` a normaliser throws), `src/trackers/key-list.ts` (policy key lists),
+ * `src/trackers/render/` (comment and reply rendering), `src/env/` (env value parsers). A tracker's
+ * folder may import only the layers below `trackers` (see `dependency-layers.json`).
  *
  * @example
  * export const githubPlugin: TrackerPlugin<GithubSettings> = {
@@ -38,7 +44,7 @@ export interface WebhookSettings {
  *   keyPattern: /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+#\d+$/,
  *   keyExample: 'acme/ml#42',
  *   projectOfKey: (key) => key.slice(0, key.indexOf('#')),
- *   policyMatch: { schema: z.object({ repos: keyList }).strict(), matches: (m, ticket) => … },
+ *   policyMatch: { schema: z.object({ repos: keyList }).strict(), example: '{ repos: [acme/ml] }', matches: (m, ticket) => … },
  *   waiverCommand: { approvedVia: 'github-comment', approverIdHint: 'GitHub user ids' },
  *   attachmentSources: ['github-link'],
  *   redactHeaders: ['x-hub-signature-256'],
