@@ -3,6 +3,9 @@ import type { Logger } from '../src/logging/logger.js';
 import { startService } from '../src/service/start-service.js';
 import type { Database } from '../src/store/database.js';
 import type { TrackerName } from '../src/domain/index.js';
+
+/** The trackers this benchmark drives (each needs a recorded delivery template and a secret). */
+type BenchTracker = 'jira' | 'linear';
 import { deleteKeys } from '../test/support/redis.js';
 import { startBareEndpoint } from './bare-endpoint.js';
 import { benchConfig, REDIS_URL } from './bench-config.js';
@@ -32,9 +35,9 @@ export interface IngestRow {
 export interface IngestReport {
   rows: IngestRow[];
   /** Receiver rate ÷ bare rate, per tracker. */
-  ratio: Record<TrackerName, number>;
+  ratio: Record<BenchTracker, number>;
   /** Bare CPU per request ÷ receiver CPU per request: the rate ratio to expect when the server has a core to itself. */
-  cpuRatio: Record<TrackerName, number>;
+  cpuRatio: Record<BenchTracker, number>;
   /** Jobs found in the queue afterwards, against the deliveries the receiver accepted (warm-up included). */
   enqueued: { expected: number; found: number };
 }
@@ -46,11 +49,11 @@ export interface IngestReport {
 export async function benchIngest(deps: { db: Database; log: Logger; policyFile: string; dataDir: string }): Promise<IngestReport> {
   const settings = BENCH.ingest;
   const trackers = await startBenchTrackers(1);
-  const templates: Record<TrackerName, string> = {
+  const templates: Record<BenchTracker, string> = {
     jira: trackers.moveJira(trackers.jiraKeys[0]!, 'template').body,
     linear: trackers.moveLinear(trackers.linearKeys[0]!).body,
   };
-  const secrets: Record<TrackerName, string> = { jira: JIRA_SECRET, linear: LINEAR_SECRET };
+  const secrets: Record<BenchTracker, string> = { jira: JIRA_SECRET, linear: LINEAR_SECRET };
   const queuePrefix = benchPrefix('ingest');
   const config = benchConfig({ policyFile: deps.policyFile, dataDir: deps.dataDir, queuePrefix, trackers: trackers.endpoints });
   const service = await startService({ config, log: deps.log, roles: { receiver: true, worker: false }, trackers: {}, db: deps.db });
