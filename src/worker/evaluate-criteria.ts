@@ -1,16 +1,13 @@
 import { explainIgnored, splitByOrigin } from '../criteria/evidence-from.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
-import type { EvidenceRecord } from '../evidence/evidence-record.js';
-import type { CriterionResult } from '../domain/index.js';
+import type { CriterionResult, Ticket } from '../domain/index.js';
 import type { Requirement } from '../policy/policy.js';
-import type { Ticket } from '../domain/index.js';
 import { applyCriterionWaivers } from '../waivers/apply-criterion-waivers.js';
-import type { Waiver } from '../waivers/waiver.js';
+import type { GatheredEvidence } from './gather-evidence.js';
 
-export interface TicketEvidence {
+/** What the criteria are shown: the ticket, what was gathered for it, and the time of the check. */
+export interface TicketEvidence extends GatheredEvidence {
   ticket: Ticket;
-  evidence: Map<string, EvidenceRecord[]>;
-  waivers: Map<string, Waiver[]>;
   now: Date;
 }
 
