@@ -19,6 +19,7 @@ import type { DemoTicketView, StartDemoTrackers } from './demo-trackers.js';
 import { DEMO_ARTIFACT, DEMO_JIRA, DEMO_LINEAR } from './demo-tickets.js';
 import { loadDemoTrackers } from './load-demo-trackers.js';
 import { postSignedDelivery } from './post-delivery.js';
+import { requireReadyService } from './require-ready-service.js';
 import { readSampleDeliveries } from './sample-deliveries.js';
 
 const JIRA_SECRET = 'demo-jira-webhook-secret';
@@ -71,6 +72,7 @@ export async function runDemo({ out, config, startTrackers }: DemoOptions): Prom
   const secretOf = (tracker: TrackerName) => (tracker === 'jira' ? JIRA_SECRET : LINEAR_SECRET);
 
   try {
+    await requireReadyService(url);
     print(`donegate demo — receiver ${url}, Jira simulator ${jira.baseUrl}, Linear simulator ${linear.apiUrl}`);
     print(`policy ${config.policyFile}; tickets ${DEMO_JIRA.issueKey} (Jira project ML) and ${DEMO_LINEAR.identifier} (Linear team AI)`);
     print();
