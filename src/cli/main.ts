@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { PolicyError } from '../policy/load-policy.js';
 import { runDemo } from '../demo/run-demo.js';
-import { DemoUnavailableError } from '../demo/load-demo-trackers.js';
+import { DemoUnavailableError } from '../demo/demo-unavailable-error.js';
 import { openServiceDatabase } from '../store/open-service-database.js';
 import { loadSigningKey } from '../audit/signing-key.js';
 import { registerMigrateCommand } from './migrate-command.js';

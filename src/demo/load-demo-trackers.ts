@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { StartDemoTrackers } from './demo-trackers.js';
+import { DemoUnavailableError } from './demo-unavailable-error.js';
 
 /**
  * The simulators' entry, from `src/demo` or `dist/demo` alike. The Docker image and an npm install carry
@@ -10,11 +11,6 @@ export const DEMO_TRACKERS_ENTRY = fileURLToPath(new URL('../../simulators/demo/
 
 const NEEDS_CHECKOUT =
   'the demo runs against built-in Jira, Linear and S3 simulators, which only a development checkout has: clone the repository, run `npm ci`, then `npx donegate demo`';
-
-/** The demo cannot run in this installation; the CLI exits 2 with the message. */
-export class DemoUnavailableError extends Error {
-  override name = 'DemoUnavailableError';
-}
 
 /** Loads the simulators only when the demo runs, so the production build neither contains nor needs them. */
 export async function loadDemoTrackers(entry = DEMO_TRACKERS_ENTRY): Promise<StartDemoTrackers> {

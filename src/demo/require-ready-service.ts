@@ -1,4 +1,4 @@
-import { DemoUnavailableError } from './load-demo-trackers.js';
+import { DemoUnavailableError } from './demo-unavailable-error.js';
 
 interface Readiness {
   checks?: Record<string, string>;

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_TRACKERS_ENTRY, DemoUnavailableError, loadDemoTrackers } from '../../src/demo/load-demo-trackers.js';
+import { DemoUnavailableError } from '../../src/demo/demo-unavailable-error.js';
+import { DEMO_TRACKERS_ENTRY, loadDemoTrackers } from '../../src/demo/load-demo-trackers.js';
 
 describe('loading the demo trackers', () => {
   let dir: string;

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/env.js';
-import { DemoUnavailableError } from '../../src/demo/load-demo-trackers.js';
+import { DemoUnavailableError } from '../../src/demo/demo-unavailable-error.js';
 import { runDemo } from '../../src/demo/run-demo.js';
 import { TEST_REDIS_URL } from '../support/redis.js';
 import { collector } from '../support/run-command.js';
