@@ -1,5 +1,6 @@
 import type { Filterable } from './match-filter.js';
 import { matchesFilter } from './match-filter.js';
+import { createFilterRecords } from './linear-filter-records.js';
 import { paginate, type PaginationArgs } from './paginate.js';
 import {
   statesOfTeam,
@@ -18,8 +19,9 @@ export type View = Record<string, unknown>;
 type ListArgs = PaginationArgs & { filter?: unknown; includeArchived?: boolean | null };
 
 /**
- * Turns store records into GraphQL views and filterable records. Only what donegate, the demo and the
- * SDK's chained calls need is modelled; every other field falls back to a synthesised default.
+ * Turns store records into GraphQL views, and lists them filtered (linear-filter-records.ts) and paginated.
+ * Only what donegate, the demo and the SDK's chained calls need is modelled; every other field falls back to
+ * a synthesised default.
  */
 export function createViews(store: LinearStore, viewerId: string) {
   const appUrl = (path: string): string => `https://linear.app/${store.organization.urlKey}${path}`;
@@ -31,61 +33,7 @@ export function createViews(store: LinearStore, viewerId: string) {
       view,
     );
 
-  const records = {
-    user: (user: SimUser): Filterable => ({ id: user.id, name: user.name, email: user.email, isMe: user.id === viewerId, active: true }),
-    team: (team: SimTeam): Filterable => ({ id: team.id, key: team.key, name: team.name }),
-    state: (state: SimWorkflowState): Filterable => ({
-      id: state.id,
-      name: state.name,
-      type: state.type,
-      position: state.position,
-      team: teamRecord(state.teamId),
-    }),
-    label: (label: SimLabel): Filterable => ({
-      id: label.id,
-      name: label.name,
-      isGroup: false,
-      team: label.teamId ? teamRecord(label.teamId) : null,
-      creator: label.creatorId ? userRecord(label.creatorId) : null,
-    }),
-    issue: (issue: SimIssue): Filterable => ({
-      id: issue.id,
-      number: issue.number,
-      title: issue.title,
-      team: teamRecord(issue.teamId),
-      state: stateRecord(issue.stateId),
-    }),
-    attachment: (attachment: SimAttachment): Filterable => ({
-      id: attachment.id,
-      title: attachment.title,
-      subtitle: attachment.subtitle ?? null,
-      url: attachment.url,
-      creator: attachment.creatorId ? userRecord(attachment.creatorId) : null,
-    }),
-    comment: (comment: SimComment): Filterable => ({
-      id: comment.id,
-      body: comment.body,
-      user: comment.userId ? userRecord(comment.userId) : null,
-      issue: issueRecord(comment.issueId),
-    }),
-  };
-
-  function teamRecord(id: string): Filterable | null {
-    const team = store.teams.get(id);
-    return team ? records.team(team) : null;
-  }
-  function userRecord(id: string): Filterable | null {
-    const user = store.users.get(id);
-    return user ? records.user(user) : null;
-  }
-  function stateRecord(id: string): Filterable | null {
-    const state = store.states.get(id);
-    return state ? records.state(state) : null;
-  }
-  function issueRecord(id: string): Filterable | null {
-    const issue = store.issues.get(id);
-    return issue ? records.issue(issue) : null;
-  }
+  const records = createFilterRecords(store, viewerId);
 
   const organization = (): View => ({
     __typename: 'Organization',
