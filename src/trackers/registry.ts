@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { githubPlugin } from './github/plugin.js';
 import { jiraPlugin } from './jira/plugin.js';
 import { linearPlugin } from './linear/plugin.js';
 import type { AnyTrackerPlugin } from './tracker-plugin.js';
@@ -8,7 +9,7 @@ import type { AnyTrackerPlugin } from './tracker-plugin.js';
  * `waivers.approvers`, job payloads, the CLI's `--tracker` and log redaction are all derived from it,
  * so adding a tracker is its folder plus one line here.
  */
-export const TRACKER_PLUGINS: readonly AnyTrackerPlugin[] = [jiraPlugin, linearPlugin];
+export const TRACKER_PLUGINS: readonly AnyTrackerPlugin[] = [jiraPlugin, linearPlugin, githubPlugin];
 
 /** The names of the registered trackers, in list order. */
 export const TRACKER_NAMES: readonly string[] = TRACKER_PLUGINS.map((plugin) => plugin.name);

@@ -15,6 +15,8 @@ export interface WebhookSettings {
   secret: string;
   /** Signed deliveries older than this are recorded as replays and never acted on; unset → the receiver's default. */
   maxAgeMs?: number;
+  /** Status names the operator declared done, for deliveries that cannot say so themselves (GitHub Projects board options). */
+  doneStatusNames?: readonly string[];
 }
 
 /**

@@ -12,6 +12,10 @@ export interface DeliveryContext {
    * `JIRA_DELIVERY_MAX_AGE_SECONDS`; Linear keeps its own one-minute check). Unset → the tracker's default.
    */
   maxAgeMs?: number;
+  /** The value of the receiver's `eventHeader`, when it has one (GitHub names the event only in `X-GitHub-Event`). */
+  eventType?: string | undefined;
+  /** `WebhookSettings.doneStatusNames`: statuses the operator declared done. */
+  doneStatusNames?: readonly string[] | undefined;
 }
 
 /**
@@ -28,6 +32,8 @@ export interface TrackerReceiver {
   /** Lower-case header names. */
   signatureHeader: string;
   deliveryIdHeader: string;
+  /** The header naming the event type, for trackers that send it only there (`x-github-event`). */
+  eventHeader?: string;
   /** Where the operator sets the secret on the tracker's side, for the "signature missing" message. */
   secretSetupHint: string;
   /**

@@ -24,6 +24,8 @@ export interface WebhookRouterDeps {
   now?: () => number;
   /** Signed deliveries older than this are answered 2xx, logged as `ignored:stale-delivery` and not acted on. */
   maxAgeMs?: number;
+  /** See `DeliveryContext.doneStatusNames`. */
+  doneStatusNames?: readonly string[];
 }
 
 /**
@@ -45,6 +47,7 @@ export function createWebhookRouter(receiver: TrackerReceiver, deps: WebhookRout
       enqueueCommand: deps.enqueueCommand,
       now: deps.now ?? Date.now,
       ...(deps.maxAgeMs === undefined ? {} : { maxAgeMs: deps.maxAgeMs }),
+      ...(deps.doneStatusNames === undefined ? {} : { doneStatusNames: deps.doneStatusNames }),
     }),
   );
   router.all('/', (_req, res) => {

@@ -14,6 +14,8 @@ export interface HandleDeliveryDeps {
   now: () => number;
   /** Signed deliveries older than this are answered, logged and ignored (see `DeliveryContext.maxAgeMs`). */
   maxAgeMs?: number;
+  /** See `DeliveryContext.doneStatusNames`. */
+  doneStatusNames?: readonly string[];
 }
 
 /**
@@ -42,6 +44,8 @@ export function handleDelivery(receiver: TrackerReceiver, deps: HandleDeliveryDe
       deliveryIdHeader,
       now: deps.now(),
       ...(deps.maxAgeMs === undefined ? {} : { maxAgeMs: deps.maxAgeMs }),
+      ...(receiver.eventHeader === undefined ? {} : { eventType: req.get(receiver.eventHeader) }),
+      ...(deps.doneStatusNames === undefined ? {} : { doneStatusNames: deps.doneStatusNames }),
     });
 
     const keyedOn = delivery.kind === 'ignored' ? delivery.deliveryId : delivery.kind === 'transition' ? delivery.transition.deliveryId : delivery.command.deliveryId;

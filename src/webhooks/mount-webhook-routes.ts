@@ -48,6 +48,7 @@ export function mountWebhookRoutes(app: IRouter, deps: WebhookRoutesDeps): void 
         log: deps.log,
         ...(deps.now === undefined ? {} : { now: deps.now }),
         ...(settings.maxAgeMs === undefined ? {} : { maxAgeMs: settings.maxAgeMs }),
+        ...(settings.doneStatusNames === undefined ? {} : { doneStatusNames: settings.doneStatusNames }),
       }),
     );
   }

@@ -4,7 +4,6 @@ import { TrackerPermanentError } from '../errors.js';
 import { createLinkPolicy } from '../render/index.js';
 import { replyToMarkdown, verdictToMarkdown } from '../render/markdown/index.js';
 import type { Tracker } from '../tracker.js';
-import { breakCommentMentions, breakMentions } from './break-mentions.js';
 import { findOwnGithubComment } from './find-own-github-comment.js';
 import { GITHUB_OPEN, githubIssueStatus } from './github-issue-status.js';
 import { isDoneOption, parseProjectItemTicketId, parseProjectStatusId, projectStatusId } from './github-project-ids.js';
@@ -125,7 +124,7 @@ export function createGithubTracker(deps: GithubTrackerDeps): Tracker {
     async upsertComment(ticket: Ticket, comment: VerdictComment) {
       const issue = issueOf(ticket);
       const action = `commenting on ${ticket.key}`;
-      const body = verdictToMarkdown(breakCommentMentions(comment), links);
+      const body = verdictToMarkdown(comment, links);
       const self = await selfId();
       const existing = await githubRequest(action, () => findOwnGithubComment(client, issue, self));
       if (existing !== undefined) {
@@ -142,7 +141,7 @@ export function createGithubTracker(deps: GithubTrackerDeps): Tracker {
 
     async reply(ticket: Ticket, text: string) {
       const issue = issueOf(ticket);
-      const body = replyToMarkdown(breakMentions(text), links);
+      const body = replyToMarkdown(text, links);
       const { data } = await githubRequest(`replying on ${ticket.key}`, () =>
         client.rest.issues.createComment({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber, body }),
       );

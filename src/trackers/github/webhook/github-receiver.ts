@@ -9,6 +9,7 @@ export const githubReceiver: TrackerReceiver = {
   secretEnvVar: 'GITHUB_WEBHOOK_SECRET',
   signatureHeader: 'x-hub-signature-256',
   deliveryIdHeader: 'x-github-delivery',
+  eventHeader: 'x-github-event',
   secretSetupHint:
     "GitHub signs deliveries when the webhook has a secret; set the same value as GITHUB_WEBHOOK_SECRET and as the webhook's Secret (repository or organization Settings → Webhooks, or the GitHub App's settings)",
   // GitHub does not retry failed deliveries by itself (they can be redelivered by hand), and expects an

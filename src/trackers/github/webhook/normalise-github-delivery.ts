@@ -6,23 +6,16 @@ import { normaliseGithubComment } from './normalise-github-comment.js';
 import { normaliseGithubIssueEvent } from './normalise-github-issue-event.js';
 import { normaliseGithubProjectItem } from './normalise-github-project-item.js';
 
-/** What a GitHub delivery needs besides the body: its `X-GitHub-Event`, and the board options that mean done. */
-export interface GithubDeliveryContext extends DeliveryContext {
-  /** The `X-GitHub-Event` header: which payload the body is. */
-  eventType?: string | undefined;
-  /** `GITHUB_PROJECT_DONE_OPTIONS`: the Status options of a project board that mean done. Empty → boards are not gated. */
-  doneStatusNames?: readonly string[] | undefined;
-}
-
 const EVENT_NAME = /^[a-z_]{1,50}$/;
 
 /**
  * A GitHub delivery → a gated move, a `/donegate` command, or the reason it is neither. Dispatched on
- * `X-GitHub-Event` (the body alone does not say which event it is). The delivery id is the digest of
+ * `X-GitHub-Event` (the body alone does not say which event it is); board moves count only into the
+ * options of `GITHUB_PROJECT_DONE_OPTIONS` (`context.doneStatusNames`), and none are gated without it. The delivery id is the digest of
  * the signed body, as for Jira: `X-GitHub-Delivery` is not covered by the signature, so a captured body
  * replayed under a fresh id would otherwise be a new job; GitHub's own redeliveries resend the same bytes.
  */
-export function normaliseGithubDelivery(body: unknown, context: GithubDeliveryContext): NormalisedDelivery {
+export function normaliseGithubDelivery(body: unknown, context: DeliveryContext): NormalisedDelivery {
   const event = context.eventType?.trim();
   if (!event || !EVENT_NAME.test(event)) {
     throw new WebhookRequestError(400, 'WEBHOOK_BAD_HEADER', 'Required header missing or malformed: x-github-event.');
