@@ -81,6 +81,14 @@ describe('composeComment', () => {
     expect(comment.notes[0]).toBe('No workflow transition leads from Done to In Progress. Ask the tracker admin.');
   });
 
+  it("gives the tracker's own advice when a ticket cannot go back, adding no tracker's name of its own", () => {
+    const i = input('block', [missing]);
+    const refused = { moved: false as const, reason: 'no-transition' as const, explanation: 'Linear did not apply the state change to ML-142', fix: "A Linear workspace admin can check the team's states" };
+    const comment = composeComment(i, planGate(i), refused);
+    expect(comment.notes).toEqual(["Linear did not apply the state change to ML-142. A Linear workspace admin can check the team's states."]);
+    expect(JSON.stringify(comment)).not.toContain('Jira');
+  });
+
   it('words warn mode as a warning that leaves the ticket in Done', () => {
     const i = input('warn', [missing]);
     expect(composeComment(i, planGate(i)).headline).toMatch(/^Warning: 1 of 1 security check is not met\. .* stays in Done/);
