@@ -79,7 +79,11 @@ export interface TrackerPlugin<Settings = unknown, Match = unknown> {
   webhookSettings(settings: Settings): WebhookSettings;
   /** The verdict comment in the tracker's own format (ADF document, Markdown, …). */
   renderComment(comment: VerdictComment): unknown;
-  /** A ticket key as people write it on this tracker (`ML-142`). Routes and waiver requests check keys against it. */
+  /**
+   * A ticket key as people write it on this tracker (`ML-142`). Routes and waiver requests check keys
+   * against it, then upper-case them, as decisions, waivers and evidence are stored: a tracker whose keys
+   * may hold lower case should give `Ticket.key` upper-cased too, or the API will not find its tickets.
+   */
   readonly keyPattern: RegExp;
   /** One key in that pattern, for messages ("ML-142"). */
   readonly keyExample: string;
