@@ -6,7 +6,7 @@ import { normaliseGithubComment } from './normalise-github-comment.js';
 import { normaliseGithubIssueEvent } from './normalise-github-issue-event.js';
 import { normaliseGithubProjectItem } from './normalise-github-project-item.js';
 
-const EVENT_NAME = /^[a-z_]{1,50}$/;
+const EVENT_NAME = /^[a-z][a-z0-9_]{0,49}$/;
 
 /**
  * A GitHub delivery → a gated move, a `/donegate` command, or the reason it is neither. Dispatched on

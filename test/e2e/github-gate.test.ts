@@ -1,0 +1,154 @@
+import { BLOCKED_LABEL, COMMENT_MARKER } from '../../src/domain/index.js';
+import { createGithubSimulator, type GithubSimulator, type GithubWebhookDelivery } from '../../simulators/github/index.js';
+import { startGateHarness, TEST_POLICY, type GateHarness } from '../support/gate-harness.js';
+
+const GITHUB_SECRET = 'github-webhook-secret-for-tests';
+
+/** TEST_POLICY with GitHub repositories beside the Jira projects and Linear teams. */
+const POLICY = TEST_POLICY.replace('      linear: { teams: [AI] }\n', '      linear: { teams: [AI] }\n      github: { repos: [acme/ml, acme-ai/*] }\n').replace(
+  '      linear: { teams: [PLAT] }\n',
+  '      linear: { teams: [PLAT] }\n      github: { repos: [acme/platform] }\n',
+);
+
+describe('the gate on GitHub Issues', () => {
+  let h: GateHarness;
+  let github: GithubSimulator;
+  let alice: { id: number; login: string; type: 'User' | 'Bot' | 'Organization' };
+  let board: ReturnType<GithubSimulator['addProject']>;
+
+  beforeAll(async () => {
+    github = await createGithubSimulator({ webhookSecret: GITHUB_SECRET });
+    h = await startGateHarness({
+      policy: POLICY,
+      env: { GITHUB_TOKEN: github.token, GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: GITHUB_SECRET, GITHUB_PROJECT_DONE_OPTIONS: 'Done' },
+    });
+    alice = github.addUser('alice');
+    board = github.addProject('acme', ['Todo', 'In Progress', 'Done']);
+  });
+  afterAll(async () => {
+    await h.close();
+    await github.close();
+  });
+  afterEach(() => {
+    expect(github.violations).toEqual([]);
+  });
+
+  const newIssue = (repo = 'acme/ml') => {
+    const issue = github.addIssue({ repo, title: 'Evaluate retrieval model', body: 'SECRET-DESCRIPTION-TEXT\n## Datasets\nnone' });
+    return `${issue.repo}#${issue.number}`;
+  };
+  const post = async (delivery: GithubWebhookDelivery, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${h.url}/webhooks/github`, { method: 'POST', headers: { ...delivery.headers, ...headers }, body: delivery.rawBody });
+    return { status: response.status, answer: (await response.json()) as Record<string, unknown> };
+  };
+  const decisionOf = (key: string, answer: Record<string, unknown>) => h.decisionFor('github', key, String(answer.deliveryId));
+  const ownComments = (key: string) => github.commentsOn(key).filter((comment) => comment.authorId === github.self.id);
+
+  it('reopens an issue closed without evidence, with one checklist comment and the label', async () => {
+    const key = newIssue();
+    const { status, answer } = await post(github.closeIssue(key, alice));
+    expect({ status, answer: answer.status }).toEqual({ status: 202, answer: 'accepted' });
+    const decision = await decisionOf(key, answer);
+    expect(decision).toMatchObject({ outcome: 'fail', rule: 'ml-models', mode: 'block' });
+    expect(decision.actions.map((action) => action.type)).toEqual(['move', 'comment', 'label-add']);
+    expect(github.issue(key)).toMatchObject({ state: 'open', stateReason: 'reopened', labels: [BLOCKED_LABEL] });
+    const [comment, ...more] = ownComments(key);
+    expect(more).toHaveLength(0);
+    expect(comment?.body).toContain(COMMENT_MARKER);
+    expect(comment?.body).toMatch(/❌ `pii-scan` — no evidence/);
+    expect(comment?.body).toContain(`--tracker github --ticket ${key}`);
+  });
+
+  it('passes once the evidence is there, editing the same comment and removing the label', async () => {
+    const key = newIssue();
+    const first = await post(github.closeIssue(key, alice));
+    await decisionOf(key, first.answer);
+    const commentId = ownComments(key)[0]?.id;
+    await h.supplyEvidence('github', key, ['pii-scan', 'dependency-audit']);
+    const second = await post(github.closeIssue(key, alice));
+    expect((await decisionOf(key, second.answer)).outcome).toBe('pass');
+    expect(github.issue(key)).toMatchObject({ state: 'closed', labels: [] });
+    expect(ownComments(key).map((comment) => comment.id)).toEqual([commentId]);
+    expect(ownComments(key)[0]?.body).toContain('All 2 security Definition-of-Done checks pass');
+  });
+
+  it('only comments in warn mode, leaving the issue closed', async () => {
+    const key = newIssue('acme/platform');
+    const { answer } = await post(github.closeIssue(key, alice));
+    expect(await decisionOf(key, answer)).toMatchObject({ outcome: 'fail', mode: 'warn' });
+    expect(github.issue(key)).toMatchObject({ state: 'closed', labels: [] });
+    expect(ownComments(key)[0]?.body).toMatch(/Warning: 1 of 1 security check is not met/);
+  });
+
+  it('accepts a repeated delivery once, even under a fresh X-GitHub-Delivery', async () => {
+    const key = newIssue();
+    const delivery = github.closeIssue(key, alice);
+    const answers = [];
+    for (const id of [delivery.deliveryId, delivery.deliveryId, 'a-replayed-copy']) {
+      answers.push((await post(delivery, { 'x-github-delivery': id })).answer);
+    }
+    expect(answers.map((answer) => answer.status)).toEqual(['accepted', 'duplicate', 'duplicate']);
+    await decisionOf(key, answers[0]!);
+    expect(await h.decisions('github', key)).toHaveLength(1);
+    expect(ownComments(key)).toHaveLength(1);
+  });
+
+  it('does not gate an issue closed by donegate’s own account', async () => {
+    const key = newIssue();
+    const { answer } = await post(github.closeIssue(key, github.self));
+    expect(await decisionOf(key, answer)).toMatchObject({ outcome: 'skipped', reason: 'moved by donegate itself' });
+    expect(ownComments(key)).toHaveLength(0);
+  });
+
+  it('ignores an issue closed as not planned', async () => {
+    const key = newIssue();
+    const { status, answer } = await post(github.closeIssue(key, alice, 'not_planned'));
+    expect({ status, answer }).toMatchObject({ status: 202, answer: { status: 'ignored', reason: 'not-into-done' } });
+    expect(github.issue(key)?.state).toBe('closed');
+  });
+
+  it('sets a project item moved to a done option back to its previous option', async () => {
+    const key = newIssue();
+    const item = github.addProjectItem(board, key, 'In Progress');
+    const { answer } = await post(github.setProjectStatus(item, 'Done', alice));
+    expect(answer.status).toBe('accepted');
+    const ticketKey = `project-item/${board.nodeId}/${item.nodeId}/${board.statusFieldId}`;
+    expect(await decisionOf(ticketKey, answer)).toMatchObject({ outcome: 'fail', rule: 'ml-models' });
+    expect(github.optionOf(item)).toBe('In Progress');
+    expect(github.issue(key)?.labels).toEqual([BLOCKED_LABEL]);
+    expect(ownComments(key)).toHaveLength(1);
+  });
+
+  it('ignores a project item moved to an option that is not done', async () => {
+    const key = newIssue();
+    const item = github.addProjectItem(board, key, 'Todo');
+    const { answer } = await post(github.setProjectStatus(item, 'In Progress', alice));
+    expect(answer).toMatchObject({ status: 'ignored', reason: 'not-into-done' });
+  });
+
+  it('honours a secondary rate limit, then finishes the job', async () => {
+    const key = newIssue();
+    github.failNext({ operation: 'issues/create-comment', kind: 'secondary-rate-limit', retryAfterSeconds: 1 });
+    const { answer } = await post(github.closeIssue(key, alice));
+    expect((await decisionOf(key, answer)).outcome).toBe('fail');
+    const creates = github.requests.filter((request) => request.operation === 'issues/create-comment' && request.path.includes(`/issues/${key.split('#')[1]}/`));
+    expect(creates.map((request) => request.status)).toEqual([403, 201]);
+    expect(creates[1]!.at - creates[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(ownComments(key)).toHaveLength(1);
+  });
+
+  it('refuses a delivery with a bad signature with 401', async () => {
+    const key = newIssue();
+    const delivery = github.closeIssue(key, alice);
+    const { status } = await post(delivery, { 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` });
+    expect(status).toBe(401);
+    expect(await h.decisions('github', key)).toHaveLength(0);
+  });
+
+  it('never writes the webhook secret, the token or the issue body to the log', () => {
+    const log = h.logText();
+    expect(log).not.toContain(GITHUB_SECRET);
+    expect(log).not.toContain(github.token);
+    expect(log).not.toContain('SECRET-DESCRIPTION-TEXT');
+  });
+});
