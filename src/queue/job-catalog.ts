@@ -7,6 +7,21 @@ import { registeredTrackerSchema } from '../trackers/registry.js';
 const transitionJob = ticketTransitionSchema.extend({ tracker: registeredTrackerSchema });
 const commandJob = ticketCommandSchema.extend({ tracker: registeredTrackerSchema });
 
+// A job retried after an upgrade may carry a failed move saved before trackers worded their own advice
+// (`detail` only). Read it as the tracker's explanation, so the retry still comments instead of failing
+// validation and dropping the decision.
+const savedMove = z.union([
+  moveOutcomeSchema,
+  z
+    .object({ moved: z.literal(false), reason: z.literal('no-transition'), detail: z.string() })
+    .transform(({ moved, reason, detail }) => ({
+      moved,
+      reason,
+      explanation: detail,
+      fix: "Add a transition back in the tracker's workflow, or re-open the ticket by hand.",
+    })),
+]);
+
 /**
  * Every job the queue carries: name → payload schema. Handlers are typed against this map, so a job
  * without a handler does not compile, and payloads are re-validated when a worker picks them up.
@@ -16,7 +31,7 @@ export const JOB_CATALOG = {
     transition: transitionJob,
     receivedAt: z.string(),
     /** Progress saved by an earlier attempt of the same job (see DecideCheckpoint). */
-    checkpoint: z.object({ move: moveOutcomeSchema.optional() }).optional(),
+    checkpoint: z.object({ move: savedMove.optional() }).optional(),
   }),
   /** Evidence arrived: re-check the ticket and update its comment and verdict, without moving it. */
   're-evaluate-ticket': z.object({
