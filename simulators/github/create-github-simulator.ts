@@ -251,7 +251,7 @@ export async function createGithubSimulator(options: GithubSimulatorOptions = {}
       return deliver('issue_comment', 'issue-comment-created', {
         action: 'created',
         issue: views.webhookIssue(issue, 'webhook-issue-comment-created'),
-        comment: views.comment(comment),
+        comment: views.webhookComment(comment),
         repository: views.repository(issue.repo),
         sender: views.user(by),
       });

@@ -59,6 +59,16 @@ export function createRepresentations(store: GithubStore, web: string) {
     comments: [...store.comments.values()].filter((comment) => comment.issueKey === `${issue.repo}#${issue.number}`).length,
   });
 
+  const commentFields = (comment: SimGithubComment) => ({
+    id: comment.id,
+    node_id: comment.nodeId,
+    body: comment.body,
+    user: userById(comment.authorId),
+    created_at: comment.createdAt,
+    updated_at: comment.updatedAt,
+    html_url: `${web}/${comment.issueKey.replace('#', '/issues/')}#issuecomment-${comment.id}`,
+  });
+
   return {
     user,
     userById,
@@ -72,16 +82,9 @@ export function createRepresentations(store: GithubStore, web: string) {
       const envelope = shaped(payloadSchema, { issue: { ...issueFields(issue), repository_url: `${web}/repos/${issue.repo}` } });
       return (envelope as { issue: unknown }).issue;
     },
-    comment: (comment: SimGithubComment) =>
-      shaped('issue-comment', {
-        id: comment.id,
-        node_id: comment.nodeId,
-        body: comment.body,
-        user: userById(comment.authorId),
-        created_at: comment.createdAt,
-        updated_at: comment.updatedAt,
-        html_url: `${web}/${comment.issueKey.replace('#', '/issues/')}#issuecomment-${comment.id}`,
-      }),
+    comment: (comment: SimGithubComment) => shaped('issue-comment', commentFields(comment)),
+    /** The `comment` of an `issue_comment` delivery. */
+    webhookComment: (comment: SimGithubComment) => (shaped('webhook-issue-comment-created', { comment: commentFields(comment) }) as { comment: unknown }).comment,
     projectItem: (item: SimProjectItem, contentNodeId: string) =>
       shaped('projects-v2-item', {
         id: item.id,
