@@ -8,4 +8,6 @@ export default {
   testTimeout: 60000,
   // Integration tests share one Redis and one PostgreSQL server; two workers keep a 2-core machine responsive.
   maxWorkers: 2,
+  // Each checkout keeps its own transform cache, so a clean clone never reads another checkout's transforms.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 };
