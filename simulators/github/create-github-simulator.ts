@@ -160,7 +160,7 @@ export async function createGithubSimulator(options: GithubSimulatorOptions = {}
     return signGithubDelivery(event, payload, options.webhookSecret, hookId);
   };
   const mustFind = (key: string): SimGithubIssue => {
-    const issue = store.issues.get(key);
+    const issue = store.issues.get(key.toLowerCase());
     if (!issue) throw new Error(`The simulator has no issue ${key}`);
     return issue;
   };
@@ -206,7 +206,7 @@ export async function createGithubSimulator(options: GithubSimulatorOptions = {}
       mustFind(key);
       const id = store.nextId();
       const at = isoNow();
-      const comment: SimGithubComment = { id, nodeId: nodeId('IC', id), issueKey: key, body, authorId: authorId ?? simulator.addUser(`someone-${id}`).id, createdAt: at, updatedAt: at };
+      const comment: SimGithubComment = { id, nodeId: nodeId('IC', id), issueKey: key.toLowerCase(), body, authorId: authorId ?? simulator.addUser(`someone-${id}`).id, createdAt: at, updatedAt: at };
       store.comments.set(id, comment);
       return comment;
     },
@@ -227,12 +227,12 @@ export async function createGithubSimulator(options: GithubSimulatorOptions = {}
       const id = store.nextId();
       const at = isoNow();
       const option = project.options.find((candidate) => candidate.name === optionName);
-      const item: SimProjectItem = { id, nodeId: nodeId('PVTI', id), projectNodeId: project.nodeId, issueKey: key, optionId: option?.id ?? null, createdAt: at, updatedAt: at };
+      const item: SimProjectItem = { id, nodeId: nodeId('PVTI', id), projectNodeId: project.nodeId, issueKey: key.toLowerCase(), optionId: option?.id ?? null, createdAt: at, updatedAt: at };
       store.items.set(item.nodeId, item);
       return item;
     },
-    issue: (key) => store.issues.get(key),
-    commentsOn: (key) => [...store.comments.values()].filter((comment) => comment.issueKey === key),
+    issue: (key) => store.issues.get(key.toLowerCase()),
+    commentsOn: (key) => [...store.comments.values()].filter((comment) => comment.issueKey === key.toLowerCase()),
     optionOf(item) {
       const project = store.projects.get(item.projectNodeId);
       return project?.options.find((option) => option.id === store.items.get(item.nodeId)?.optionId)?.name;

@@ -1,5 +1,5 @@
 import { getGithubContract } from './load-github-contract.js';
-import type { GithubStore, SimGithubComment, SimGithubIssue, SimGithubUser, SimProjectItem } from './github-store.js';
+import { issueKey, type GithubStore, type SimGithubComment, type SimGithubIssue, type SimGithubUser, type SimProjectItem } from './github-store.js';
 import { synthesizeFromSchema } from './synthesize-from-schema.js';
 
 /**
@@ -56,7 +56,7 @@ export function createRepresentations(store: GithubStore, web: string) {
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
     closed_at: issue.closedAt,
-    comments: [...store.comments.values()].filter((comment) => comment.issueKey === `${issue.repo}#${issue.number}`).length,
+    comments: [...store.comments.values()].filter((comment) => comment.issueKey === issueKey(issue)).length,
   });
 
   const commentFields = (comment: SimGithubComment) => ({

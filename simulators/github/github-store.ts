@@ -26,7 +26,7 @@ export interface SimGithubIssue {
 export interface SimGithubComment {
   id: number;
   nodeId: string;
-  /** `owner/repo#number`. */
+  /** `owner/repo#number`, lower-cased. */
   issueKey: string;
   body: string;
   authorId: number;
@@ -61,6 +61,7 @@ export interface SimProjectItem {
 
 export interface GithubStore {
   users: Map<number, SimGithubUser>;
+  /** By `issueKey`. */
   issues: Map<string, SimGithubIssue>;
   comments: Map<number, SimGithubComment>;
   projects: Map<string, SimProject>;
@@ -73,8 +74,9 @@ export function createGithubStore(): GithubStore {
   return { users: new Map(), issues: new Map(), comments: new Map(), projects: new Map(), items: new Map(), nextId: () => ++id };
 }
 
+/** The store's key of an issue, lower-cased: GitHub matches owner and repository names without regard to case. */
 export function issueKey(issue: Pick<SimGithubIssue, 'repo' | 'number'>): string {
-  return `${issue.repo}#${issue.number}`;
+  return `${issue.repo}#${issue.number}`.toLowerCase();
 }
 
 /** GitHub's node ids are opaque base64-like strings with a type prefix (`I_kwDO…`); these only need to be unique. */

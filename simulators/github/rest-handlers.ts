@@ -46,7 +46,7 @@ const bodyOf = (request: RestRequest): Body => (typeof request.body === 'object'
 export function createRestHandlers(deps: RestDeps): Record<ServedOperation, (request: RestRequest) => RestAnswer> {
   const { store, views } = deps;
   const issueOf = (params: Record<string, string>): SimGithubIssue | undefined =>
-    store.issues.get(`${params.owner}/${params.repo}#${params.issue_number}`);
+    store.issues.get(`${params.owner}/${params.repo}#${params.issue_number}`.toLowerCase());
   const asUser = (caller: GithubCaller) => caller.kind === 'user' || caller.kind === 'installation';
   const touch = (issue: SimGithubIssue) => {
     issue.updatedAt = isoNow();
@@ -117,7 +117,7 @@ export function createRestHandlers(deps: RestDeps): Record<ServedOperation, (req
     'issues/update-comment': (request) => {
       if (!asUser(request.caller)) return forbiddenForCaller;
       const comment = store.comments.get(Number(request.params.comment_id));
-      if (!comment || !comment.issueKey.startsWith(`${request.params.owner}/${request.params.repo}#`)) return notFound;
+      if (!comment || !comment.issueKey.startsWith(`${request.params.owner}/${request.params.repo}#`.toLowerCase())) return notFound;
       comment.body = String(bodyOf(request).body);
       comment.updatedAt = isoNow();
       return { status: 200, body: views.comment(comment) };

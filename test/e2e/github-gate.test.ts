@@ -4,22 +4,27 @@ import { startGateHarness, TEST_POLICY, type GateHarness } from '../support/gate
 
 const GITHUB_SECRET = 'github-webhook-secret-for-tests';
 
-/** TEST_POLICY with GitHub repositories beside the Jira projects and Linear teams. */
-const POLICY = TEST_POLICY.replace('      linear: { teams: [AI] }\n', '      linear: { teams: [AI] }\n      github: { repos: [acme/ml, acme-ai/*] }\n').replace(
-  '      linear: { teams: [PLAT] }\n',
-  '      linear: { teams: [PLAT] }\n      github: { repos: [acme/platform] }\n',
-);
+/** TEST_POLICY with GitHub repositories beside the Jira projects and Linear teams, and a GitHub approver. */
+const policyWith = (approverId: number) =>
+  TEST_POLICY.replace('      linear: { teams: [AI] }\n', '      linear: { teams: [AI] }\n      github: { repos: [acme/ml, acme-ai/*] }\n')
+    .replace('      linear: { teams: [PLAT] }\n', '      linear: { teams: [PLAT] }\n      github: { repos: [acme/platform] }\n')
+    .replace(/(\n {4}linear: \[[^\]]*\]\n)/, `$1    github: ['${approverId}']\n`);
+
+/** A date `days` from now, as a waiver's `until` takes it. */
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('the gate on GitHub Issues', () => {
   let h: GateHarness;
   let github: GithubSimulator;
   let alice: { id: number; login: string; type: 'User' | 'Bot' | 'Organization' };
+  let dana: typeof alice;
   let board: ReturnType<GithubSimulator['addProject']>;
 
   beforeAll(async () => {
     github = await createGithubSimulator({ webhookSecret: GITHUB_SECRET });
+    dana = github.addUser('dana-security');
     h = await startGateHarness({
-      policy: POLICY,
+      policy: policyWith(dana.id),
       env: { GITHUB_TOKEN: github.token, GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: GITHUB_SECRET, GITHUB_PROJECT_DONE_OPTIONS: 'Done' },
     });
     alice = github.addUser('alice');
@@ -35,7 +40,8 @@ describe('the gate on GitHub Issues', () => {
 
   const newIssue = (repo = 'acme/ml') => {
     const issue = github.addIssue({ repo, title: 'Evaluate retrieval model', body: 'SECRET-DESCRIPTION-TEXT\n## Datasets\nnone' });
-    return `${issue.repo}#${issue.number}`;
+    // donegate stores keys upper-cased, as for every tracker; the simulator, like GitHub, ignores case.
+    return `${issue.repo}#${issue.number}`.toUpperCase();
   };
   const post = async (delivery: GithubWebhookDelivery, headers: Record<string, string> = {}) => {
     const response = await fetch(`${h.url}/webhooks/github`, { method: 'POST', headers: { ...delivery.headers, ...headers }, body: delivery.rawBody });
@@ -135,6 +141,24 @@ describe('the gate on GitHub Issues', () => {
     expect(creates.map((request) => request.status)).toEqual([403, 201]);
     expect(creates[1]!.at - creates[0]!.at).toBeGreaterThanOrEqual(1000);
     expect(ownComments(key)).toHaveLength(1);
+  });
+
+  it('creates a waiver from an approver’s /donegate comment, so the next close passes', async () => {
+    const key = newIssue();
+    await decisionOf(key, (await post(github.closeIssue(key, alice))).answer);
+    const { answer } = await post(github.comment(key, `/donegate waive pii-scan until ${day(7)}: the corpus is synthetic`, dana));
+    expect(answer).toMatchObject({ status: 'accepted', deliveryId: expect.stringMatching(/^comment-/) });
+    expect(await decisionOf(key, answer)).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/^waiver .* of pii-scan created from a comment/) });
+    const listed = (await (await h.api(`/tickets/github/${encodeURIComponent(key)}/waivers`)).json()) as { waivers: unknown[] };
+    expect(listed.waivers).toEqual([expect.objectContaining({ criterion: 'pii-scan', approver: String(dana.id), approvedVia: 'github-comment', status: 'active' })]);
+    await h.supplyEvidence('github', key, ['dependency-audit']);
+    expect((await decisionOf(key, (await post(github.closeIssue(key, alice))).answer)).outcome).toBe('pass');
+  });
+
+  it('creates no waiver when someone who is not an approver asks', async () => {
+    const key = newIssue();
+    const { answer } = await post(github.comment(key, `/donegate waive pii-scan until ${day(7)}: trust me`, alice));
+    expect(await decisionOf(key, answer)).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('not an approver') });
   });
 
   it('refuses a delivery with a bad signature with 401', async () => {

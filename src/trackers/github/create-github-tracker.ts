@@ -60,8 +60,9 @@ export function createGithubTracker(deps: GithubTrackerDeps): Tracker {
     return selfLookup;
   };
 
-  const readIssue = async (key: string): Promise<Ticket> => {
-    const issue = issueOf(key);
+  const readIssue = async (asked: string): Promise<Ticket> => {
+    const issue = issueOf(asked);
+    const key = githubTicketKey(`${issue.owner}/${issue.repo}`, issue.issueNumber);
     const { data } = await githubRequest(`reading ${key}`, () =>
       client.rest.issues.get({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber }),
     );
@@ -71,7 +72,7 @@ export function createGithubTracker(deps: GithubTrackerDeps): Tracker {
       key,
       title: data.title,
       status: githubIssueStatus(data.state, data.state_reason),
-      project: `${issue.owner}/${issue.repo}`,
+      project: `${issue.owner}/${issue.repo}`.toUpperCase(),
       labels: data.labels.flatMap((label) => (typeof label === 'string' ? [label] : label.name ? [label.name] : [])),
       url: data.html_url,
       // GitHub has no attachment API: files dropped into an issue are links in its body, read from there.

@@ -1,5 +1,7 @@
 /**
- * `owner/repo#123`: how people write a GitHub issue, and donegate's key (and id) for it. Owner names are
+ * `owner/repo#123`: how people write a GitHub issue, and donegate's key (and id) for it, upper-cased like
+ * every ticket key donegate stores (`ACME/ML#123`): GitHub compares owner and repository names without
+ * regard to case, and so do its API routes. Owner names are
  * 1-39 letters, digits and dashes; repository names at most 100 of letters, digits, `.`, `_` and `-`
  * (GitHub's own limits), so the pattern has no unbounded run for hostile text to stretch.
  */
@@ -21,6 +23,7 @@ export function parseGithubTicketKey(key: string): GithubIssueRef | undefined {
   return { owner: match[1], repo: match[2], issueNumber: Number(match[3]) };
 }
 
+/** The stored key of an issue: `ACME/ML#123`. */
 export function githubTicketKey(repoFullName: string, issueNumber: number): string {
-  return `${repoFullName}#${issueNumber}`;
+  return `${repoFullName}#${issueNumber}`.toUpperCase();
 }

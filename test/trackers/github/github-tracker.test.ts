@@ -31,7 +31,7 @@ describe('GitHub tracker against the simulated GitHub API', () => {
     github.addIssue({ repo: 'acme/ml', title: 'Train model', labels: ['ml'] });
     github.closeIssue('acme/ml#1', github.addUser('alice'));
     const ticket = await tracker.getTicket({ key: 'acme/ml#1' });
-    expect(ticket).toMatchObject({ tracker: 'github', key: 'acme/ml#1', project: 'acme/ml', labels: ['ml'], status: { id: 'closed-completed', isDone: true } });
+    expect(ticket).toMatchObject({ tracker: 'github', key: 'ACME/ML#1', project: 'ACME/ML', labels: ['ml'], status: { id: 'closed-completed', isDone: true } });
   });
 
   it('reads an issue closed as not planned as not done', async () => {

@@ -26,7 +26,7 @@ describe('normaliseGithubDelivery', () => {
     const delivery = normalise('issues', closed('completed'));
     expect(delivery).toMatchObject({
       kind: 'transition',
-      transition: { tracker: 'github', ticketKey: 'acme/ml#7', ticketId: 'acme/ml#7', fromStatusId: 'open', toStatusId: 'closed-completed', actorId: '42', occurredAt: '2026-12-01T09:59:00.000Z' },
+      transition: { tracker: 'github', ticketKey: 'ACME/ML#7', ticketId: 'ACME/ML#7', fromStatusId: 'open', toStatusId: 'closed-completed', actorId: '42', occurredAt: '2026-12-01T09:59:00.000Z' },
     });
     expect(delivery.kind === 'transition' && delivery.transition.deliveryId).toMatch(/^body-sha256-/);
   });
@@ -36,7 +36,7 @@ describe('normaliseGithubDelivery', () => {
   });
 
   it.each(['not_planned', 'duplicate'])('ignores an issue closed as %s', (reason) => {
-    expect(normalise('issues', closed(reason))).toMatchObject({ kind: 'ignored', reason: 'not-into-done', ticketKey: 'acme/ml#7' });
+    expect(normalise('issues', closed(reason))).toMatchObject({ kind: 'ignored', reason: 'not-into-done', ticketKey: 'ACME/ML#7' });
   });
 
   it('ignores other issue actions', () => {
@@ -78,8 +78,8 @@ describe('normaliseGithubDelivery', () => {
         command: {
           tracker: 'github',
           deliveryId: 'comment-9001',
-          ticketId: 'acme/ml#7',
-          ticketKey: 'acme/ml#7',
+          ticketId: 'ACME/ML#7',
+          ticketKey: 'ACME/ML#7',
           commentId: '9001',
           authorId: '5',
           text: '/donegate waive pii-scan 7d synthetic data only',
