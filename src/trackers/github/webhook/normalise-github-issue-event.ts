@@ -3,6 +3,7 @@ import { parsePayload } from '../../webhook/parse-payload.js';
 import { toIsoTime } from '../../webhook/to-iso-time.js';
 import { GITHUB_CLOSED_COMPLETED, GITHUB_OPEN, githubIssueStatus } from '../github-issue-status.js';
 import { githubTicketKey } from '../github-ticket-key.js';
+import { githubMove } from './github-move.js';
 import { githubIssuesEventSchema } from './github-payload-schemas.js';
 
 /**
@@ -16,20 +17,12 @@ export function normaliseGithubIssueEvent(body: unknown, deliveryId: string, now
   if (event.action !== 'closed') return { kind: 'ignored', reason: 'no-status-change', deliveryId, ticketKey };
   const status = githubIssueStatus('closed', event.issue.state_reason);
   if (!status.isDone) return { kind: 'ignored', reason: 'not-into-done', deliveryId, ticketKey };
-  const actorId = event.sender?.id;
-  return {
-    kind: 'transition',
-    transition: {
-      tracker: 'github',
-      deliveryId,
-      ticketId: ticketKey,
-      ticketKey,
-      fromStatusId: GITHUB_OPEN,
-      fromStatusName: 'Open',
-      toStatusId: GITHUB_CLOSED_COMPLETED,
-      toStatusName: status.name,
-      ...(actorId === undefined ? {} : { actorId }),
-      occurredAt: toIsoTime(event.issue.closed_at ?? undefined) ?? toIsoTime(event.issue.updated_at) ?? new Date(now).toISOString(),
-    },
-  };
+  return githubMove({
+    deliveryId,
+    ticketKey,
+    from: { id: GITHUB_OPEN, name: 'Open' },
+    to: { id: GITHUB_CLOSED_COMPLETED, name: status.name },
+    actorId: event.sender?.id,
+    occurredAt: toIsoTime(event.issue.closed_at) ?? toIsoTime(event.issue.updated_at) ?? new Date(now).toISOString(),
+  });
 }

@@ -2,6 +2,7 @@ import type { NormalisedDelivery } from '../../../domain/index.js';
 import { parsePayload } from '../../webhook/parse-payload.js';
 import { toIsoTime } from '../../webhook/to-iso-time.js';
 import { isDoneOption, projectItemTicketId, projectStatusId } from '../github-project-ids.js';
+import { githubMove } from './github-move.js';
 import { githubProjectItemEventSchema } from './github-payload-schemas.js';
 
 /**
@@ -22,20 +23,12 @@ export function normaliseGithubProjectItem(body: unknown, deliveryId: string, no
   }
   const ticketKey = projectItemTicketId({ projectNodeId: item.project_node_id, itemNodeId: item.node_id, fieldNodeId: change.field_node_id });
   if (!isDoneOption(to.name, doneOptions)) return { kind: 'ignored', reason: 'not-into-done', deliveryId, ticketKey };
-  const actorId = event.sender?.id;
-  return {
-    kind: 'transition',
-    transition: {
-      tracker: 'github',
-      deliveryId,
-      ticketId: ticketKey,
-      ticketKey,
-      fromStatusId: projectStatusId(change.field_node_id, from.id),
-      fromStatusName: from.name,
-      toStatusId: projectStatusId(change.field_node_id, to.id),
-      toStatusName: to.name,
-      ...(actorId === undefined ? {} : { actorId }),
-      occurredAt: toIsoTime(item.updated_at) ?? new Date(now).toISOString(),
-    },
-  };
+  return githubMove({
+    deliveryId,
+    ticketKey,
+    from: { id: projectStatusId(change.field_node_id, from.id), name: from.name },
+    to: { id: projectStatusId(change.field_node_id, to.id), name: to.name },
+    actorId: event.sender?.id,
+    occurredAt: toIsoTime(item.updated_at) ?? new Date(now).toISOString(),
+  });
 }
