@@ -178,18 +178,19 @@ function splitS3Uri(uri: string): { bucket: string; prefix: string } {
 }
 
 /**
- * A tracker is on when all of its switch variables are set, off when none is; some set is a problem
- * naming the missing ones. An enabled tracker's own variables are checked by its plugin's schema, and
+ * A tracker is on when all of its switch variables are set, off when none of them nor of its companions
+ * is; anything in between is a problem naming the missing switches. An enabled tracker's own variables are checked by its plugin's schema, and
  * each problem names its variable.
  */
 function readTrackerSettings(plugin: AnyTrackerPlugin, env: NodeJS.ProcessEnv, problems: string[]): EnabledTracker | undefined {
   const isSet = (name: string) => (env[name] ?? '').trim() !== '';
   const switches = plugin.env.switches;
   const missing = switches.filter((name) => !isSet(name));
-  if (missing.length === switches.length) return undefined;
+  const present = [...switches, ...(plugin.env.companions ?? [])].filter(isSet);
+  if (present.length === 0) return undefined;
   if (missing.length > 0) {
     problems.push(
-      `${plugin.label} is partly configured: set ${missing.join(', ')} too (or unset ${switches.filter(isSet).join(', ')} to turn ${plugin.label} off)`,
+      `${plugin.label} is partly configured: set ${missing.join(', ')} too (or unset ${present.join(', ')} to turn ${plugin.label} off)`,
     );
     return undefined;
   }

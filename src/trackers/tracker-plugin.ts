@@ -38,7 +38,7 @@ export interface WebhookSettings {
  * export const githubPlugin: TrackerPlugin<GithubSettings> = {
  *   name: 'github',
  *   label: 'GitHub',
- *   env: { switches: ['GITHUB_TOKEN', 'GITHUB_WEBHOOK_SECRET'], variables: [...], schema: githubEnvSchema },
+ *   env: { switches: ['GITHUB_WEBHOOK_SECRET'], companions: ['GITHUB_TOKEN', ...], variables: [...], schema: githubEnvSchema },
  *   createTracker: (settings, shared) => createGithubTracker(settings, shared),
  *   receiver: githubReceiver,
  *   webhookSettings: (settings) => ({ secret: settings.webhookSecret }),
@@ -63,6 +63,12 @@ export interface TrackerPlugin<Settings = unknown, Match = unknown> {
      * error naming the missing ones.
      */
     readonly switches: readonly string[];
+    /**
+     * Variables that are not switches (because they come in alternative forms, like a token or an
+     * App's credentials) yet mean nothing while the tracker is off: one of them set with no switch is
+     * the same startup error as a missing switch, so a half-done set-up never leaves the tracker silently off.
+     */
+    readonly companions?: readonly string[];
     /** Every variable the tracker reads, switches included, for the documentation and `--help`. */
     readonly variables: readonly string[];
     /**

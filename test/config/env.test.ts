@@ -34,6 +34,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LINEAR_WEBHOOK_SECRET: 'x' })).toThrow(/set LINEAR_API_KEY/);
   });
 
+  it('refuses GitHub credentials without GITHUB_WEBHOOK_SECRET instead of leaving GitHub off', () => {
+    expect(() => loadConfig({ GITHUB_TOKEN: 'ghp_x' })).toThrow(/GitHub is partly configured: set GITHUB_WEBHOOK_SECRET too \(or unset GITHUB_TOKEN /);
+    expect(() => loadConfig({ GITHUB_APP_ID: '12' })).toThrow(/GitHub is partly configured: set GITHUB_WEBHOOK_SECRET too \(or unset GITHUB_APP_ID /);
+    expect(() => loadConfig({ GITHUB_APP_PRIVATE_KEY: 'k', GITHUB_APP_INSTALLATION_ID: '3' })).toThrow(
+      /set GITHUB_WEBHOOK_SECRET too \(or unset GITHUB_APP_PRIVATE_KEY, GITHUB_APP_INSTALLATION_ID /,
+    );
+  });
+
+  it('leaves GitHub off when only its non-credential variables are set', () => {
+    expect(loadConfig({ GITHUB_API_URL: 'https://ghe.example.com/api/v3', GITHUB_PROJECT_DONE_OPTIONS: 'Done' }).trackers).toEqual([]);
+  });
+
+  it('turns GitHub on with a token and the webhook secret', () => {
+    const config = loadConfig({ GITHUB_TOKEN: 'ghp_x', GITHUB_WEBHOOK_SECRET: 'gsecret' });
+    expect(settingsOf(config, 'github')).toMatchObject({ webhookSecret: 'gsecret', auth: { kind: 'token', token: 'ghp_x' } });
+  });
+
   it('treats empty variables as unset rather than as half a configuration', () => {
     expect(loadConfig({ JIRA_BASE_URL: '', LINEAR_API_KEY: '  ' }).trackers).toEqual([]);
   });

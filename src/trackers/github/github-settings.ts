@@ -11,6 +11,9 @@ export const GITHUB_SWITCHES = ['GITHUB_WEBHOOK_SECRET'] as const;
 
 const APP_VARIABLES = ['GITHUB_APP_ID', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_INSTALLATION_ID'] as const;
 
+/** Credentials without the webhook secret would leave GitHub off without a word: they count as half a set-up. */
+export const GITHUB_COMPANIONS = ['GITHUB_TOKEN', ...APP_VARIABLES] as const;
+
 /** A comma-separated list of board options (`Done,Shipped`); unset or empty → none. */
 const optionList = z
   .string()

@@ -3,7 +3,7 @@ import type { TrackerPlugin } from '../tracker-plugin.js';
 import { createGithubClient } from './create-github-client.js';
 import { createGithubTracker } from './create-github-tracker.js';
 import { githubMatchSchema, githubTicketMatches, type GithubMatch } from './github-policy-match.js';
-import { GITHUB_SWITCHES, GITHUB_VARIABLES, githubEnvSchema, type GithubSettings } from './github-settings.js';
+import { GITHUB_COMPANIONS, GITHUB_SWITCHES, GITHUB_VARIABLES, githubEnvSchema, type GithubSettings } from './github-settings.js';
 import { GITHUB_TICKET_KEY_PATTERN } from './github-ticket-key.js';
 import { githubReceiver } from './webhook/github-receiver.js';
 
@@ -11,7 +11,7 @@ import { githubReceiver } from './webhook/github-receiver.js';
 export const githubPlugin: TrackerPlugin<GithubSettings, GithubMatch> = {
   name: 'github',
   label: 'GitHub',
-  env: { switches: GITHUB_SWITCHES, variables: GITHUB_VARIABLES, schema: githubEnvSchema },
+  env: { switches: GITHUB_SWITCHES, companions: GITHUB_COMPANIONS, variables: GITHUB_VARIABLES, schema: githubEnvSchema },
   createTracker: (settings, shared) =>
     createGithubTracker({
       client: createGithubClient({ auth: settings.auth, baseUrl: settings.apiUrl }),
