@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { OpenApiDocument, OpenApiSchema } from '../jira/load-openapi-document.js';
-import { createOperationMatcher } from '../jira/match-operation.js';
-import { createRequestValidator } from '../jira/validate-request.js';
+import type { OpenApiDocument, OpenApiSchema } from '../openapi/openapi-document.js';
+import { createOperationMatcher } from '../openapi/match-operation.js';
+import { createRequestValidator } from '../openapi/validate-request.js';
 import { rewriteNullable } from './openapi-nullable.js';
 
 /** The REST operations the simulator serves, by GitHub's `operationId`. Any other request is a violation. */

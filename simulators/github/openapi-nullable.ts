@@ -1,4 +1,4 @@
-import type { OpenApiSchema } from '../jira/load-openapi-document.js';
+import type { OpenApiSchema } from '../openapi/openapi-document.js';
 
 /**
  * OpenAPI 3.0 writes "or null" as `nullable: true`, which ajv understands only beside a `type`. GitHub's

@@ -1,4 +1,4 @@
-import type { OpenApiSchema } from '../jira/load-openapi-document.js';
+import type { OpenApiSchema } from '../openapi/openapi-document.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

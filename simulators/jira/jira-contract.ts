@@ -1,6 +1,6 @@
-import { loadJiraOpenApiDocument } from './load-openapi-document.js';
-import { createOperationMatcher } from './match-operation.js';
-import { createRequestValidator } from './validate-request.js';
+import { loadJiraOpenApiDocument } from './load-jira-openapi-document.js';
+import { createOperationMatcher } from '../openapi/match-operation.js';
+import { createRequestValidator } from '../openapi/validate-request.js';
 
 export interface JiraContract {
   match: ReturnType<typeof createOperationMatcher>;

@@ -1,4 +1,4 @@
-import type { OpenApiDocument, OpenApiOperation } from './load-openapi-document.js';
+import type { OpenApiDocument, OpenApiOperation } from './openapi-document.js';
 
 export interface MatchedOperation {
   template: string;

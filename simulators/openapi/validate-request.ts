@@ -1,9 +1,10 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { OpenApiDocument, OpenApiOperation, OpenApiParameter, OpenApiSchema } from './load-openapi-document.js';
+import type { OpenApiDocument, OpenApiOperation, OpenApiParameter, OpenApiSchema } from './openapi-document.js';
 import type { MatchedOperation } from './match-operation.js';
 
-const ROOT_ID = 'https://donegate.invalid/jira-platform-openapi-v3.json';
+// Each validator has its own ajv, so one made-up root id serves every document.
+const ROOT_ID = 'https://donegate.invalid/openapi-document.json';
 
 export interface RequestToValidate {
   matched: MatchedOperation;
@@ -20,7 +21,7 @@ interface CompiledOperation {
 
 /**
  * Checks path, query and JSON body against the operation's schemas. Validators are compiled the first
- * time an operation is used: compiling all 305 paths up front would cost seconds for nothing.
+ * time an operation is used: compiling every path of a large description up front would cost seconds for nothing.
  */
 export function createRequestValidator(document: OpenApiDocument) {
   // `strict: false`: the document uses OpenAPI-only keywords (`example`, `discriminator`, `xml`) ajv does not know.
