@@ -1,7 +1,10 @@
-import { DEMO_ARTIFACT, DEMO_JIRA, DEMO_LINEAR, DEMO_MODEL, DEMO_PEOPLE } from '../../src/demo/demo-tickets.js';
+import { DEMO_ARTIFACT, DEMO_MODEL } from '../../src/demo/demo-tickets.js';
+import type { SimGithubUser } from '../github/github-store.js';
+import type { GithubSimulator } from '../github/index.js';
 import type { JiraSimulator } from '../jira/create-jira-simulator.js';
 import type { LinearSimulator } from '../linear/create-linear-simulator.js';
 import { FULLY_BLOCKED, type S3Simulator } from '../s3/index.js';
+import { DEMO_GITHUB, DEMO_JIRA, DEMO_LINEAR, DEMO_PEOPLE } from './demo-ticket-ids.js';
 
 /** The demo's Jira project: its workflow, the person who moves tickets and ML-142. */
 export function seedJira(jira: JiraSimulator): void {
@@ -46,6 +49,14 @@ export function seedLinear(linear: LinearSimulator): void {
   // AI-1 … AI-6 came before: the sample deliveries are about AI-7.
   for (let n = 1; n < 7; n++) linear.addIssue({ team: 'AI', title: `Earlier work item ${n}`, stateId: s.done });
   linear.addIssue({ id: DEMO_LINEAR.issueId, team: 'AI', title: 'Evaluate retrieval model on masked support corpus', stateId: s.todo });
+}
+
+/** The demo's repository: #42 after 41 earlier issues, and the person who closes it (returned). */
+export function seedGithub(github: GithubSimulator): SimGithubUser {
+  const closer = github.addUser(DEMO_PEOPLE.github.login);
+  for (let n = 1; n < DEMO_GITHUB.number; n++) github.addIssue({ repo: DEMO_GITHUB.repo, title: `Earlier work item ${n}` });
+  github.addIssue({ repo: DEMO_GITHUB.repo, title: 'Evaluate retrieval model', labels: ['ml'] });
+  return closer;
 }
 
 /** The model file: SSE-KMS under a customer-managed key, in a bucket that blocks public access. */
