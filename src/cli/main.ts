@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     .action(() => runService({ receiver: false, worker: true }));
   program
     .command('demo')
-    .description('run the whole gate locally against built-in Jira and Linear simulators and print what happened')
+    .description('run the whole gate locally against a built-in simulator of every tracker and print what happened')
     .action(async () => {
       exitCode = await runDemo({ out: process.stdout, config: loadConfig() });
     });
