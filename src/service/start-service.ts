@@ -116,6 +116,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         'handle-command': createHandleCommand({ ...decideDeps, enqueueReevaluation: createEnqueueReevaluation(queue) }),
       },
       lock: createTicketLock(workerConnection, { prefix: config.queuePrefix }),
+      trackers: options.trackers,
       log,
     });
     const runningWorker = worker;

@@ -15,6 +15,13 @@ export interface Tracker {
   /** The account donegate acts as (Jira accountId, Linear viewer id). Its own moves are never gated. */
   selfId(): Promise<string>;
   getTicket(ref: TicketRef): Promise<Ticket>;
+  /**
+   * The key of a ticket that a delivery could name only indirectly (a GitHub board move names the
+   * project item, not the issue it holds); `undefined` when the ref is already the ticket's own. The
+   * worker asks before it takes the ticket's lock, so every job about one ticket shares that lock and
+   * its decisions are found under the ticket's key. Absent where deliveries always name the ticket.
+   */
+  resolveKey?(ref: TicketRef): Promise<string | undefined>;
   /** Move the ticket to `statusId` (Jira: through a workflow transition; Linear: by setting the state). */
   moveTo(ticket: Ticket, statusId: string): Promise<MoveOutcome>;
   /**

@@ -1,14 +1,17 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { TrackerName } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
 import { DECIDE_QUEUE, JOB_CATALOG, ticketLockKey, type JobName, type JobPayload } from '../queue/job-catalog.js';
 import { retryDelayMs } from '../queue/retry-backoff.js';
 import type { TicketLock } from '../queue/ticket-lock.js';
 import { TrackerPermanentError } from '../trackers/errors.js';
+import type { Tracker } from '../trackers/tracker.js';
 import type { DecideTransition } from './decide-transition.js';
 import type { HandleCommand } from './handle-command.js';
 import type { JobResult } from './job-frame.js';
 import type { ReevaluateTicket } from './reevaluate-ticket.js';
+import { resolveTransitionTicket } from './resolve-transition-ticket.js';
 
 /** One handler per job of the catalog: a job without a handler does not compile. */
 export interface JobHandlers {
@@ -22,6 +25,8 @@ export interface DecisionWorkerDeps {
   prefix: string;
   concurrency: number;
   handlers: JobHandlers;
+  /** Asked for the ticket a delivery names only indirectly, before its lock is taken. */
+  trackers: Partial<Record<TrackerName, Tracker>>;
   lock: TicketLock;
   log: Logger;
   /** How long a job waits before trying again when another job holds its ticket. */
@@ -35,14 +40,14 @@ export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
   const lockRetryMs = deps.lockRetryMs ?? 250;
 
   const processor = async (job: Job, token?: string): Promise<JobResult> => {
-    const typed = parseJob(job);
+    const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const typed = await keyedByTicket(job, parseJob(job), isLastAttempt);
     const release = await deps.lock.tryAcquire(lockKeyOf(typed));
     if (!release) {
       // Another job is deciding this ticket; come back shortly without spending an attempt.
       await job.moveToDelayed(Date.now() + lockRetryMs + Math.floor(Math.random() * lockRetryMs), token);
       throw new DelayedError();
     }
-    const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
       if (typed.name === 'decide-transition') {
         const payload = typed.payload;
@@ -60,6 +65,19 @@ export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
     } finally {
       await release();
     }
+  };
+
+  /**
+   * A transition that names its ticket only indirectly is locked, decided and recorded under the ticket's
+   * key. The job keeps the key it found, so waiting for the lock or a retry does not look it up again.
+   */
+  const keyedByTicket = async (job: Job, typed: AnyPayload, isLastAttempt: boolean): Promise<AnyPayload> => {
+    if (typed.name !== 'decide-transition') return typed;
+    const transition = await resolveTransitionTicket(deps.trackers, typed.payload.transition, { isLastAttempt, log: deps.log });
+    if (transition === typed.payload.transition) return typed;
+    const payload = { ...typed.payload, transition };
+    await job.updateData(payload);
+    return { name: typed.name, payload };
   };
 
   const worker = new Worker(DECIDE_QUEUE, processor, {

@@ -1,6 +1,12 @@
+import { Redis } from 'ioredis';
 import { BLOCKED_LABEL, COMMENT_MARKER } from '../../src/domain/index.js';
+import { ticketLockKey } from '../../src/queue/job-catalog.js';
+import { jobIdForDelivery } from '../../src/queue/job-id.js';
+import { createTicketLock } from '../../src/queue/ticket-lock.js';
 import { createGithubSimulator, type GithubSimulator, type GithubWebhookDelivery } from '../../simulators/github/index.js';
 import { startGateHarness, TEST_POLICY, type GateHarness } from '../support/gate-harness.js';
+import { TEST_REDIS_URL } from '../support/redis.js';
+import { waitFor } from '../support/wait-for.js';
 
 const GITHUB_SECRET = 'github-webhook-secret-for-tests';
 
@@ -118,10 +124,52 @@ describe('the gate on GitHub Issues', () => {
     const item = github.addProjectItem(board, key, 'In Progress');
     const { answer } = await post(github.setProjectStatus(item, 'Done', alice));
     expect(answer.status).toBe('accepted');
-    const ticketKey = `project-item/${board.nodeId}/${item.nodeId}/${board.statusFieldId}`;
-    expect(await decisionOf(ticketKey, answer)).toMatchObject({ outcome: 'fail', rule: 'ml-models' });
+    expect(await decisionOf(key, answer)).toMatchObject({
+      outcome: 'fail',
+      rule: 'ml-models',
+      ticketId: `project-item/${board.nodeId}/${item.nodeId}/${board.statusFieldId}`,
+    });
     expect(github.optionOf(item)).toBe('In Progress');
     expect(github.issue(key)?.labels).toEqual([BLOCKED_LABEL]);
+    expect(ownComments(key)).toHaveLength(1);
+  });
+
+  it('decides a board move and a close of the same issue one after the other, on the issue’s lock, and lists both under the issue', async () => {
+    const key = newIssue();
+    const item = github.addProjectItem(board, key, 'In Progress');
+    const { queue } = h.service;
+    const redis = new Redis(TEST_REDIS_URL);
+    let moved: Record<string, unknown>;
+    let closed: Record<string, unknown>;
+    try {
+      // Held here, the issue's lock keeps every job about the issue waiting, whichever delivery named it.
+      const release = await createTicketLock(redis, { prefix: String(queue.opts.prefix) }).tryAcquire(ticketLockKey('github', key));
+      expect(release).toBeDefined();
+      moved = (await post(github.setProjectStatus(item, 'Done', alice))).answer;
+      closed = (await post(github.closeIssue(key, alice))).answer;
+      for (const answer of [moved, closed]) {
+        const jobId = jobIdForDelivery('github', String(answer.deliveryId));
+        await waitFor(async () => (await queue.getJob(jobId))?.data.transition.ticketKey === key && (await queue.getJobState(jobId)) === 'delayed', {
+          what: `job ${jobId} waiting for the lock of ${key}`,
+        });
+      }
+      expect(await h.decisions('github', key)).toHaveLength(0);
+      await release!();
+    } finally {
+      redis.disconnect();
+    }
+
+    await decisionOf(key, moved);
+    await decisionOf(key, closed);
+    const listed = (await (await h.api(`/tickets/github/${encodeURIComponent(key)}/decisions`)).json()) as { decisions: Array<{ deliveryId: string; outcome: string }> };
+    expect(listed.decisions.map(({ deliveryId, outcome }) => ({ deliveryId, outcome })).sort((a, b) => a.deliveryId.localeCompare(b.deliveryId))).toEqual(
+      [moved, closed].map((answer) => ({ deliveryId: String(answer.deliveryId), outcome: 'fail' })).sort((a, b) => a.deliveryId.localeCompare(b.deliveryId)),
+    );
+    const trail = (await (await h.api(`/audit/tickets/github/${encodeURIComponent(key)}`)).json()) as { entries: Array<{ type: string; data: { deliveryId?: string } }> };
+    const decided = trail.entries.filter((entry) => entry.type === 'decision').map((entry) => entry.data.deliveryId);
+    expect(decided).toEqual(expect.arrayContaining([moved.deliveryId, closed.deliveryId]));
+    expect(github.optionOf(item)).toBe('In Progress');
+    expect(github.issue(key)?.state).toBe('open');
     expect(ownComments(key)).toHaveLength(1);
   });
 

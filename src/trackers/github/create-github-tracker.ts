@@ -100,6 +100,14 @@ export function createGithubTracker(deps: GithubTrackerDeps): Tracker {
     name: 'github',
     selfId,
 
+    async resolveKey(ref: TicketRef): Promise<string | undefined> {
+      const item = parseProjectItemTicketId(ref.id ?? ref.key ?? '');
+      // A key that already names an issue was resolved before (the job keeps it across retries).
+      if (!item || (ref.key !== undefined && parseGithubTicketKey(ref.key) !== undefined)) return undefined;
+      const state = await readProjectItem(client, item);
+      return githubTicketKey(state.repoFullName, state.issueNumber);
+    },
+
     async getTicket(ref: TicketRef): Promise<Ticket> {
       const item = parseProjectItemTicketId(ref.id ?? ref.key ?? '');
       if (!item) return readIssue(ref.key ?? ref.id ?? '');

@@ -14,7 +14,7 @@ export interface ProjectItemRef {
   fieldNodeId: string;
 }
 
-/** `project-item/<project>/<item>/<field>`: the ticket a board move is about, until the worker reads its issue. */
+/** `project-item/<project>/<item>/<field>`: a board move's ticket id, and its key until the worker resolves the issue (`resolveKey`). */
 export function projectItemTicketId(ref: ProjectItemRef): string {
   return `project-item/${ref.projectNodeId}/${ref.itemNodeId}/${ref.fieldNodeId}`;
 }

@@ -95,6 +95,23 @@ describe('GitHub tracker against the simulated GitHub API', () => {
     expect(await tracker.readDescription!(await tracker.getTicket({ key: 'acme/ml#1' }))).toBe('## Artifacts\ns3://models/a.bin');
   });
 
+  describe('resolving the ticket a delivery names', () => {
+    it('names the issue a board item holds by the issue’s stored key', async () => {
+      github.addIssue({ repo: 'acme/ml', title: 'Train model' });
+      const board = github.addProject('acme', ['Todo', 'Done']);
+      const item = github.addProjectItem(board, 'acme/ml#1', 'Todo');
+      const ref = `project-item/${board.nodeId}/${item.nodeId}/${board.statusFieldId}`;
+      expect(await tracker.resolveKey?.({ id: ref, key: ref })).toBe('ACME/ML#1');
+    });
+
+    it('asks GitHub nothing for an issue, or for a board move already keyed by its issue', async () => {
+      const before = github.requests.length;
+      expect(await tracker.resolveKey?.({ id: 'ACME/ML#1', key: 'ACME/ML#1' })).toBeUndefined();
+      expect(await tracker.resolveKey?.({ id: 'project-item/PVT_1/PVTI_1/PVTSSF_1', key: 'ACME/ML#1' })).toBeUndefined();
+      expect(github.requests.length).toBe(before);
+    });
+  });
+
   it('knows its own account id', async () => {
     expect(await tracker.selfId()).toBe(String(github.self.id));
   });
