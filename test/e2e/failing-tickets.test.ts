@@ -62,7 +62,7 @@ describe('GET /api/v1/tickets/failing', () => {
   });
 
   it.each([
-    ['?tracker=github', 'INVALID_TRACKER'],
+    ['?tracker=trello', 'INVALID_TRACKER'],
     ['?format=pdf', 'INVALID_FORMAT'],
     ['?limit=0', 'INVALID_LIMIT'],
     ['?project=ML;DROP', 'INVALID_PROJECT'],

@@ -1,5 +1,6 @@
 import { createCriterionRegistry } from '../../src/criteria/registry.js';
 import { loadPolicyFile, parsePolicy, PolicyError } from '../../src/policy/load-policy.js';
+import { TRACKER_PLUGINS } from '../../src/trackers/registry.js';
 
 const registry = createCriterionRegistry();
 
@@ -57,12 +58,13 @@ describe('parsePolicy', () => {
 describe('the waivers section', () => {
   it('defaults to 90 days and no comment approvers', () => {
     const policy = parsePolicy('version: 1\nrules:\n  - { name: a, match: {}, require: [pii-scan] }\n', 'p.yaml', registry);
-    expect(policy.waivers).toEqual({ maxDays: 90, approvers: { jira: [], linear: [] } });
+    // One approver list per registered tracker, each empty.
+    expect(policy.waivers).toEqual({ maxDays: 90, approvers: Object.fromEntries(TRACKER_PLUGINS.map((plugin) => [plugin.name, []])) });
   });
 
   it('reads the longest waiver and the approvers per tracker, refusing more than a year', () => {
     const text = 'version: 1\nwaivers:\n  maxDays: 30\n  approvers: { jira: [5b10ac8d82e05b22cc7d4ef5] }\nrules:\n  - { name: a, match: {}, require: [pii-scan] }\n';
-    expect(parsePolicy(text, 'p.yaml', registry).waivers).toEqual({ maxDays: 30, approvers: { jira: ['5b10ac8d82e05b22cc7d4ef5'], linear: [] } });
+    expect(parsePolicy(text, 'p.yaml', registry).waivers).toMatchObject({ maxDays: 30, approvers: { jira: ['5b10ac8d82e05b22cc7d4ef5'], linear: [] } });
     expect(problemsOf(text.replace('maxDays: 30', 'maxDays: 400'))[0]).toMatch(/p(olicy)?\.yaml:3: waivers\.maxDays/);
   });
 });

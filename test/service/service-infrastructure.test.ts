@@ -83,7 +83,7 @@ describe('the service on its infrastructure', () => {
     try {
       expect((await fetch(`${service.url}/nope`)).status).toBe(404);
       expect((await fetch(`${service.url}/api/v1/tickets/jira/ML-1/decisions`)).status).toBe(401);
-      expect((await get('/api/v1/tickets/github/ML-1/decisions')).status).toBe(404);
+      expect((await get('/api/v1/tickets/trello/ML-1/decisions')).status).toBe(404);
       const bad = await get('/api/v1/tickets/jira/not-a-key/decisions');
       expect(bad.status).toBe(400);
       expect(await bad.json()).toEqual({ error: { code: 'INVALID_TICKET_KEY', message: expect.stringContaining('ML-142') as string } });
