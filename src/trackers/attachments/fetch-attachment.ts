@@ -1,5 +1,6 @@
 import { TrackerPermanentError, TrackerRateLimitedError, TrackerUnavailableError } from '../errors.js';
-import type { TrackerName } from '../../domain/index.js';
+import type { TicketAttachment, TrackerName } from '../../domain/index.js';
+import type { DownloadOptions } from '../tracker.js';
 import { AttachmentRefusedError, AttachmentTooLargeError } from './attachment-errors.js';
 import { readLimitedBody } from './read-limited-body.js';
 
@@ -7,13 +8,11 @@ export interface AttachmentFetch {
   tracker: TrackerName;
   /** The tracker's name for people ("Jira"), for messages. */
   trackerLabel: string;
-  /** For messages: which file this is. */
-  filename: string;
+  /** The file as the tracker lists it: its name for messages, and its declared size, which over `limits.maxBytes` refuses before any request. */
+  attachment: Pick<TicketAttachment, 'filename' | 'size'>;
+  /** The caller's limit and cancellation, as `Tracker.downloadAttachment` is given them. */
+  limits: DownloadOptions;
   url: URL;
-  maxBytes: number;
-  /** The size the tracker lists; more than `maxBytes` refuses before any request. */
-  declaredSize?: number;
-  signal?: AbortSignal;
   /** The whole download, redirects included; default 60 s, so a trickling server cannot hold a job. */
   timeoutMs?: number;
   /** Default 3: Jira sends one redirect to its media store; more means something is wrong. */
@@ -33,12 +32,14 @@ const DEFAULT_MAX_REDIRECTS = 3;
  * checked three times: the declared size, `Content-Length`, then the bytes actually streamed.
  */
 export async function fetchAttachment(request: AttachmentFetch): Promise<Buffer> {
-  const { tracker, filename, maxBytes } = request;
-  if (request.declaredSize !== undefined && request.declaredSize > maxBytes) {
-    throw new AttachmentTooLargeError(tracker, filename, maxBytes, 'declared-size', request.declaredSize);
+  const { tracker } = request;
+  const { filename, size: declaredSize } = request.attachment;
+  const { maxBytes, signal: callerSignal } = request.limits;
+  if (declaredSize !== undefined && declaredSize > maxBytes) {
+    throw new AttachmentTooLargeError(tracker, filename, maxBytes, 'declared-size', declaredSize);
   }
   const timeout = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+  const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
   const maxRedirects = request.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const name = request.trackerLabel;
 
@@ -68,7 +69,7 @@ export async function fetchAttachment(request: AttachmentFetch): Promise<Buffer>
       return await readLimitedBody(response.body, { tracker, filename, maxBytes });
     }
   } catch (error) {
-    if (request.signal?.aborted) throw request.signal.reason;
+    if (callerSignal?.aborted) throw callerSignal.reason;
     if (timeout.aborted) {
       throw new TrackerUnavailableError(tracker, `Downloading attachment "${filename}" took longer than ${request.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms; will retry.`);
     }

@@ -1,5 +1,6 @@
 import { AttachmentRefusedError } from '../attachments/attachment-errors.js';
 import { fetchAttachment } from '../attachments/fetch-attachment.js';
+import { foreignAttachmentError } from '../attachments/foreign-attachment-error.js';
 import { TrackerPermanentError } from '../errors.js';
 import type { Ticket, TicketAttachment } from '../../domain/index.js';
 import type { DownloadOptions } from '../tracker.js';
@@ -23,11 +24,8 @@ export function downloadJiraAttachment(
   attachment: TicketAttachment,
   options: DownloadOptions,
 ): Promise<Buffer> {
-  if (attachment.source !== 'jira-attachment') {
-    return Promise.reject(
-      new AttachmentRefusedError('jira', `"${attachment.filename}" is a ${attachment.source}; the Jira tracker downloads only Jira attachments of ${ticket.key}.`),
-    );
-  }
+  const foreign = foreignAttachmentError({ name: 'jira', label: 'Jira' }, 'jira-attachment', ticket, attachment);
+  if (foreign) return Promise.reject(foreign);
   if (!site) {
     return Promise.reject(
       new TrackerPermanentError('jira', 'unauthorized', 'Downloading Jira attachments needs the Basic credentials of createJiraClient (JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN).'),
@@ -38,11 +36,9 @@ export function downloadJiraAttachment(
   return fetchAttachment({
     tracker: 'jira',
     trackerLabel: 'Jira',
-    filename: attachment.filename,
+    attachment,
+    limits: options,
     url: new URL(`${site.baseUrl}/rest/api/3/attachment/content/${encodeURIComponent(attachment.id)}`),
-    maxBytes: options.maxBytes,
-    ...(attachment.size !== undefined ? { declaredSize: attachment.size } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
     checkUrl(url) {
       if (url.origin === siteOrigin) return;
       if (url.protocol === 'https:' && ATLASSIAN_MEDIA_HOST.test(url.hostname)) return;

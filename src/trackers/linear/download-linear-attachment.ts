@@ -1,5 +1,6 @@
 import { AttachmentRefusedError } from '../attachments/attachment-errors.js';
 import { fetchAttachment } from '../attachments/fetch-attachment.js';
+import { foreignAttachmentError } from '../attachments/foreign-attachment-error.js';
 import type { Ticket, TicketAttachment } from '../../domain/index.js';
 import type { DownloadOptions } from '../tracker.js';
 
@@ -29,9 +30,8 @@ export function downloadLinearAttachment(
   options: DownloadOptions,
 ): Promise<Buffer> {
   const refuse = (message: string, host?: string) => Promise.reject(new AttachmentRefusedError('linear', message, host));
-  if (attachment.source !== 'linear-attachment') {
-    return refuse(`"${attachment.filename}" is a ${attachment.source}; the Linear tracker downloads only Linear attachments of ${ticket.key}.`);
-  }
+  const foreign = foreignAttachmentError({ name: 'linear', label: 'Linear' }, 'linear-attachment', ticket, attachment);
+  if (foreign) return Promise.reject(foreign);
   let url: URL;
   try {
     url = new URL(attachment.url ?? '');
@@ -45,11 +45,9 @@ export function downloadLinearAttachment(
   return fetchAttachment({
     tracker: 'linear',
     trackerLabel: 'Linear',
-    filename: attachment.filename,
+    attachment,
+    limits: options,
     url,
-    maxBytes: options.maxBytes,
-    ...(attachment.size !== undefined ? { declaredSize: attachment.size } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
     checkUrl(hop) {
       const where = `${hop.protocol}//${hop.host}`;
       if (hop.protocol !== 'https:' && !(hop.protocol === 'http:' && LOOPBACK.has(hop.hostname))) {
