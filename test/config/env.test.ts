@@ -34,8 +34,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LINEAR_WEBHOOK_SECRET: 'x' })).toThrow(/set LINEAR_API_KEY/);
   });
 
-  it('refuses GitHub credentials without GITHUB_WEBHOOK_SECRET instead of leaving GitHub off', () => {
-    expect(() => loadConfig({ GITHUB_TOKEN: 'ghp_x' })).toThrow(/GitHub is partly configured: set GITHUB_WEBHOOK_SECRET too \(or unset GITHUB_TOKEN /);
+  it('leaves GitHub off when only GITHUB_TOKEN is set, as developer machines and CI runners often have it', () => {
+    expect(loadConfig({ GITHUB_TOKEN: 'ghp_x' }).trackers).toEqual([]);
+  });
+
+  it('refuses GitHub App credentials without GITHUB_WEBHOOK_SECRET instead of leaving GitHub off', () => {
     expect(() => loadConfig({ GITHUB_APP_ID: '12' })).toThrow(/GitHub is partly configured: set GITHUB_WEBHOOK_SECRET too \(or unset GITHUB_APP_ID /);
     expect(() => loadConfig({ GITHUB_APP_PRIVATE_KEY: 'k', GITHUB_APP_INSTALLATION_ID: '3' })).toThrow(
       /set GITHUB_WEBHOOK_SECRET too \(or unset GITHUB_APP_PRIVATE_KEY, GITHUB_APP_INSTALLATION_ID /,

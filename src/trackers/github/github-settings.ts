@@ -11,8 +11,12 @@ export const GITHUB_SWITCHES = ['GITHUB_WEBHOOK_SECRET'] as const;
 
 const APP_VARIABLES = ['GITHUB_APP_ID', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_INSTALLATION_ID'] as const;
 
-/** Credentials without the webhook secret would leave GitHub off without a word: they count as half a set-up. */
-export const GITHUB_COMPANIONS = ['GITHUB_TOKEN', ...APP_VARIABLES] as const;
+/**
+ * App credentials without the webhook secret would leave GitHub off without a word: they count as half a
+ * set-up. `GITHUB_TOKEN` alone does not: developers export it for `gh` and CI systems set it for their own
+ * steps, and refusing to start there would break `npm start` and every CLI command that reads the config.
+ */
+export const GITHUB_COMPANIONS = [...APP_VARIABLES] as const;
 
 /** A comma-separated list of board options (`Done,Shipped`); unset or empty → none. */
 const optionList = z
