@@ -38,7 +38,7 @@ export interface WebhookSettings {
  * export const githubPlugin: TrackerPlugin<GithubSettings> = {
  *   name: 'github',
  *   label: 'GitHub',
- *   env: { switches: ['GITHUB_WEBHOOK_SECRET'], companions: ['GITHUB_TOKEN', ...], variables: [...], schema: githubEnvSchema },
+ *   env: { switches: ['GITHUB_WEBHOOK_SECRET'], companions: ['GITHUB_APP_ID', ...], variables: [...], schema: githubEnvSchema },
  *   createTracker: (settings, shared) => createGithubTracker(settings, shared),
  *   receiver: githubReceiver,
  *   webhookSettings: (settings) => ({ secret: settings.webhookSecret }),
