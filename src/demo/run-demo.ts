@@ -18,6 +18,7 @@ import { DEMO_ARTIFACT } from './demo-tickets.js';
 import { loadDemoTrackers } from './load-demo-trackers.js';
 import { postDelivery, type PostedDelivery } from './post-delivery.js';
 import { requireReadyService } from './require-ready-service.js';
+import { startTogether } from './start-together.js';
 import { readSampleDeliveries } from './sample-deliveries.js';
 
 export interface DemoOptions {
@@ -38,7 +39,9 @@ export async function runDemo({ out, config, startTrackers }: DemoOptions): Prom
   // The demo's S3 is a local simulator: the AWS SDK's notice about future Node.js versions concerns real
   // AWS use and would only clutter a newcomer's first run. An operator's own setting is left alone.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const simulators = await (startTrackers ?? (await loadDemoTrackers()))();
+  // Loading the simulators fails at once outside a development checkout, before anything is started.
+  const start = startTrackers ?? (await loadDemoTrackers());
+  const [simulators, db] = await startTogether(start, () => openDatabase({ dataDir: null }));
   const trackers = simulators.trackers;
   try {
     const demoConfig: Config = {
@@ -50,28 +53,24 @@ export async function runDemo({ out, config, startTrackers }: DemoOptions): Prom
     };
     delete demoConfig.databaseUrl;
     const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: pino.destination(2), redact: trackerRedactPaths() });
-    const db = await openDatabase({ dataDir: null });
+    const service = await startService({
+      config: demoConfig,
+      log,
+      roles: { receiver: true, worker: true },
+      trackers: await createTrackers(demoConfig, log),
+      db,
+      // The model file lives in the built-in S3 simulator, checked live through the real AWS SDK.
+      verifyArtifact: createArtifactVerifier({ stores: { s3: createS3ArtifactStore(simulators.s3) }, hashMaxBytes: demoConfig.artifacts.hashMaxBytes }),
+    });
     try {
-      const service = await startService({
-        config: demoConfig,
-        log,
-        roles: { receiver: true, worker: true },
-        trackers: await createTrackers(demoConfig, log),
-        db,
-        // The model file lives in the built-in S3 simulator, checked live through the real AWS SDK.
-        verifyArtifact: createArtifactVerifier({ stores: { s3: createS3ArtifactStore(simulators.s3) }, hashMaxBytes: demoConfig.artifacts.hashMaxBytes }),
-      });
-      try {
-        await requireReadyService(service.url!);
-        await tellTheStory(service.url!, createDecisionRepository(db), createEvidenceRepository(db));
-      } finally {
-        await service.close();
-      }
+      await requireReadyService(service.url!);
+      await tellTheStory(service.url!, createDecisionRepository(db), createEvidenceRepository(db));
     } finally {
-      await db.close();
+      await service.close();
     }
     return 0;
   } finally {
+    await db.close();
     await simulators.close();
   }
 
