@@ -125,11 +125,13 @@ describe('the production build', () => {
     const loader = join(dir, 'dist/demo/load-demo-trackers.js');
     const script = `const { loadDemoTrackers } = await import(${JSON.stringify(loader)});
 const trackers = await (await loadDemoTrackers())();
-process.stdout.write(trackers.jira.baseUrl);
+process.stdout.write(trackers.trackers.map((tracker) => tracker.simulatorUrl).join('\\n'));
 await trackers.close();`;
 
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: dir });
 
-    expect(stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // One simulator per registered tracker, each on loopback.
+    const loopback = expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout.split('\n')).toEqual([loopback, loopback, loopback]);
   }, 60_000);
 });
