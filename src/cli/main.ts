@@ -17,7 +17,7 @@ import { registerScanCommand } from './scan-command.js';
 import { scanWithProgress } from './scan-with-progress.js';
 import { registerTokenCommands } from './token-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
-import { TRACKER_NAMES } from '../trackers/registry.js';
+import { TRACKER_NAMES, TRACKER_PLUGINS } from '../trackers/registry.js';
 import { runService } from './run-service.js';
 
 /** Exit codes: 0 success, 1 the check failed (policy invalid), 2 usage or configuration error. */
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
       const config = loadConfig();
       if (config.trackers.length === 0) {
         process.stderr.write(
-          'donegate: no tracker is configured (set the variables of Jira, Linear or another tracker, see README "Configuration"), so this runs the demo against built-in simulators.\n\n',
+          `donegate: no tracker is configured (set the variables of ${TRACKER_PLUGINS.map((plugin) => plugin.label).join(', ')}; see README "Configuration"), so this runs the demo against built-in simulators.\n\n`,
         );
         exitCode = await runDemo({ out: process.stdout, config });
         return;
