@@ -2,6 +2,7 @@ import type { CriterionStatus, GateMode } from '../domain/index.js';
 import type { Database } from '../store/database.js';
 import type { TrackerName } from '../domain/index.js';
 import type { DecisionOutcome } from './decision.js';
+import { toDecision, type DecisionRow } from './decision-row.js';
 
 /** A ticket whose latest decision did not pass: what a PM filters the board for, with what is missing. */
 export interface FailingTicket {
@@ -32,18 +33,8 @@ export interface FailingTicketFilter {
   limit?: number;
 }
 
-interface Row {
-  tracker: TrackerName;
-  ticket_key: string;
-  outcome: 'fail' | 'error';
-  mode: GateMode | null;
-  rule: string | null;
-  from_status: string | null;
-  reason: string | null;
-  criteria: Array<{ criterion: string; status: CriterionStatus }>;
-  decided_at: Date | string;
-  failing_since: Date | string;
-}
+/** The query keeps only `fail` and `error` decisions, and adds when the ticket's run of them began. */
+type Row = Omit<DecisionRow, 'outcome'> & { outcome: 'fail' | 'error'; failing_since: Date | string };
 
 /**
  * Tickets whose latest decision is `fail` or `error`, newest first. Skipped decisions (stale deliveries,
@@ -53,7 +44,7 @@ export async function listFailingTickets(db: Database, filter: FailingTicketFilt
   const projects = (filter.projects ?? []).map((project) => project.toUpperCase());
   const rows = await db.query<Row>(
     `WITH considered AS (
-       SELECT tracker, ticket_key, outcome, mode, rule, from_status, reason, criteria, decided_at, id
+       SELECT *
        FROM decisions
        WHERE outcome <> 'skipped'
          AND ($1::text IS NULL OR tracker = $1)
@@ -82,16 +73,18 @@ export async function listFailingTickets(db: Database, filter: FailingTicketFilt
 }
 
 function toFailingTicket(row: Row): FailingTicket {
+  const decision = toDecision(row);
+  const { mode, fromStatus } = decision;
   return {
-    tracker: row.tracker,
-    ticketKey: row.ticket_key,
+    tracker: decision.tracker,
+    ticketKey: decision.ticketKey,
     outcome: row.outcome,
-    ...(row.mode !== null ? { mode: row.mode } : {}),
-    ...(row.rule !== null ? { rule: row.rule } : {}),
-    ...(row.from_status !== null && row.mode === 'block' ? { status: row.from_status } : {}),
-    unmet: row.criteria.flatMap(({ criterion, status }) => (status === 'pass' ? [] : [{ criterion, status }])),
-    ...(row.reason !== null ? { reason: row.reason } : {}),
-    decidedAt: new Date(row.decided_at),
+    ...(mode !== undefined ? { mode } : {}),
+    ...(decision.rule !== undefined ? { rule: decision.rule } : {}),
+    ...(fromStatus !== undefined && mode === 'block' ? { status: fromStatus } : {}),
+    unmet: decision.criteria.flatMap(({ criterion, status }) => (status === 'pass' ? [] : [{ criterion, status }])),
+    ...(decision.reason !== undefined ? { reason: decision.reason } : {}),
+    decidedAt: decision.decidedAt,
     failingSince: new Date(row.failing_since),
   };
 }

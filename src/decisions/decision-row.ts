@@ -1,0 +1,44 @@
+import type { TrackerName } from '../domain/index.js';
+import type { Decision } from './decision.js';
+
+/** A row of the `decisions` table as `SELECT *` returns it. */
+export interface DecisionRow {
+  delivery_id: string;
+  tracker: TrackerName;
+  ticket_key: string;
+  ticket_id: string;
+  from_status: string | null;
+  to_status: string | null;
+  outcome: Decision['outcome'];
+  reason: string | null;
+  rule: string | null;
+  mode: Decision['mode'] | null;
+  policy_hash: string | null;
+  criteria: Decision['criteria'];
+  actions: Decision['actions'];
+  occurred_at: Date | string | null;
+  received_at: Date | string;
+  decided_at: Date | string;
+}
+
+/** The decision a row records; NULL columns become absent fields. */
+export function toDecision(row: DecisionRow): Decision {
+  return {
+    deliveryId: row.delivery_id,
+    tracker: row.tracker,
+    ticketKey: row.ticket_key,
+    ticketId: row.ticket_id,
+    ...(row.from_status !== null ? { fromStatus: row.from_status } : {}),
+    ...(row.to_status !== null ? { toStatus: row.to_status } : {}),
+    outcome: row.outcome,
+    ...(row.reason !== null ? { reason: row.reason } : {}),
+    ...(row.rule !== null ? { rule: row.rule } : {}),
+    ...(row.mode !== null ? { mode: row.mode } : {}),
+    ...(row.policy_hash !== null ? { policyHash: row.policy_hash } : {}),
+    criteria: row.criteria,
+    actions: row.actions,
+    ...(row.occurred_at !== null ? { occurredAt: new Date(row.occurred_at) } : {}),
+    receivedAt: new Date(row.received_at),
+    decidedAt: new Date(row.decided_at),
+  };
+}
