@@ -1,21 +1,17 @@
 import type { Database } from '../store/database.js';
 import type { TrackerName } from '../domain/index.js';
 import { readProvenance } from '../domain/index.js';
-import type { EvidenceRecord, EvidenceSummary, NewEvidence } from './evidence-record.js';
+import type { EvidenceRecord, NewEvidence } from './evidence-record.js';
 
-interface EvidenceRow {
-  id: string;
-  tracker: TrackerName;
-  ticket_key: string;
-  criterion: string;
-  outcome: 'pass' | 'fail';
-  summary: EvidenceSummary;
-  sha256: string;
-  source: string;
-  submitter: string;
+/**
+ * A row of the `evidence` table: the record's fields, the two-word ones under their column names, the date
+ * as the driver returns it, and provenance unread (older rows have none; readProvenance checks it).
+ */
+type EvidenceRow = Pick<EvidenceRecord, 'id' | 'tracker' | 'criterion' | 'outcome' | 'summary' | 'sha256' | 'source' | 'submitter'> & {
+  ticket_key: EvidenceRecord['ticketKey'];
   provenance: unknown;
   created_at: Date | string;
-}
+};
 
 export interface EvidenceRepository {
   add(evidence: NewEvidence): Promise<EvidenceRecord>;
