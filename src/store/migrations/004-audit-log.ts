@@ -1,4 +1,5 @@
 import type { Migration } from './migration.js';
+import { appendOnlyTriggers } from './append-only-triggers.js';
 
 /**
  * The hash-chained audit log. Rows are only ever inserted: triggers refuse UPDATE, DELETE and TRUNCATE
@@ -32,9 +33,6 @@ export const auditLog: Migration = {
               HINT = 'donegate never changes audit entries; README "For auditors" says how to archive old ones';
     END;
     $$;
-    CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
-      FOR EACH ROW EXECUTE FUNCTION donegate_audit_log_append_only();
-    CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
-      FOR EACH STATEMENT EXECUTE FUNCTION donegate_audit_log_append_only();
+    ${appendOnlyTriggers('audit_log', 'donegate_audit_log_append_only')}
   `,
 };

@@ -1,4 +1,5 @@
 import type { Migration } from './migration.js';
+import { appendOnlyTriggers } from './append-only-triggers.js';
 
 /**
  * Decisions, evidence and waivers are records of what happened, like the audit log: rows are only ever
@@ -19,18 +20,9 @@ export const appendOnlyRecords: Migration = {
               HINT = 'donegate records a change as a new row and a new audit entry, never by rewriting one';
     END;
     $$;
-    CREATE TRIGGER decisions_no_update_or_delete BEFORE UPDATE OR DELETE ON decisions
-      FOR EACH ROW EXECUTE FUNCTION donegate_append_only();
-    CREATE TRIGGER decisions_no_truncate BEFORE TRUNCATE ON decisions
-      FOR EACH STATEMENT EXECUTE FUNCTION donegate_append_only();
-    CREATE TRIGGER evidence_no_update_or_delete BEFORE UPDATE OR DELETE ON evidence
-      FOR EACH ROW EXECUTE FUNCTION donegate_append_only();
-    CREATE TRIGGER evidence_no_truncate BEFORE TRUNCATE ON evidence
-      FOR EACH STATEMENT EXECUTE FUNCTION donegate_append_only();
-    CREATE TRIGGER waivers_no_update_or_delete BEFORE UPDATE OR DELETE ON waivers
-      FOR EACH ROW EXECUTE FUNCTION donegate_append_only();
-    CREATE TRIGGER waivers_no_truncate BEFORE TRUNCATE ON waivers
-      FOR EACH STATEMENT EXECUTE FUNCTION donegate_append_only();
+    ${appendOnlyTriggers('decisions')}
+    ${appendOnlyTriggers('evidence')}
+    ${appendOnlyTriggers('waivers')}
     REVOKE UPDATE, DELETE, TRUNCATE ON decisions, evidence, waivers, audit_log FROM PUBLIC;
 
     CREATE INDEX audit_log_by_row ON audit_log ((data->'row'->>'table'), (data->'row'->>'id')) WHERE data ? 'row';

@@ -1,4 +1,5 @@
 import type { Migration } from './migration.js';
+import { appendOnlyTriggers } from './append-only-triggers.js';
 
 /**
  * Signed checkpoints of the audit log's head, written by the service every so many entries or minutes.
@@ -18,10 +19,7 @@ export const auditCheckpoints: Migration = {
       signature text NOT NULL
     );
     CREATE INDEX audit_checkpoints_by_seq ON audit_checkpoints (seq DESC);
-    CREATE TRIGGER audit_checkpoints_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_checkpoints
-      FOR EACH ROW EXECUTE FUNCTION donegate_append_only();
-    CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints
-      FOR EACH STATEMENT EXECUTE FUNCTION donegate_append_only();
+    ${appendOnlyTriggers('audit_checkpoints')}
     REVOKE UPDATE, DELETE, TRUNCATE ON audit_checkpoints FROM PUBLIC;
   `,
 };
