@@ -5,6 +5,7 @@ import { PolicyError } from '../policy/load-policy.js';
 import { runDemo } from '../demo/run-demo.js';
 import { DemoUnavailableError } from '../demo/demo-unavailable-error.js';
 import { openServiceDatabase } from '../store/open-service-database.js';
+import { DataDirInUseError } from '../store/data-dir-lock.js';
 import { loadSigningKey } from '../audit/signing-key.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { inspectEvidence } from './evidence-inspect.js';
@@ -42,14 +43,24 @@ async function main(argv: string[]): Promise<number> {
       }
       await runService({ receiver: true, worker: true }, config);
     });
+  /** Receivers and workers run as several processes, which the embedded PGlite (one process per DATA_DIR) cannot serve. */
+  const separateRole = (role: 'receiver' | 'worker') => {
+    const config = loadConfig();
+    if (!config.databaseUrl) {
+      throw new ConfigError(
+        `\`donegate ${role}\` runs as a separate process beside others, and the embedded store (DATA_DIR) serves one process only: set DATABASE_URL to a PostgreSQL database, or run \`donegate serve\``,
+      );
+    }
+    return config;
+  };
   program
     .command('receiver')
-    .description('run only the webhook receiver (scale it separately from workers)')
-    .action(() => runService({ receiver: true, worker: false }));
+    .description('run only the webhook receiver (scale it separately from workers; needs DATABASE_URL)')
+    .action(() => runService({ receiver: true, worker: false }, separateRole('receiver')));
   program
     .command('worker')
-    .description('run only the decision worker')
-    .action(() => runService({ receiver: false, worker: true }));
+    .description('run only the decision worker (needs DATABASE_URL)')
+    .action(() => runService({ receiver: false, worker: true }, separateRole('worker')));
   program
     .command('demo')
     .description('run the whole gate locally against a built-in simulator of every tracker and print what happened')
@@ -135,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof ConfigError || error instanceof PolicyError || error instanceof DemoUnavailableError) {
+    if (error instanceof ConfigError || error instanceof PolicyError || error instanceof DemoUnavailableError || error instanceof DataDirInUseError) {
       process.stderr.write(`donegate: ${error.message}\n`);
       return 2;
     }
