@@ -15,6 +15,11 @@ import { createEvidenceRoutes } from './evidence-routes.js';
 import { createWaiverRoutes, type WaiverRouteDeps } from './waiver-routes.js';
 import { createHealthRoutes, type ReadinessCheck } from './health-routes.js';
 import { sendError } from './send-error.js';
+import type { Metrics } from '../metrics/create-metrics.js';
+import { countDeliveries } from '../metrics/count-deliveries.js';
+import { createMetricsRoute } from '../metrics/metrics-route.js';
+import { deliveryLog } from '../webhooks/delivery-log.js';
+import { TRACKER_PLUGINS } from '../trackers/registry.js';
 
 export interface AppDeps {
   auth: RequireTokenDeps;
@@ -36,6 +41,8 @@ export interface AppDeps {
   readinessWarnings?: readonly string[];
   log: Logger;
   now?: () => number;
+  /** Counts deliveries and serves `GET /metrics`; absent → no `/metrics` route. */
+  metrics?: Metrics;
 }
 
 /** The HTTP surface: webhook receivers, health, and the `/api/v1` read API. */
@@ -44,6 +51,10 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
+  const metrics = deps.metrics;
+  if (metrics) {
+    for (const { name } of TRACKER_PLUGINS) app.use(`/webhooks/${name}`, countDeliveries(metrics, name, (res) => deliveryLog(res).outcome));
+  }
   // Webhook routers read their own raw bodies, so they come before anything that parses bodies.
   mountWebhookRoutes(app, {
     webhooks: deps.webhooks,
@@ -59,6 +70,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(createHealthRoutes(deps.readiness, deps.readinessWarnings));
+  if (metrics) app.use(createMetricsRoute(metrics.registry));
   app.use('/api/v1', createDecisionRoutes({ auth: deps.auth, decisions: deps.decisions }));
   app.use('/api/v1', createAuditRoutes({ auth: deps.auth, db: deps.auditDb }));
   app.use('/api/v1', createFailingTicketRoutes({ auth: deps.auth, list: deps.failingTickets }));

@@ -19,13 +19,14 @@ import { createHttpServer } from '../http/create-http-server.js';
 import { createEnqueueCommand } from '../queue/enqueue-command.js';
 import { createEnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
 import type { Logger } from '../logging/logger.js';
+import { createMetrics, type Metrics } from '../metrics/create-metrics.js';
 import { loadPolicyFile } from '../policy/load-policy.js';
 import { createDecideQueue } from '../queue/create-decide-queue.js';
 import { createEnqueueTransition } from '../queue/enqueue-transition.js';
 import { createProducerConnection, createWorkerConnection } from '../queue/redis-connection.js';
 import { createTicketLock } from '../queue/ticket-lock.js';
 import { createWaiverRepository } from '../waivers/waiver-repository.js';
-import { createAuditLog } from '../audit/audit-log.js';
+import { createAuditLog, type AuditLog } from '../audit/audit-log.js';
 import type { Database } from '../store/database.js';
 import { loadInstallationFingerprintKey } from '../store/installation-fingerprint-key.js';
 import { openServiceDatabase } from '../store/open-service-database.js';
@@ -48,6 +49,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** The live artifact check; default: S3 and GCS clients from the config and the standard credential chains. */
   verifyArtifact?: VerifyArtifact;
+  /** The metrics registry to count into; default a fresh one per service. */
+  metrics?: Metrics;
 }
 
 export interface RunningService {
@@ -56,6 +59,8 @@ export interface RunningService {
   db: Database;
   queue: Queue;
   worker?: Worker;
+  /** What `GET /metrics` serves (the receiver's port). */
+  metrics: Metrics;
   /** Stop taking requests, let in-flight ones and running jobs finish, then close connections. */
   close(): Promise<void>;
 }
@@ -79,13 +84,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   log.info({ policy: config.policyFile, policyHash: policy.hash, rules: policy.rules.length }, 'policy loaded');
 
   const decisions = createDecisionRepository(db);
-  const audit = createAuditLog(db);
+  const metrics = options.metrics ?? createMetrics();
+  const audit = countAuditAppends(createAuditLog(db), metrics);
   const safeguards = await startAuditSafeguards({ db, config, log, ...(options.now ? { now: options.now } : {}) });
   const producer = createProducerConnection(config.redisUrl);
   producer.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (producer) connection error'));
   await waitUntilReady(producer, 3000);
   const queue = createDecideQueue(producer, config.queuePrefix);
   queue.on('error', () => undefined); // surfaced through the producer connection's handler above
+  metrics.watchQueue(() => queue.getJobCounts());
 
   const closers: Array<() => Promise<unknown>> = [() => safeguards.close()];
   let worker: Worker | undefined;
@@ -104,6 +111,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       log,
       attachmentMaxBytes: config.attachmentMaxBytes,
       fingerprintKey,
+      metrics,
       ...(options.now ? { now: options.now } : {}),
     };
     worker = createDecisionWorker({
@@ -118,6 +126,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       lock: createTicketLock(workerConnection, { prefix: config.queuePrefix }),
       trackers: options.trackers,
       log,
+      metrics,
     });
     const runningWorker = worker;
     closers.push(() => runningWorker.close());
@@ -156,6 +165,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         { name: 'database', check: () => db.query('SELECT 1') },
       ],
       log,
+      metrics,
     });
     const server = await listen(app, config.port);
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -172,6 +182,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     ...(url ? { url } : {}),
     db,
     queue,
+    metrics,
     ...(worker ? { worker } : {}),
     close() {
       closing ??= (async () => {
@@ -183,6 +194,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         log.info('donegate stopped');
       })();
       return closing;
+    },
+  };
+}
+
+/** The audit log, counting each entry it appends by event type. */
+function countAuditAppends(audit: AuditLog, metrics: Pick<Metrics, 'auditAppends'>): AuditLog {
+  return {
+    async append(event) {
+      const entry = await audit.append(event);
+      if (entry !== undefined) metrics.auditAppends.inc({ event: event.type });
+      return entry;
     },
   };
 }

@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { TrackerName } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
+import type { Metrics } from '../metrics/create-metrics.js';
 import { DECIDE_QUEUE, JOB_CATALOG, ticketLockKey, type JobName, type JobPayload } from '../queue/job-catalog.js';
 import { retryDelayMs } from '../queue/retry-backoff.js';
 import type { TicketLock } from '../queue/ticket-lock.js';
@@ -31,6 +32,8 @@ export interface DecisionWorkerDeps {
   log: Logger;
   /** How long a job waits before trying again when another job holds its ticket. */
   lockRetryMs?: number;
+  /** Job duration and queue-wait histograms. */
+  metrics?: Pick<Metrics, 'jobDuration' | 'queueWait'>;
 }
 
 type AnyPayload = { [Name in JobName]: { name: Name; payload: JobPayload<Name> } }[JobName];
@@ -86,6 +89,21 @@ export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
     concurrency: deps.concurrency,
     settings: { backoffStrategy: (attemptsMade, _type, error) => retryDelayMs(attemptsMade, error) },
   });
+  const metrics = deps.metrics;
+  if (metrics) {
+    worker.on('active', (job) => {
+      // Waiting since it was added (plus the delay it was added with): a job put back for a ticket's lock
+      // counts its whole time since then, lock waits included.
+      const since = job.timestamp + (job.delay ?? 0);
+      if (job.processedOn !== undefined) metrics.queueWait.observe({ job: job.name }, Math.max(0, job.processedOn - since) / 1000);
+    });
+    const observe = (job: Job | undefined, result: 'completed' | 'failed') => {
+      if (job?.processedOn === undefined) return;
+      metrics.jobDuration.observe({ job: job.name, result }, Math.max(0, (job.finishedOn ?? Date.now()) - job.processedOn) / 1000);
+    };
+    worker.on('completed', (job) => observe(job, 'completed'));
+    worker.on('failed', (job) => observe(job, 'failed'));
+  }
   worker.on('failed', (job, error) => {
     deps.log.warn({ jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, err: { name: error.name, message: error.message } }, 'job failed');
   });

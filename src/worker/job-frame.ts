@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { Decision, DecisionOutcome } from '../decisions/decision.js';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
 import type { Logger } from '../logging/logger.js';
+import type { Metrics } from '../metrics/create-metrics.js';
 import type { Policy } from '../policy/policy.js';
 import { TrackerPermanentError } from '../trackers/errors.js';
 import type { TrackerName } from '../domain/index.js';
@@ -30,6 +31,8 @@ export interface FrameDeps {
   audit: AuditLog;
   log: Logger;
   now?: () => Date;
+  /** Counts each decision recorded, by outcome and rule. */
+  metrics?: Pick<Metrics, 'decisions'>;
 }
 
 /** What every decision of a job carries, whatever its step finds: the delivery, the ticket, when it arrived. */
@@ -87,7 +90,10 @@ export async function runFramedJob(deps: FrameDeps, job: FramedJob, context: Job
   const record = async (decision: StepDecision, inputs?: DecisionInputs): Promise<JobResult> => {
     await actions.settle();
     const full: Decision = { criteria: [], actions: [], ...subject, ...decision, decidedAt: now() };
-    if (await deps.decisions.record(full)) await auditDecision(deps.audit, full, audited, inputs);
+    if (await deps.decisions.record(full)) {
+      await auditDecision(deps.audit, full, audited, inputs);
+      deps.metrics?.decisions.inc({ outcome: full.outcome, rule: full.rule ?? 'none' });
+    }
     const logged = { outcome: decision.outcome, reason: decision.reason };
     if (decision.outcome === 'error') log.warn(logged, job.loggedAs);
     else log.info(logged, job.loggedAs);
