@@ -52,7 +52,11 @@ function readHolder(file: string): DataDirHolder | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** The lock files this process holds: a lock naming our own pid that is not among them was left by an earlier process given the same pid (a restarted container's pid 1). */
+const heldHere = new Set<string>();
+
+function isAlive(pid: number, file: string): boolean {
+  if (pid === process.pid) return heldHere.has(file);
   try {
     process.kill(pid, 0);
     return true;
@@ -87,7 +91,7 @@ export function acquireDataDirLock(
       } catch {
         continue; // removed meanwhile: try again
       }
-      if (holder && (holder.host !== mine.host || isAlive(holder.pid))) throw new DataDirInUseError(dataDir, holder);
+      if (holder && (holder.host !== mine.host || isAlive(holder.pid, file))) throw new DataDirInUseError(dataDir, holder);
       try {
         unlinkSync(file);
       } catch (unlinkError) {
@@ -97,9 +101,11 @@ export function acquireDataDirLock(
       continue;
     }
     let released = false;
+    heldHere.add(file);
     const release = () => {
       if (released) return;
       released = true;
+      heldHere.delete(file);
       process.off('exit', release);
       try {
         if (readFileSync(file, 'utf8') === content) unlinkSync(file);

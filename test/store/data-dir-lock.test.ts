@@ -51,6 +51,16 @@ describe('acquireDataDirLock', () => {
     lock.release();
   });
 
+  it('takes over a lock naming its own pid that it does not hold: an earlier process had that pid (a restarted container)', async () => {
+    const dir = await freshDir();
+    writeFileSync(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: process.pid, host: hostname(), command: 'donegate serve', since: '2026-01-01T00:00:00.000Z' }));
+    const reports: Array<number | undefined> = [];
+    const lock = acquireDataDirLock(dir, { onTakeover: (stale) => reports.push(stale?.pid) });
+    expect(reports).toEqual([process.pid]);
+    expect(() => acquireDataDirLock(dir)).toThrow(DataDirInUseError);
+    lock.release();
+  });
+
   it('does not take over a lock held from another host, whose process it cannot check', async () => {
     const dir = await freshDir();
     writeFileSync(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: deadPid(), host: `not-${hostname()}`, command: 'donegate serve', since: 'x' }));
