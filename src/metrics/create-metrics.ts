@@ -16,6 +16,12 @@ export interface Metrics {
   queueWait: Histogram<'job'>;
   /** Entries appended to the audit log, by event type. */
   auditAppends: Counter<'event'>;
+  /** Evidence reports accepted or refused, by format (`unread` for a refusal: its format was never read). */
+  evidence: Counter<'result' | 'format'>;
+  /** Calls to a tracker's API by tracker, operation and status (`ok`, `rate-limited`, `unavailable`, a permanent fault, `error`). */
+  trackerCalls: Counter<'tracker' | 'operation' | 'status'>;
+  /** How long tracker calls took, by tracker and operation. */
+  trackerCallDuration: Histogram<'tracker' | 'operation'>;
   /** Read the queue's job counts at each scrape; without it the queue-depth gauge stays empty. */
   watchQueue(read: ReadJobCounts): void;
 }
@@ -78,6 +84,25 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       name: 'donegate_audit_appends_total',
       help: 'Entries appended to the audit log, by event type.',
       labelNames: ['event'],
+      registers: [registry],
+    }),
+    evidence: new Counter({
+      name: 'donegate_evidence_total',
+      help: 'Evidence reports accepted or refused, by format (unread for a refused report).',
+      labelNames: ['result', 'format'],
+      registers: [registry],
+    }),
+    trackerCalls: new Counter({
+      name: 'donegate_tracker_calls_total',
+      help: 'Calls to a tracker API by tracker, operation and status.',
+      labelNames: ['tracker', 'operation', 'status'],
+      registers: [registry],
+    }),
+    trackerCallDuration: new Histogram({
+      name: 'donegate_tracker_call_duration_seconds',
+      help: 'Time tracker API calls took, by tracker and operation.',
+      labelNames: ['tracker', 'operation'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     }),
     watchQueue(read) {

@@ -26,11 +26,13 @@ import { createEnqueueTransition } from '../queue/enqueue-transition.js';
 import { createProducerConnection, createWorkerConnection } from '../queue/redis-connection.js';
 import { createTicketLock } from '../queue/ticket-lock.js';
 import { createWaiverRepository } from '../waivers/waiver-repository.js';
-import { createAuditLog, type AuditLog } from '../audit/audit-log.js';
+import { createAuditLog } from '../audit/audit-log.js';
 import type { Database } from '../store/database.js';
 import { loadInstallationFingerprintKey } from '../store/installation-fingerprint-key.js';
 import { openServiceDatabase } from '../store/open-service-database.js';
 import { startAuditSafeguards } from './start-audit-safeguards.js';
+import { countAuditAppends } from './count-audit-appends.js';
+import { countTrackerCalls } from './count-tracker-calls.js';
 import type { TrackerName } from '../domain/index.js';
 import type { Tracker } from '../trackers/tracker.js';
 import { createDecisionWorker } from '../worker/create-decision-worker.js';
@@ -69,14 +71,16 @@ export interface RunningService {
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { config, log } = options;
   const ownsDb = options.db === undefined;
+  const metrics = options.metrics ?? createMetrics();
+  const trackers = countTrackerCalls(options.trackers, metrics);
   const db = options.db ?? (await openServiceDatabase(config));
   // Made on the first start and kept in the database: every process keys fingerprints the same way.
   const fingerprintKey = await loadInstallationFingerprintKey(db);
   // One reader, so the artifacts and the datasets a ticket names share a single read of its description.
-  const readTicketDescription = createTicketDescriptionReader(options.trackers);
+  const readTicketDescription = createTicketDescriptionReader(trackers);
   const registry = createCriterionRegistry({
     verifyArtifact: options.verifyArtifact ?? createArtifactVerifierFromConfig(config.artifacts),
-    findTicketArtifacts: createTicketArtifactFinder(options.trackers, readTicketDescription),
+    findTicketArtifacts: createTicketArtifactFinder(trackers, readTicketDescription),
     readTicketDescription,
     fingerprintKey,
   });
@@ -84,7 +88,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   log.info({ policy: config.policyFile, policyHash: policy.hash, rules: policy.rules.length }, 'policy loaded');
 
   const decisions = createDecisionRepository(db);
-  const metrics = options.metrics ?? createMetrics();
   const audit = countAuditAppends(createAuditLog(db), metrics);
   const safeguards = await startAuditSafeguards({ db, config, log, ...(options.now ? { now: options.now } : {}) });
   const producer = createProducerConnection(config.redisUrl);
@@ -101,7 +104,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     workerConnection = createWorkerConnection(config.redisUrl);
     workerConnection.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (worker) connection error'));
     const decideDeps = {
-      trackers: options.trackers,
+      trackers,
       policy: () => policy,
       registry,
       evidence: createEvidenceRepository(db),
@@ -124,7 +127,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         'handle-command': createHandleCommand({ ...decideDeps, enqueueReevaluation: createEnqueueReevaluation(queue) }),
       },
       lock: createTicketLock(workerConnection, { prefix: config.queuePrefix }),
-      trackers: options.trackers,
+      trackers,
       log,
       metrics,
     });
@@ -194,17 +197,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         log.info('donegate stopped');
       })();
       return closing;
-    },
-  };
-}
-
-/** The audit log, counting each entry it appends by event type. */
-function countAuditAppends(audit: AuditLog, metrics: Pick<Metrics, 'auditAppends'>): AuditLog {
-  return {
-    async append(event) {
-      const entry = await audit.append(event);
-      if (entry !== undefined) metrics.auditAppends.inc({ event: event.type });
-      return entry;
     },
   };
 }

@@ -27,7 +27,7 @@ describe('GET /metrics as deliveries flow through the gate', () => {
     expect(samples.filter((s) => s.name === 'donegate_queue_jobs').map((s) => s.labels.state)).toEqual(expect.arrayContaining(['waiting', 'active', 'failed']));
   });
 
-  it('counts an accepted, a duplicate, an ignored and a refused delivery, then the decision, job and audit entries', async () => {
+  it('counts an accepted, a duplicate, an ignored and a refused delivery, then the decision, job, audit entries and tracker calls', async () => {
     const deliveries = (outcome: string, status: string) => (samples: Sample[]) =>
       sampleValue(samples, 'donegate_webhook_deliveries_total', { tracker: 'jira', outcome, status });
     const before = await scrape();
@@ -60,5 +60,29 @@ describe('GET /metrics as deliveries flow through the gate', () => {
     expect(waited(after) - waited(before)).toBeGreaterThanOrEqual(1);
     const decisionEntries = (samples: Sample[]) => sampleValue(samples, 'donegate_audit_appends_total', { event: 'decision' });
     expect(decisionEntries(after) - decisionEntries(before)).toBe(1);
+    const moves = (samples: Sample[]) => sampleValue(samples, 'donegate_tracker_calls_total', { tracker: 'jira', operation: 'moveTo', status: 'ok' });
+    expect(moves(after) - moves(before)).toBe(1);
+    expect(sampleValue(after, 'donegate_tracker_call_duration_seconds_count', { tracker: 'jira', operation: 'getTicket' })).toBeGreaterThan(0);
+  });
+
+  it('counts evidence accepted by its format and evidence refused', async () => {
+    const ci = await h.createToken('ci', 'ci-metrics', ['ML']);
+    const upload = (report: string) => {
+      const form = new FormData();
+      form.set('tracker', 'jira');
+      form.set('ticket', 'ML-77');
+      form.set('criterion', 'dependency-audit');
+      form.set('report', new Blob([report]), 'audit.json');
+      return h.api('/evidence', { method: 'POST', body: form, token: ci });
+    };
+    const evidence = (result: string, format: string) => (samples: Sample[]) => sampleValue(samples, 'donegate_evidence_total', { result, format });
+    const before = await scrape();
+
+    expect((await upload(JSON.stringify({ auditReportVersion: 2, vulnerabilities: {}, metadata: { vulnerabilities: { total: 0 } } }))).status).toBe(201);
+    expect((await upload('not a report')).status).toBe(422);
+
+    const after = await scrape();
+    expect(evidence('accepted', 'npm-audit')(after) - evidence('accepted', 'npm-audit')(before)).toBe(1);
+    expect(evidence('refused', 'unread')(after) - evidence('refused', 'unread')(before)).toBe(1);
   });
 });
