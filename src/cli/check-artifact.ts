@@ -17,7 +17,7 @@ export interface CheckArtifactOptions {
 
 export interface CheckArtifactDeps {
   /** Built once the arguments are valid; `onHashProgress` draws the terminal progress line. */
-  createVerifier(onHashProgress: (uri: string, progress: HashProgress) => void): VerifyArtifact;
+  createVerifier(onHashProgress: (uri: string, progress: HashProgress) => void): VerifyArtifact | Promise<VerifyArtifact>;
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream & { isTTY?: boolean };
 }
@@ -56,7 +56,7 @@ export async function checkArtifacts(uris: string[], options: CheckArtifactOptio
   const policy: ArtifactPolicy = parsed.data;
 
   const progress = createHashProgressLine(deps.err);
-  const verify = deps.createVerifier((uri, p) => progress.update(uri, p));
+  const verify = await deps.createVerifier((uri, p) => progress.update(uri, p));
   const verdicts: ArtifactVerdict[] = [];
   for (const ref of refs) {
     verdicts.push(await verify(ref, policy));

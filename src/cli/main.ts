@@ -1,30 +1,39 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, loadConfig } from '../config/env.js';
-import { PolicyError } from '../policy/load-policy.js';
-import { runDemo } from '../demo/run-demo.js';
-import { DemoUnavailableError } from '../demo/demo-unavailable-error.js';
-import { openServiceDatabase } from '../store/open-service-database.js';
-import { DataDirInUseError } from '../store/data-dir-lock.js';
-import { loadSigningKey } from '../audit/signing-key.js';
 import { registerMigrateCommand } from './migrate-command.js';
-import { inspectEvidence } from './evidence-inspect.js';
-import { submitEvidence } from './evidence-submit.js';
-import { submitArtifacts } from './artifact-submit.js';
 import { registerCheckCommand } from './check-artifact.js';
-import { createArtifactVerifierFromConfig } from '../artifacts/create-artifact-verifier-from-config.js';
-import { policyCheck } from './policy-check.js';
 import { registerScanCommand } from './scan-command.js';
-import { scanWithProgress } from './scan-with-progress.js';
 import { registerTokenCommands } from './token-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
-import { TRACKER_NAMES, TRACKER_PLUGINS } from '../trackers/registry.js';
-import { runService } from './run-service.js';
+import { CLI_TRACKER_NAMES as TRACKER_NAMES } from './tracker-names.js';
+
+// Each command loads what it runs (the AWS SDK, PGlite, BullMQ, the scanner…) inside its action, with
+// import(), so `--help`, `--version` and the light commands start without them (see BENCHMARKS.md).
+const loadConfig = async () => (await import('../config/env.js')).loadConfig();
+
+/** The version in package.json, one folder above src/ and dist/. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** The errors a command reports in one line with exit 2 (configuration, policy, an unavailable demo, a held DATA_DIR). */
+async function isOneLineError(error: unknown): Promise<boolean> {
+  if (!(error instanceof Error)) return false;
+  const [{ ConfigError }, { PolicyError }, { DemoUnavailableError }, { DataDirInUseError }] = await Promise.all([
+    import('../config/env.js'),
+    import('../policy/load-policy.js'),
+    import('../demo/demo-unavailable-error.js'),
+    import('../store/data-dir-lock.js'),
+  ]);
+  return error instanceof ConfigError || error instanceof PolicyError || error instanceof DemoUnavailableError || error instanceof DataDirInUseError;
+}
 
 /** Exit codes: 0 success, 1 the check failed (policy invalid), 2 usage or configuration error. */
 async function main(argv: string[]): Promise<number> {
   const program = new Command('donegate')
     .description('Security Definition-of-Done gate for Jira and Linear (ISO 27001 Annex A 5.8)')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
   let exitCode = 0;
@@ -33,18 +42,21 @@ async function main(argv: string[]): Promise<number> {
     .command('serve')
     .description('run the webhook receiver and the worker in one process (runs the demo when no tracker is configured)')
     .action(async () => {
-      const config = loadConfig();
+      const config = await loadConfig();
       if (config.trackers.length === 0) {
+        const [{ TRACKER_PLUGINS }, { runDemo }] = await Promise.all([import('../trackers/registry.js'), import('../demo/run-demo.js')]);
         process.stderr.write(
           `donegate: no tracker is configured (set the variables of ${TRACKER_PLUGINS.map((plugin) => plugin.label).join(', ')}; see README "Configuration"), so this runs the demo against built-in simulators.\n\n`,
         );
         exitCode = await runDemo({ out: process.stdout, config });
         return;
       }
+      const { runService } = await import('./run-service.js');
       await runService({ receiver: true, worker: true }, config);
     });
   /** Receivers and workers run as several processes, which the embedded PGlite (one process per DATA_DIR) cannot serve. */
-  const separateRole = (role: 'receiver' | 'worker') => {
+  const separateRole = async (role: 'receiver' | 'worker') => {
+    const { ConfigError, loadConfig } = await import('../config/env.js');
     const config = loadConfig();
     if (!config.databaseUrl) {
       throw new ConfigError(
@@ -56,31 +68,41 @@ async function main(argv: string[]): Promise<number> {
   program
     .command('receiver')
     .description('run only the webhook receiver (scale it separately from workers; needs DATABASE_URL)')
-    .action(() => runService({ receiver: true, worker: false }, separateRole('receiver')));
+    .action(async () => {
+      const config = await separateRole('receiver');
+      await (await import('./run-service.js')).runService({ receiver: true, worker: false }, config);
+    });
   program
     .command('worker')
     .description('run only the decision worker (needs DATABASE_URL)')
-    .action(() => runService({ receiver: false, worker: true }, separateRole('worker')));
+    .action(async () => {
+      const config = await separateRole('worker');
+      await (await import('./run-service.js')).runService({ receiver: false, worker: true }, config);
+    });
   program
     .command('demo')
     .description('run the whole gate locally against a built-in simulator of every tracker and print what happened')
     .action(async () => {
-      exitCode = await runDemo({ out: process.stdout, config: loadConfig() });
+      const config = await loadConfig();
+      exitCode = await (await import('../demo/run-demo.js')).runDemo({ out: process.stdout, config });
     });
   /** What the commands that work on the database directly (token, audit) share. */
   const onDatabase = {
-    openDb: () => {
-      const config = loadConfig();
-      return openServiceDatabase(config);
+    openDb: async () => {
+      const config = await loadConfig();
+      return (await import('../store/open-service-database.js')).openServiceDatabase(config);
     },
-    signingKey: () => loadSigningKey(loadConfig().auditCheckpoints),
+    signingKey: async () => {
+      const config = await loadConfig();
+      return (await import('../audit/signing-key.js')).loadSigningKey(config.auditCheckpoints);
+    },
     out: process.stdout,
     err: process.stderr,
     setExitCode: (code: number) => {
       exitCode = code;
     },
   };
-  registerMigrateCommand(program, { ...onDatabase, setup: () => loadConfig() });
+  registerMigrateCommand(program, { ...onDatabase, setup: loadConfig });
   registerTokenCommands(program, onDatabase);
   registerAuditCommands(program, onDatabase);
   const evidence = program.command('evidence').description('evidence reports');
@@ -99,8 +121,8 @@ async function main(argv: string[]): Promise<number> {
     .action(async (file: string | undefined, options: { tracker: string; ticket: string; criterion: string; format?: string; source?: string; ciRunUrl?: string; artifact?: string[]; sha256?: string[] }) => {
       const streams = { out: process.stdout, err: process.stderr };
       const { artifact, sha256, ...fields } = options;
-      if (artifact && file === undefined) exitCode = await submitArtifacts({ ...fields, artifact, ...(sha256 ? { sha256 } : {}) }, process.env, streams);
-      else if (!artifact && file !== undefined && !sha256) exitCode = await submitEvidence({ ...fields, file }, process.env, streams);
+      if (artifact && file === undefined) exitCode = await (await import('./artifact-submit.js')).submitArtifacts({ ...fields, artifact, ...(sha256 ? { sha256 } : {}) }, process.env, streams);
+      else if (!artifact && file !== undefined && !sha256) exitCode = await (await import('./evidence-submit.js')).submitEvidence({ ...fields, file }, process.env, streams);
       else {
         process.stderr.write('donegate evidence submit: give either a report file or --artifact (with --sha256), not both\n');
         exitCode = 2;
@@ -112,10 +134,10 @@ async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'the report file')
     .option('--json', 'print the parsed report as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
-      exitCode = await inspectEvidence(file, options.json === true, { out: process.stdout, err: process.stderr });
+      exitCode = await (await import('./evidence-inspect.js')).inspectEvidence(file, options.json === true, { out: process.stdout, err: process.stderr });
     });
   registerScanCommand(program, {
-    scan: scanWithProgress,
+    scan: async (paths, options) => (await import('./scan-with-progress.js')).scanWithProgress(paths, options),
     env: process.env,
     out: process.stdout,
     err: process.stderr,
@@ -124,7 +146,10 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   registerCheckCommand(program, {
-    createVerifier: (onHashProgress) => createArtifactVerifierFromConfig(loadConfig().artifacts, onHashProgress),
+    createVerifier: async (onHashProgress) => {
+      const config = await loadConfig();
+      return (await import('../artifacts/create-artifact-verifier-from-config.js')).createArtifactVerifierFromConfig(config.artifacts, onHashProgress);
+    },
     out: process.stdout,
     err: process.stderr,
     setExitCode: (code) => {
@@ -138,7 +163,7 @@ async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'policy YAML file')
     .description('validate a policy file; exit 0 when valid, 1 when not')
     .action(async (file: string) => {
-      exitCode = await policyCheck(file, process.stdout, process.stderr);
+      exitCode = await (await import('./policy-check.js')).policyCheck(file, process.stdout, process.stderr);
     });
 
   try {
@@ -146,8 +171,8 @@ async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof ConfigError || error instanceof PolicyError || error instanceof DemoUnavailableError || error instanceof DataDirInUseError) {
-      process.stderr.write(`donegate: ${error.message}\n`);
+    if (await isOneLineError(error)) {
+      process.stderr.write(`donegate: ${(error as Error).message}\n`);
       return 2;
     }
     throw error;

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { migrateAsOwner, type DatabaseSetup } from '../store/open-service-database.js';
-import { RuntimeRoleError } from '../store/grant-runtime-role.js';
+import type { DatabaseSetup } from '../store/open-service-database.js';
 
 export interface MigrateCommandDeps {
-  setup: () => DatabaseSetup;
+  setup: () => DatabaseSetup | Promise<DatabaseSetup>;
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
   setExitCode: (code: number) => void;
@@ -18,7 +17,9 @@ export function registerMigrateCommand(program: Command, deps: MigrateCommandDep
     )
     .option('--runtime-role <role>', 'the role the service connects as (default: DATABASE_RUNTIME_ROLE, else the user in DATABASE_URL when DATABASE_OWNER_URL is set)')
     .action(async (options: { runtimeRole?: string }) => {
-      const setup = { ...deps.setup(), ...(options.runtimeRole ? { databaseRuntimeRole: options.runtimeRole } : {}) };
+      // Loaded here, not at startup: the database drivers are heavy and only this command needs them.
+      const [{ migrateAsOwner }, { RuntimeRoleError }] = await Promise.all([import('../store/open-service-database.js'), import('../store/grant-runtime-role.js')]);
+      const setup = { ...(await deps.setup()), ...(options.runtimeRole ? { databaseRuntimeRole: options.runtimeRole } : {}) };
       try {
         const { applied, grantedTo } = await migrateAsOwner(setup);
         deps.out.write(applied.length > 0 ? `applied migrations ${applied.join(', ')}\n` : 'the database is up to date\n');

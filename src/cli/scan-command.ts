@@ -17,7 +17,7 @@ import {
 import { parseCiRunUrl } from '../domain/index.js';
 import { donegateEndpoint, uploadEvidence, type Streams } from './evidence-submit.js';
 import { resolveScanFingerprintKey } from './scan-fingerprint-key.js';
-import { TRACKER_NAMES } from '../trackers/registry.js';
+import { CLI_TRACKER_NAMES as TRACKER_NAMES } from './tracker-names.js';
 import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
@@ -31,6 +31,8 @@ export interface ScanCommandOptions {
   baseline?: string;
   writeBaseline?: string;
   submit?: boolean;
+  /** With --submit: exit 1 on findings, as without --submit, rather than 0 once the upload succeeded. */
+  failOnFindings?: boolean;
   tracker?: string;
   ticket?: string;
   criterion?: string;
@@ -74,6 +76,7 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   if (options.criterion !== undefined && !(SCAN_CRITERIA as readonly string[]).includes(options.criterion)) return `--criterion must be one of ${SCAN_CRITERIA.join(', ')}`;
   if (options.criterion !== undefined && !options.submit) return '--criterion only applies with --submit';
   if (options.ciRunUrl !== undefined && !options.submit) return '--ci-run-url only applies with --submit';
+  if (options.failOnFindings && !options.submit) return '--fail-on-findings only applies with --submit (without it, findings already exit 1)';
   const runUrl = options.ciRunUrl === undefined ? undefined : parseCiRunUrl(options.ciRunUrl);
   if (runUrl && !runUrl.ok) return `--ci-run-url: ${runUrl.problem}`;
   if (options.maxInflatedBytes !== undefined && positiveWhole(options.maxInflatedBytes) === undefined) return '--max-inflated-bytes takes a whole number of bytes, such as 1073741824';
@@ -103,7 +106,8 @@ const countriesOf = (list: string): string[] =>
 /**
  * `donegate scan PATH…`: scan, print the report (masked values only), optionally write a baseline and
  * submit the report as evidence. Exit 0 no findings left after the baseline, 1 findings, 2 usage, I/O
- * or upload error.
+ * or upload error. With --submit the exit code follows the upload: 0 once it succeeded, whatever the
+ * findings (donegate judges them against the ticket's policy), unless --fail-on-findings.
  *
  * With --submit and no --criterion, the PII findings go to pii-scan and the secrets to secret-scan, two
  * records each judged by its own criterion; with --criterion the whole report goes to that one.
@@ -177,11 +181,16 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
       if (code !== 0) return 2;
     }
   }
-  if (report.findings.length > 0) return 1;
   // A file that could not be read was not scanned: "clean" would claim more than was checked.
   const unread = report.files.filter((file) => file.skipped?.startsWith('unreadable'));
+  const sayUnread = () => err.write(`donegate scan: ${unread.length} file(s) could not be read, so the scan is incomplete: ${unread.map((f) => `${f.file} (${f.skipped})`).join(', ')}\n`);
+  if (options.submit && !options.failOnFindings) {
+    if (unread.length > 0) sayUnread();
+    return 0;
+  }
+  if (report.findings.length > 0) return 1;
   if (unread.length > 0) {
-    err.write(`donegate scan: ${unread.length} file(s) could not be read, so the scan is incomplete: ${unread.map((f) => `${f.file} (${f.skipped})`).join(', ')}\n`);
+    sayUnread();
     return 2;
   }
   return 0;
@@ -191,7 +200,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
 export function registerScanCommand(program: Command, deps: ScanCommandDeps & { setExitCode(code: number): void }): void {
   program
     .command('scan')
-    .description('scan files and folders for personal data and secrets; exit 0 clean, 1 findings, 2 usage or I/O error')
+    .description('scan files and folders for personal data and secrets; exit 0 clean, 1 findings, 2 usage or I/O error (with --submit: 0 once uploaded, 2 when the upload failed)')
     .argument('<paths...>', 'files and folders (recursively; .gz read transparently)')
     .option('--format <format>', `report format: ${SCAN_OUTPUT_FORMATS.join(', ')}`, 'text')
     .option('--baseline <file>', 'accepted findings (JSON or YAML: fingerprint and reason), written under the same fingerprint key; counted, not listed')
@@ -200,6 +209,7 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .addOption(new Option('--tracker <tracker>', "with --submit: the ticket's tracker").choices(TRACKER_NAMES))
     .option('--ticket <key>', 'with --submit: the ticket key, e.g. ML-142')
     .option('--criterion <id>', 'with --submit: send the whole report to pii-scan or secret-scan (default: PII to pii-scan, secrets to secret-scan)')
+    .option('--fail-on-findings', 'with --submit: exit 1 on findings even after a successful upload')
     .option('--source <source>', 'with --submit: where the report comes from (default: the CI system, or cli)')
     .option('--ci-run-url <url>', "with --submit: the https page of the CI run (default: GitHub Actions' or GitLab's own)")
     .option('--fingerprint-key-file <file>', 'the key (hex or base64, 32+ bytes) fingerprints are keyed with, so baselines match across runs (default: DONEGATE_FINGERPRINT_KEY_FILE, DONEGATE_FINGERPRINT_KEY)')

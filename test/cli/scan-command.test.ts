@@ -58,6 +58,7 @@ describe('donegate scan', () => {
     ['a country with no numbering plan', { country: 'GB,ZZ' }, /--country takes two-letter ISO 3166 codes .*\(not one: ZZ\)/],
     ['an empty country list', { country: ' , ' }, /--country takes two-letter ISO 3166 codes/],
     ['--ci-run-url without --submit', { ciRunUrl: 'https://ci.example.com/runs/1' }, /--ci-run-url only applies with --submit/],
+    ['--fail-on-findings without --submit', { failOnFindings: true }, /--fail-on-findings only applies with --submit/],
     ['a plain-http --ci-run-url', { submit: true, tracker: 'jira', ticket: 'ML-1', ciRunUrl: 'http://ci.example.com/runs/1' }, /--ci-run-url: a CI run URL must be an absolute https:\/\/ URL/],
     ['--max-inflated-bytes written as 1e9', { maxInflatedBytes: '1e9' }, /--max-inflated-bytes takes a whole number of bytes/],
     ['a --max-inflate-ratio of 0', { maxInflateRatio: '0' }, /--max-inflate-ratio takes a whole number/],

@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { CLI_TRACKER_NAMES } from '../../src/cli/tracker-names.js';
+import { TRACKER_NAMES } from '../../src/trackers/registry.js';
+
+const run = promisify(execFile);
+const BIN = 'bin/donegate.js';
+
+async function donegate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('donegate --version', () => {
+  it.each(['--version', '-V'])('%s prints the version in package.json and exits 0', async (flag) => {
+    const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+    const result = await donegate([flag]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${version}\n`);
+  });
+});
+
+describe('donegate --help', () => {
+  it('lists every command and exits 0', async () => {
+    const result = await donegate(['--help']);
+    expect(result.code).toBe(0);
+    const listed = [...result.stdout.split('Commands:')[1]!.matchAll(/^ {2}(\S+)/gm)].map((match) => match[1]);
+    expect(listed).toEqual(['serve', 'receiver', 'worker', 'demo', 'migrate', 'token', 'audit', 'evidence', 'scan', 'check', 'policy', 'help']);
+    expect(result.stdout).toContain('-V, --version');
+  });
+});
+
+describe('the CLI start-up', () => {
+  it('imports statically only commander, node built-ins and the light command definitions, so --help starts without the drivers', async () => {
+    const source = await readFile('src/cli/main.ts', 'utf8');
+    const staticImports = [...source.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gm)].map((match) => match[1]);
+    expect(staticImports.sort()).toEqual(
+      ['commander', 'node:fs', './audit-commands.js', './check-artifact.js', './migrate-command.js', './scan-command.js', './token-commands.js', './tracker-names.js'].sort(),
+    );
+  });
+
+  it("offers the registry's trackers as --tracker choices", () => {
+    expect([...CLI_TRACKER_NAMES].sort()).toEqual([...TRACKER_NAMES].sort());
+  });
+});
