@@ -22,6 +22,8 @@ export interface Metrics {
   trackerCalls: Counter<'tracker' | 'operation' | 'status'>;
   /** How long tracker calls took, by tracker and operation. */
   trackerCallDuration: Histogram<'tracker' | 'operation'>;
+  /** Read the newest audit checkpoint's age and signing key id at each scrape (undefined: none yet, no sample). */
+  watchCheckpointAge(read: () => Promise<{ keyId: string; ageSeconds: number } | undefined>): void;
   /** Read the queue's job counts at each scrape; without it the queue-depth gauge stays empty. */
   watchQueue(read: ReadJobCounts): void;
 }
@@ -50,6 +52,18 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
         const counts = await read().catch(() => undefined);
         for (const [state, count] of Object.entries(counts ?? {})) this.set({ state }, count);
       }
+    },
+  });
+  let readCheckpointAge: Parameters<Metrics['watchCheckpointAge']>[0] | undefined;
+  new Gauge({
+    name: 'donegate_audit_checkpoint_age_seconds',
+    help: 'Seconds since the newest signed audit checkpoint, by the id of the key that signed it; absent before the first one.',
+    labelNames: ['key_id'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const latest = await readCheckpointAge?.().catch(() => undefined);
+      if (latest !== undefined) this.set({ key_id: latest.keyId }, latest.ageSeconds);
     },
   });
   return {
@@ -105,6 +119,9 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     }),
+    watchCheckpointAge(read) {
+      readCheckpointAge = read;
+    },
     watchQueue(read) {
       readers.push(read);
     },

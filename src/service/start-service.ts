@@ -89,6 +89,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   const decisions = createDecisionRepository(db);
   const audit = countAuditAppends(createAuditLog(db), metrics);
+  metrics.watchCheckpointAge(async () => {
+    const [latest] = await db.query<{ at: Date | string; key_id: string }>('SELECT at, key_id FROM audit_checkpoints ORDER BY id DESC LIMIT 1');
+    if (latest === undefined) return undefined;
+    return { keyId: latest.key_id, ageSeconds: Math.max(0, ((options.now?.() ?? new Date()).getTime() - new Date(latest.at).getTime()) / 1000) };
+  });
   const safeguards = await startAuditSafeguards({ db, config, log, ...(options.now ? { now: options.now } : {}) });
   const producer = createProducerConnection(config.redisUrl);
   producer.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (producer) connection error'));

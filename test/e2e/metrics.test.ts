@@ -1,3 +1,4 @@
+import { storeCheckpoint } from '../../src/audit/checkpoint-store.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
 import { parsePrometheusText, sampleValue, type Sample } from '../support/prometheus-text.js';
 import { waitFor } from '../support/wait-for.js';
@@ -84,5 +85,37 @@ describe('GET /metrics as deliveries flow through the gate', () => {
     const after = await scrape();
     expect(evidence('accepted', 'npm-audit')(after) - evidence('accepted', 'npm-audit')(before)).toBe(1);
     expect(evidence('refused', 'unread')(after) - evidence('refused', 'unread')(before)).toBe(1);
+  });
+});
+
+describe('GET /metrics and the audit checkpoints', () => {
+  let h: GateHarness;
+  beforeAll(async () => {
+    h = await startGateHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const ageSamples = async () =>
+    parsePrometheusText(await (await fetch(`${h.url}/metrics`)).text()).filter((s) => s.name === 'donegate_audit_checkpoint_age_seconds');
+
+  it('has no checkpoint age before the first checkpoint, then the newest one\'s age and key id', async () => {
+    expect(await ageSamples()).toEqual([]);
+    const signedAt = new Date(Date.now() - 90_000);
+    await storeCheckpoint(h.service.db, {
+      format: 'donegate-audit-checkpoint',
+      version: 1,
+      seq: 1,
+      hash: 'a'.repeat(64),
+      time: signedAt.toISOString(),
+      keyId: '0123456789abcdef',
+      signature: 'c2lnbmF0dXJl',
+    });
+
+    const [age] = await ageSamples();
+    expect(age!.labels).toEqual({ key_id: '0123456789abcdef' });
+    expect(age!.value).toBeGreaterThanOrEqual(90);
+    expect(age!.value).toBeLessThan(150);
   });
 });

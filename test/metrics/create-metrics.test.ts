@@ -42,6 +42,17 @@ describe('createMetrics', () => {
     reachable = false;
     expect(parsePrometheusText(await metrics.registry.metrics()).filter((s) => s.name === 'donegate_queue_jobs')).toEqual([]);
   });
+
+  it('reads the audit checkpoint age at each scrape, with no sample before the first checkpoint', async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    const checkpoint: { latest?: { keyId: string; ageSeconds: number } } = {};
+    metrics.watchCheckpointAge(() => Promise.resolve(checkpoint.latest));
+    const ageSamples = async () => parsePrometheusText(await metrics.registry.metrics()).filter((s) => s.name === 'donegate_audit_checkpoint_age_seconds');
+
+    expect(await ageSamples()).toEqual([]);
+    checkpoint.latest = { keyId: '0123456789abcdef', ageSeconds: 42 };
+    expect(await ageSamples()).toEqual([{ name: 'donegate_audit_checkpoint_age_seconds', labels: { key_id: '0123456789abcdef' }, value: 42 }]);
+  });
 });
 
 describe('deliveryOutcome', () => {
