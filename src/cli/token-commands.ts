@@ -1,11 +1,10 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { tokenEvent } from '../audit/audit-events.js';
 import { createAuditLog, type AuditLog } from '../audit/audit-log.js';
 import type { ApiTokenRecord } from '../auth/api-token.js';
 import { ROLES, type Role } from '../domain/index.js';
 import { DuplicateTokenNameError, InvalidTokenInputError } from '../auth/token-errors.js';
-import { parseProjects, parseRole, parseTokenName } from '../auth/token-input.js';
-import { createTokenRepository, type TokenRepository } from '../auth/token-repository.js';
+import type { TokenRepository } from '../auth/token-repository.js';
 import type { Database } from '../store/database.js';
 
 export interface TokenCommandDeps {
@@ -17,17 +16,8 @@ export interface TokenCommandDeps {
   setExitCode: (code: number) => void;
 }
 
-/** Commander calls these with the raw text; an InvalidTokenInputError becomes a usage error naming the option. */
-const asArgParser =
-  <T>(parse: (text: string) => T) =>
-  (text: string): T => {
-    try {
-      return parse(text);
-    } catch (error) {
-      if (error instanceof InvalidTokenInputError) throw new InvalidArgumentError(error.message);
-      throw error;
-    }
-  };
+// The token input parsers and the repository load inside the actions: they pull in the tracker registry
+// (every plugin), which `--help` and the other commands should not wait for.
 
 /**
  * `donegate token create | list | revoke`. Usage errors commander detects (missing or invalid options)
@@ -37,6 +27,7 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
   const { out, err, setExitCode } = deps;
   // Tokens made or revoked here are appended to the audit log as the operator's (`cli`) doing.
   const withTokens = async (work: (tokens: TokenRepository, audit: AuditLog) => Promise<void>): Promise<void> => {
+    const { createTokenRepository } = await import('../auth/token-repository.js');
     const db = await deps.openDb();
     try {
       await work(createTokenRepository(db), createAuditLog(db));
@@ -54,15 +45,24 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
     .command('create')
     .description('create a token and print it once on stdout (only its sha256 is stored)')
     .addOption(new Option('--role <role>', 'what the token may do').choices(ROLES).makeOptionMandatory())
-    .requiredOption('--name <name>', 'a name unique among live tokens, such as ci-main', asArgParser(parseTokenName))
-    .option('--projects <keys>', 'comma-separated project keys it is limited to: ML (in every tracker), jira:ML or linear:ML (in that tracker only); default: every project', asArgParser(parseProjects))
-    .action(async (options: { role: Role; name: string; projects?: string[] }) => {
+    .requiredOption('--name <name>', 'a name unique among live tokens, such as ci-main')
+    .option('--projects <keys>', 'comma-separated project keys it is limited to: ML (in every tracker), jira:ML or linear:ML (in that tracker only); default: every project')
+    .action(async (options: { role: Role; name: string; projects?: string }) => {
+      // Checked before the database is opened: a usage error touches nothing.
+      const { parseProjects, parseRole, parseTokenName } = await import('../auth/token-input.js');
+      let input: { name: string; role: Role; projects: string[] };
+      try {
+        input = { name: parseTokenName(options.name), role: parseRole(options.role), projects: parseProjects(options.projects ?? []) };
+      } catch (error) {
+        if (!(error instanceof InvalidTokenInputError)) throw error;
+        err.write(`donegate: ${error.message}\n`);
+        setExitCode(2);
+        return;
+      }
       await withTokens(async (tokens, audit) => {
         try {
           const { token: secret, record } = await tokens.create({
-            name: options.name,
-            role: parseRole(options.role),
-            projects: options.projects ?? [],
+            ...input,
             createdBy: 'cli',
           });
           await audit.append(tokenEvent('token-created', record, 'cli'));
