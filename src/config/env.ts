@@ -7,6 +7,8 @@ import type { AnyTrackerPlugin } from '../trackers/tracker-plugin.js';
 
 const envSchema = z.object({
   PORT: wholeNumber(3000, 0, 65535),
+  /** The `worker` role's own port for `/metrics`, `/healthz` and `/readyz`; unset → none (the receiver's port serves them). */
+  METRICS_PORT: optionalNonEmpty.pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().max(65535)).optional()),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   DATABASE_URL: optionalNonEmpty.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   /** The role that owns the tables and runs migrations; DATABASE_URL is then the runtime role, which may only insert into the audit tables. */
@@ -72,6 +74,8 @@ export type { ArtifactConfig };
 
 export interface Config {
   port: number;
+  /** `METRICS_PORT`: where a worker without the receiver serves `/metrics` and health. */
+  metricsPort?: number;
   redisUrl: string;
   /** Unset → the embedded PGlite database under `dataDir`. */
   databaseUrl?: string;
@@ -133,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, plugins: readon
   const e = parsed.data;
   return {
     port: e.PORT,
+    ...(e.METRICS_PORT === undefined ? {} : { metricsPort: e.METRICS_PORT }),
     redisUrl: e.REDIS_URL,
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     ...(e.DATABASE_OWNER_URL ? { databaseOwnerUrl: e.DATABASE_OWNER_URL } : {}),

@@ -33,6 +33,7 @@ import { openServiceDatabase } from '../store/open-service-database.js';
 import { startAuditSafeguards } from './start-audit-safeguards.js';
 import { countAuditAppends } from './count-audit-appends.js';
 import { countTrackerCalls } from './count-tracker-calls.js';
+import { startMetricsServer } from './start-metrics-server.js';
 import type { TrackerName } from '../domain/index.js';
 import type { Tracker } from '../trackers/tracker.js';
 import { createDecisionWorker } from '../worker/create-decision-worker.js';
@@ -61,7 +62,9 @@ export interface RunningService {
   db: Database;
   queue: Queue;
   worker?: Worker;
-  /** What `GET /metrics` serves (the receiver's port). */
+  /** Base URL of the worker's own metrics and health port (`METRICS_PORT`), when it runs without the receiver. */
+  metricsUrl?: string;
+  /** What `GET /metrics` serves (the receiver's port, or METRICS_PORT for a worker on its own). */
   metrics: Metrics;
   /** Stop taking requests, let in-flight ones and running jobs finish, then close connections. */
   close(): Promise<void>;
@@ -185,9 +188,25 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     }));
   }
 
+  // A worker on its own has no receiver port: METRICS_PORT gives it one for /metrics and health.
+  let metricsUrl: string | undefined;
+  if (!options.roles.receiver && config.metricsPort !== undefined) {
+    const server = await startMetricsServer(config.metricsPort, metrics, [
+      { name: 'redis', check: () => producer.ping() },
+      { name: 'database', check: () => db.query('SELECT 1') },
+    ]);
+    metricsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    log.info({ url: metricsUrl }, 'metrics and health listening');
+    closers.push(() => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }));
+  }
+
   let closing: Promise<void> | undefined;
   return {
     ...(url ? { url } : {}),
+    ...(metricsUrl ? { metricsUrl } : {}),
     db,
     queue,
     metrics,
