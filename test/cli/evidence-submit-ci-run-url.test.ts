@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { submitEvidence } from '../../src/cli/evidence-submit.js';
+import { startStubEvidenceApi, type StubEvidenceApi } from '../support/stub-evidence-api.js';
 
 function sink() {
   let text = '';
@@ -13,41 +12,28 @@ function sink() {
 }
 
 describe('donegate evidence submit and the CI run URL', () => {
-  let server: Server;
-  let url: string;
+  let api: StubEvidenceApi;
   let file: string;
-  const received: string[] = [];
   beforeAll(async () => {
-    // Stands in for donegate's /api/v1/evidence: keeps the multipart body, answers as the API does.
-    server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        received.push(body);
-        response.writeHead(201, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ evidence: { id: 'e1', format: 'npm-audit', summary: 'npm audit: 0 findings', details: [], sha256: 'f'.repeat(64) }, reevaluation: 'queued' }));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    api = await startStubEvidenceApi({ format: 'npm-audit', summary: 'npm audit: 0 findings' });
     file = join(await mkdtemp(join(tmpdir(), 'donegate-submit-')), 'audit.json');
     await writeFile(file, JSON.stringify({ auditReportVersion: 2, vulnerabilities: {} }));
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await api.close();
     await rm(dirname(file), { recursive: true, force: true });
   });
 
   const submit = async (ciRunUrl: string | undefined, ciEnv: Record<string, string>) => {
     const out = sink();
     const err = sink();
-    const sent = received.length;
+    const sent = api.received.length;
     const code = await submitEvidence(
       { tracker: 'jira', ticket: 'ML-1', criterion: 'dependency-audit', file, ...(ciRunUrl !== undefined ? { ciRunUrl } : {}) },
-      { DONEGATE_URL: url, DONEGATE_TOKEN: 'dg_ci_test', ...ciEnv },
+      { DONEGATE_URL: api.url, DONEGATE_TOKEN: 'dg_ci_test', ...ciEnv },
       { out: out.stream, err: err.stream },
     );
-    return { code, stderr: err.text(), body: received.length > sent ? received.at(-1)! : undefined };
+    return { code, stderr: err.text(), body: api.received.length > sent ? api.received.at(-1)! : undefined };
   };
   const field = (body: string | undefined, name: string) => new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)\\r\\n`).exec(body ?? '')?.[1];
 

@@ -1,0 +1,37 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface StubEvidenceApi {
+  url: string;
+  /** `METHOD /path body` of every request, in arrival order. */
+  received: string[];
+  /** The status the next answers carry: 201 answers as the API accepts evidence, anything else as an error. */
+  status: number;
+  close: () => Promise<void>;
+}
+
+/**
+ * Stands in for donegate's `POST /api/v1/evidence` for CLI tests: keeps what arrived and answers with the
+ * API's shapes, the accepted evidence reported in `format` and `summary`.
+ */
+export async function startStubEvidenceApi(answer: { format: string; summary: string }): Promise<StubEvidenceApi> {
+  const stub = { received: [] as string[], status: 201 };
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      stub.received.push(`${request.method} ${request.url} ${body}`);
+      response.writeHead(stub.status, { 'content-type': 'application/json' });
+      response.end(
+        stub.status === 201
+          ? JSON.stringify({ evidence: { id: 'e1', ...answer, details: [], sha256: 'f'.repeat(64) }, reevaluation: 'queued' })
+          : JSON.stringify({ error: { code: 'unavailable', message: 'try again' } }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return Object.assign(stub, {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
