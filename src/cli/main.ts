@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerCheckCommand } from './check-artifact.js';
 import { registerScanCommand } from './scan-command.js';
 import { registerTokenCommands } from './token-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
-import { CLI_TRACKER_NAMES as TRACKER_NAMES } from './tracker-names.js';
 
 // Each command loads what it runs (the AWS SDK, PGlite, BullMQ, the scanner…) inside its action, with
 // import(), so `--help`, `--version` and the light commands start without them (see BENCHMARKS.md).
@@ -109,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
   evidence
     .command('submit')
     .description('upload a report for a ticket to a running donegate (DONEGATE_URL, DONEGATE_TOKEN); exit 0 accepted, 1 rejected, 2 usage or network error')
-    .addOption(new Option('--tracker <tracker>', "the ticket's tracker").choices(TRACKER_NAMES).makeOptionMandatory())
+    .requiredOption('--tracker <tracker>', "the ticket's tracker, by its registered name (README \"Adding a tracker\")")
     .requiredOption('--ticket <key>', 'ticket key, e.g. ML-142')
     .requiredOption('--criterion <id>', 'criterion id, e.g. dependency-audit')
     .option('--format <format>', 'report format, when detection should not guess')
@@ -119,6 +118,12 @@ async function main(argv: string[]): Promise<number> {
     .option('--sha256 <hex>', 'with --artifact: its expected sha256, paired in order (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .argument('[file]', 'the report file')
     .action(async (file: string | undefined, options: { tracker: string; ticket: string; criterion: string; format?: string; source?: string; ciRunUrl?: string; artifact?: string[]; sha256?: string[] }) => {
+      const trackerProblem = await (await import('./unknown-tracker-problem.js')).unknownTrackerProblem(options.tracker);
+      if (trackerProblem) {
+        process.stderr.write(`donegate evidence submit: ${trackerProblem}\n`);
+        exitCode = 2;
+        return;
+      }
       const streams = { out: process.stdout, err: process.stderr };
       const { artifact, sha256, ...fields } = options;
       if (artifact && file === undefined) exitCode = await (await import('./artifact-submit.js')).submitArtifacts({ ...fields, artifact, ...(sha256 ? { sha256 } : {}) }, process.env, streams);

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { FingerprintKeyError, isPhoneCountry, type FingerprintKey } from '../scan/index.js';
 import type { ScanReport } from '../scan/scan-types.js';
 import {
@@ -17,7 +17,7 @@ import {
 import { parseCiRunUrl } from '../domain/index.js';
 import { donegateEndpoint, uploadEvidence, type Streams } from './evidence-submit.js';
 import { resolveScanFingerprintKey } from './scan-fingerprint-key.js';
-import { CLI_TRACKER_NAMES as TRACKER_NAMES } from './tracker-names.js';
+import { unknownTrackerProblem } from './unknown-tracker-problem.js';
 import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
@@ -114,7 +114,7 @@ const countriesOf = (list: string): string[] =>
  */
 export async function runScanCommand(paths: string[], options: ScanCommandOptions, deps: ScanCommandDeps): Promise<number> {
   const { out, err } = deps;
-  const problem = usageProblem(options);
+  const problem = usageProblem(options) ?? (options.submit && options.tracker ? await unknownTrackerProblem(options.tracker) : undefined);
   if (problem) {
     err.write(`donegate scan: ${problem}\n`);
     return 2;
@@ -206,7 +206,7 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--baseline <file>', 'accepted findings (JSON or YAML: fingerprint and reason), written under the same fingerprint key; counted, not listed')
     .option('--write-baseline <file>', 'write the findings to a baseline file, with a reason for you to fill in')
     .option('--submit', 'upload the JSON report as evidence (DONEGATE_URL, DONEGATE_TOKEN)')
-    .addOption(new Option('--tracker <tracker>', "with --submit: the ticket's tracker").choices(TRACKER_NAMES))
+    .option('--tracker <tracker>', "with --submit: the ticket's tracker, by its registered name")
     .option('--ticket <key>', 'with --submit: the ticket key, e.g. ML-142')
     .option('--criterion <id>', 'with --submit: send the whole report to pii-scan or secret-scan (default: PII to pii-scan, secrets to secret-scan)')
     .option('--fail-on-findings', 'with --submit: exit 1 on findings even after a successful upload')
