@@ -165,8 +165,15 @@ describe('the gate on GitHub Issues', () => {
     expect(listed.decisions.map(({ deliveryId, outcome }) => ({ deliveryId, outcome })).sort((a, b) => a.deliveryId.localeCompare(b.deliveryId))).toEqual(
       [moved, closed].map((answer) => ({ deliveryId: String(answer.deliveryId), outcome: 'fail' })).sort((a, b) => a.deliveryId.localeCompare(b.deliveryId)),
     );
-    const trail = (await (await h.api(`/audit/tickets/github/${encodeURIComponent(key)}`)).json()) as { entries: Array<{ type: string; data: { deliveryId?: string } }> };
-    const decided = trail.entries.filter((entry) => entry.type === 'decision').map((entry) => entry.data.deliveryId);
+    // The decision row is stored before its audit entry is appended: wait for the entry, not a clock.
+    const decidedInTrail = async () => {
+      const trail = (await (await h.api(`/audit/tickets/github/${encodeURIComponent(key)}`)).json()) as { entries: Array<{ type: string; data: { deliveryId?: string } }> };
+      return trail.entries.filter((entry) => entry.type === 'decision').map((entry) => entry.data.deliveryId);
+    };
+    const decided = await waitFor(async () => {
+      const ids = await decidedInTrail();
+      return ids.includes(String(closed.deliveryId)) && ids.includes(String(moved.deliveryId)) ? ids : undefined;
+    }, { what: `both decisions of ${key} in its audit trail` }).catch(decidedInTrail);
     expect(decided).toEqual(expect.arrayContaining([moved.deliveryId, closed.deliveryId]));
     expect(github.optionOf(item)).toBe('In Progress');
     expect(github.issue(key)?.state).toBe('open');
