@@ -1,7 +1,7 @@
 import type { Decision } from '../decisions/decision.js';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
 import type { TrackerName } from '../domain/index.js';
-import { isActive, type Waiver } from '../waivers/waiver.js';
+import { hasExpired, type Waiver } from '../waivers/waiver.js';
 import type { AuditLog } from './audit-log.js';
 import { decisionEvent, waiverExpiredEvent, type DecisionContext } from './audit-events.js';
 
@@ -18,7 +18,7 @@ export interface DecisionInputs {
 export async function auditDecision(audit: AuditLog, decision: Decision, context: DecisionContext, inputs?: DecisionInputs): Promise<void> {
   await audit.append(decisionEvent(decision, { ...context, ...(inputs ? { evidenceIds: inputs.evidenceIds } : {}) }));
   for (const waiver of inputs?.waivers ?? []) {
-    if (!isActive(waiver, decision.decidedAt)) await audit.append(waiverExpiredEvent(waiver));
+    if (hasExpired(waiver, decision.decidedAt)) await audit.append(waiverExpiredEvent(waiver));
   }
 }
 

@@ -79,6 +79,8 @@ const waiverCreated = z.object({
 
 const waiverExpired = z.object({ waiverId: z.string(), criterion: z.string(), expiresAt: z.string() });
 
+const waiverRevoked = z.object({ waiverId: z.string(), criterion: z.string(), reason: z.string(), revokedAt: z.string() });
+
 const token = z.object({ tokenId: z.string(), name: z.string(), role: z.string(), projects: z.array(z.string()), prefix: z.string() });
 
 export const AUDIT_EVENT_CATALOG = {
@@ -88,6 +90,7 @@ export const AUDIT_EVENT_CATALOG = {
   'evidence-refused': evidenceRefused,
   'waiver-created': waiverCreated,
   'waiver-expired': waiverExpired,
+  'waiver-revoked': waiverRevoked,
   'token-created': token,
   'token-revoked': token,
 } as const;

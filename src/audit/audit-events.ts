@@ -148,6 +148,17 @@ export function waiverExpiredEvent(waiver: Waiver): TypedAuditEvent<'waiver-expi
   };
 }
 
+/** An approver or admin withdrew the waiver before it expired; `actor` is the revoking token. */
+export function waiverRevokedEvent(waiver: Waiver & Required<Pick<Waiver, 'revoked'>>): TypedAuditEvent<'waiver-revoked'> {
+  return {
+    type: 'waiver-revoked',
+    tracker: waiver.tracker,
+    ticket: waiver.ticketKey,
+    actor: tokenActor(waiver.revoked.by),
+    data: { waiverId: waiver.id, criterion: waiver.criterion, reason: waiver.revoked.reason, revokedAt: waiver.revoked.at.toISOString() },
+  };
+}
+
 export function tokenEvent(type: 'token-created' | 'token-revoked', record: ApiTokenRecord, actor: string): TypedAuditEvent<'token-created' | 'token-revoked'> {
   return {
     type,

@@ -48,6 +48,8 @@ function describeTyped(entry: TypedAuditEntry): string {
     }
     case 'waiver-expired':
       return `Waiver of ${entry.data.criterion} found expired (ended ${entry.data.expiresAt.slice(0, 10)}); it no longer counts`;
+    case 'waiver-revoked':
+      return `Waiver of ${entry.data.criterion} revoked: ${entry.data.reason}`;
     case 'token-created':
     case 'token-revoked': {
       const d = entry.data;

@@ -21,6 +21,8 @@ export interface AuditCommandDeps {
   setExitCode: (code: number) => void;
   /** The checkpoint signing key (AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE), if one is configured. */
   signingKey: () => Promise<SigningKey | undefined>;
+  /** Where `DONEGATE_URL` and `DONEGATE_TOKEN` are read for `verify --url`; default none. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const positiveInt = (text: string): number => {
@@ -58,7 +60,8 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps):
     .option('--checkpoint <file>', 'a signed checkpoint (donegate audit checkpoint --out): the log must still hold the head it signed')
     .option('--public-key <file>', 'the public key to check checkpoint signatures with (default: the public half of AUDIT_SIGNING_KEY)')
     .option('--json', 'print the report as JSON')
-    .action(async (options: { from?: number; prevHash?: string; file?: string; checkpoint?: string; publicKey?: string; json?: boolean }) => {
+    .option('--url <url>', 'ask a running donegate at this URL (default DONEGATE_URL) to verify its database, with an auditor or admin token in DONEGATE_TOKEN')
+    .action(async (options: { from?: number; prevHash?: string; file?: string; checkpoint?: string; publicKey?: string; json?: boolean; url?: string }) => {
       if (options.file) {
         let report: FileVerifyReport;
         try {
@@ -72,6 +75,24 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps):
         }
         out.write(options.json ? `${JSON.stringify(report)}\n` : describeFileReport(options.file, report));
         setExitCode(report.ok ? 0 : 1);
+        return;
+      }
+      const { serviceUrlOf } = await import('./api-client.js');
+      const url = serviceUrlOf(options.url, deps.env ?? {});
+      if (url !== undefined) {
+        if (options.checkpoint !== undefined || options.publicKey !== undefined) {
+          err.write('donegate: --checkpoint and --public-key read local files: run them without --url (and without DONEGATE_URL) where the database can be opened\n');
+          setExitCode(2);
+          return;
+        }
+        const result = await (await import('./audit-verify-api.js')).verifyThroughService(url, deps.env ?? {}, options);
+        if (!result.ok) {
+          err.write(`donegate: ${result.message}\n`);
+          setExitCode(result.exitCode);
+          return;
+        }
+        out.write(options.json ? `${JSON.stringify({ ...result.body, notes: [] })}\n` : describeReport(result.body, []));
+        setExitCode(result.body.ok ? 0 : 1);
         return;
       }
       let publicKey: KeyObject | undefined;

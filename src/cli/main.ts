@@ -6,6 +6,7 @@ import { registerCheckCommand } from './check-artifact.js';
 import { registerScanCommand } from './scan-command.js';
 import { registerTokenCommands } from './token-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
+import { registerWaiverCommands } from './waiver-commands.js';
 
 // Each command loads what it runs (the AWS SDK, PGlite, BullMQ, the scanner…) inside its action, with
 // import(), so `--help`, `--version` and the light commands start without them (see BENCHMARKS.md).
@@ -100,10 +101,13 @@ async function main(argv: string[]): Promise<number> {
     setExitCode: (code: number) => {
       exitCode = code;
     },
+    // `--url` (default DONEGATE_URL) sends token and audit commands to a running service instead.
+    env: process.env,
   };
   registerMigrateCommand(program, { ...onDatabase, setup: loadConfig });
   registerTokenCommands(program, onDatabase);
   registerAuditCommands(program, onDatabase);
+  registerWaiverCommands(program, onDatabase);
   const evidence = program.command('evidence').description('evidence reports');
   evidence
     .command('submit')

@@ -12,6 +12,11 @@ export async function runService(roles: { receiver: boolean; worker: boolean }, 
   const log: Logger = createLogger({ level: config.logLevel, redact: trackerRedactPaths() });
   const trackers = await createTrackers(config, log);
   const service = await startService({ config, log, roles, trackers });
+  // The receiver serves the API the first admin needs; a worker alone has no use for a token.
+  if (roles.receiver) {
+    const [{ ensureInitialAdminToken }, { createAuditLog }] = await Promise.all([import('../service/initial-admin-token.js'), import('../audit/audit-log.js')]);
+    await ensureInitialAdminToken({ db: service.db, audit: createAuditLog(service.db), log, settings: config.initialAdminToken, stderr: process.stderr });
+  }
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down');
     void service.close().then(() => process.exit(0));

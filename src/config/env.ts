@@ -30,6 +30,10 @@ const envSchema = z.object({
   AUDIT_CHECKPOINT_S3_URI: optionalNonEmpty.pipe(z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, 'must be s3://bucket or s3://bucket/prefix').optional()),
   /** Object Lock retention (compliance mode) of each checkpoint object, in days. */
   AUDIT_CHECKPOINT_RETAIN_DAYS: wholeNumber(400, 1),
+  /** `off`: the first start on a store without tokens makes no initial admin token. */
+  INITIAL_ADMIN_TOKEN: z.enum(['on', 'off']).default('on'),
+  /** Write the initial admin token to this file (mode 0600) instead of printing it on stderr. */
+  INITIAL_ADMIN_TOKEN_FILE: optionalNonEmpty,
   DATA_DIR: nonEmpty.default('./.donegate'),
   POLICY_FILE: nonEmpty.default('config/policy.yaml'),
   WEBHOOK_MAX_BYTES: wholeNumber(5 * 1024 * 1024, 1),
@@ -98,6 +102,8 @@ export interface Config {
   databaseRuntimeRole?: string;
   migrateOnStart: boolean;
   auditCheckpoints: AuditCheckpointConfig;
+  /** The admin token made on the first start of a store with no token (README "Running it"). */
+  initialAdminToken: { enabled: boolean; file?: string };
 }
 
 /** Signed checkpoints of the audit log's head (see README, "For auditors"). */
@@ -143,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, plugins: readon
     ...(e.DATABASE_OWNER_URL ? { databaseOwnerUrl: e.DATABASE_OWNER_URL } : {}),
     ...(e.DATABASE_RUNTIME_ROLE ? { databaseRuntimeRole: e.DATABASE_RUNTIME_ROLE } : {}),
     migrateOnStart: e.MIGRATE_ON_START === 'true',
+    initialAdminToken: { enabled: e.INITIAL_ADMIN_TOKEN === 'on', ...(e.INITIAL_ADMIN_TOKEN_FILE ? { file: e.INITIAL_ADMIN_TOKEN_FILE } : {}) },
     auditCheckpoints: {
       ...(e.AUDIT_SIGNING_KEY ? { signingKey: e.AUDIT_SIGNING_KEY } : {}),
       ...(e.AUDIT_SIGNING_KEY_FILE ? { signingKeyFile: e.AUDIT_SIGNING_KEY_FILE } : {}),

@@ -14,6 +14,9 @@ import { createFailingTicketRoutes } from './failing-ticket-routes.js';
 import { createEvidenceRoutes } from './evidence-routes.js';
 import { createWaiverRoutes, type WaiverRouteDeps } from './waiver-routes.js';
 import { createHealthRoutes, type ReadinessCheck } from './health-routes.js';
+import { createTokenRoutes } from './token-routes.js';
+import { createAuditVerifyRoute } from './audit-verify-route.js';
+import { createWaiverAdminRoutes } from './waiver-admin-routes.js';
 import { sendError } from './send-error.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import { countDeliveries } from '../metrics/count-deliveries.js';
@@ -75,6 +78,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createAuditRoutes({ auth: deps.auth, db: deps.auditDb }));
   app.use('/api/v1', createFailingTicketRoutes({ auth: deps.auth, list: deps.failingTickets }));
   app.use('/api/v1', createWaiverRoutes({ auth: deps.auth, ...deps.waiverRoutes }));
+  app.use('/api/v1', createWaiverAdminRoutes({ auth: deps.auth, ...deps.waiverRoutes }));
+  // Token changes go to the same audit log as waivers: the service has one.
+  app.use('/api/v1', createTokenRoutes({ auth: deps.auth, tokens: deps.auth.tokens, audit: deps.waiverRoutes.audit }));
+  app.use('/api/v1', createAuditVerifyRoute({ auth: deps.auth, db: deps.auditDb }));
   app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes }));
 
   app.use((req, res) => {

@@ -6,10 +6,10 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import type { Policy } from '../policy/policy.js';
 import type { EnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
-import { isActive, type Waiver } from '../waivers/waiver.js';
 import type { WaiverRepository } from '../waivers/waiver-repository.js';
 import { waiverExpiry, waiverRequestSchema } from '../waivers/waiver-request.js';
 import { findTrackerPlugin } from '../trackers/registry.js';
+import { presentWaiver } from './present-waiver.js';
 import { sendError } from './send-error.js';
 import { trackerChoices } from './tracker-param.js';
 
@@ -72,7 +72,7 @@ export function createWaiverRoutes(deps: WaiverRouteDeps): Router {
     } catch {
       reevaluation = 'not-queued';
     }
-    res.status(201).json({ waiver: present(waiver, now()), reevaluation });
+    res.status(201).json({ waiver: presentWaiver(waiver, now()), reevaluation });
   });
 
   router.get(
@@ -87,24 +87,8 @@ export function createWaiverRoutes(deps: WaiverRouteDeps): Router {
       }
       const key = String(req.params.key).toUpperCase();
       const byCriterion = await deps.waivers.forTicket(plugin.name, key);
-      res.json({ tracker, ticket: key, waivers: [...byCriterion.values()].flat().map((w) => present(w, now())) });
+      res.json({ tracker, ticket: key, waivers: [...byCriterion.values()].flat().map((w) => presentWaiver(w, now())) });
     },
   );
   return router;
-}
-
-function present(waiver: Waiver, now: Date) {
-  return {
-    id: waiver.id,
-    tracker: waiver.tracker,
-    ticket: waiver.ticketKey,
-    criterion: waiver.criterion,
-    advisories: waiver.advisories,
-    reason: waiver.reason,
-    approver: waiver.approver,
-    approvedVia: waiver.approvedVia,
-    expiresAt: waiver.expiresAt.toISOString(),
-    createdAt: waiver.createdAt.toISOString(),
-    status: isActive(waiver, now) ? 'active' : 'expired',
-  };
 }

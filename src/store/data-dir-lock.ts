@@ -18,7 +18,7 @@ export class DataDirInUseError extends Error {
     readonly holder: DataDirHolder,
   ) {
     super(
-      `DATA_DIR ${dataDir} is in use by \`${holder.command}\` (pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, since ${holder.since}); stop it, or use DATABASE_URL for several processes`,
+      `DATA_DIR ${dataDir} is in use by \`${holder.command}\` (pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, since ${holder.since}); run admin commands against it with --url <its URL> and an admin token in DONEGATE_TOKEN, or stop it; use DATABASE_URL for several processes`,
     );
   }
 }

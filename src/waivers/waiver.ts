@@ -17,11 +17,25 @@ export interface Waiver {
   approvedVia: string;
   expiresAt: Date;
   createdAt: Date;
+  /** Set when an approver or admin withdrew it before it expired (a row of `waiver_revocations`). */
+  revoked?: WaiverRevocation;
 }
 
-export type NewWaiver = Omit<Waiver, 'id' | 'createdAt'>;
+export interface WaiverRevocation {
+  /** The token name that revoked it. */
+  by: string;
+  reason: string;
+  at: Date;
+}
 
-export const isActive = (waiver: Waiver, now: Date) => waiver.expiresAt.getTime() > now.getTime();
+export type NewWaiver = Omit<Waiver, 'id' | 'createdAt' | 'revoked'>;
+
+/** Past its end date (a revoked waiver has its own `waiver-revoked` entry, not an expiry). */
+export const hasExpired = (waiver: Waiver, now: Date) => waiver.expiresAt.getTime() <= now.getTime();
+
+/** Counts until it expires or, if revoked earlier, until it was revoked. */
+export const isActive = (waiver: Waiver, now: Date) =>
+  waiver.expiresAt.getTime() > now.getTime() && (waiver.revoked === undefined || waiver.revoked.at.getTime() > now.getTime());
 
 /** The last day a waiver counts (it stops at the start of the next day, UTC). */
 export const lastDayOf = (waiver: Waiver) => new Date(waiver.expiresAt.getTime() - 1).toISOString().slice(0, 10);
@@ -34,5 +48,8 @@ export function describeWaiver(waiver: Waiver): string {
 /** "a waiver by alice (…) expired on 2026-11-20; it no longer counts" */
 export function describeExpiredWaiver(waiver: Waiver): string {
   const scope = waiver.advisories.length > 0 ? ` for ${waiver.advisories.join(', ')}` : '';
+  if (waiver.revoked && !hasExpired(waiver, waiver.revoked.at)) {
+    return `the waiver by ${waiver.approver}${scope} was revoked by ${waiver.revoked.by} on ${waiver.revoked.at.toISOString().slice(0, 10)}; it no longer counts`;
+  }
   return `the waiver by ${waiver.approver}${scope} expired on ${waiver.expiresAt.toISOString().slice(0, 10)}; it no longer counts`;
 }

@@ -4,9 +4,9 @@ import { PERMISSIONS, permissionsOf, roleHasPermission, type Permission } from '
 describe('roles and permissions', () => {
   const expected: Record<Role, Permission[]> = {
     ci: ['decisions:read', 'evidence:write'],
-    auditor: ['decisions:read', 'audit:read'],
-    approver: ['decisions:read', 'waivers:write'],
-    admin: ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage'],
+    auditor: ['decisions:read', 'audit:read', 'waivers:read'],
+    approver: ['decisions:read', 'waivers:write', 'waivers:read'],
+    admin: ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage', 'waivers:read'],
   };
 
   it.each(ROLES)('grants %s exactly its permissions', (role) => {

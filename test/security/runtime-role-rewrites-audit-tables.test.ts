@@ -18,6 +18,7 @@ const TEXT_COLUMN: Record<(typeof APPEND_ONLY_TABLES)[number], string> = {
   decisions: 'outcome',
   evidence: 'outcome',
   waivers: 'reason',
+  waiver_revocations: 'reason',
 };
 
 describe('the runtime role against the append-only tables', () => {

@@ -98,6 +98,19 @@ export function inMemoryWaivers(): WaiverRepository & { all: Waiver[] } {
       for (const w of all.filter((w) => w.tracker === tracker && w.ticketKey === ticketKey)) byCriterion.set(w.criterion, [...(byCriterion.get(w.criterion) ?? []), w]);
       return byCriterion;
     },
+    async list({ tracker }) {
+      return all.filter((w) => tracker === undefined || w.tracker === tracker).reverse();
+    },
+    async find(id) {
+      return all.find((w) => w.id === id);
+    },
+    async revoke(id, by, reason) {
+      const index = all.findIndex((w) => w.id === id);
+      if (index < 0) return { status: 'not-found' };
+      if (all[index]!.revoked) return { status: 'already-revoked', waiver: all[index]! };
+      all[index] = { ...all[index]!, revoked: { by, reason, at: new Date() } };
+      return { status: 'revoked', waiver: all[index]! };
+    },
   };
   return Object.assign(repository, { all });
 }
