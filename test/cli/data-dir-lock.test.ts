@@ -80,7 +80,7 @@ describe('one process owns a PGlite DATA_DIR', () => {
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(
-      new RegExp(`^donegate: DATA_DIR ${dataDir} is in use by \`donegate serve\` \\(pid ${serve.child.pid}, since \\d{4}-[^)]+\\); stop it, or use DATABASE_URL for several processes\\n$`),
+      new RegExp(`^donegate: DATA_DIR ${dataDir} is in use by \`donegate serve\` \\(pid ${serve.child.pid}, since \\d{4}-[^)]+\\); run admin commands against it with --url <its URL> and an admin token in DONEGATE_TOKEN, or stop it; use DATABASE_URL for several processes\\n$`),
     );
     expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false);
 
