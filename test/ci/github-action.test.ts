@@ -66,6 +66,7 @@ afterAll(() => fake.cleanup());
 async function runAction(run: GithubRun) {
   const dir = join(fake.dir, `run-${++runs}`);
   await mkdir(dir);
+  await fake.reset();
   const eventPath = join(dir, 'event.json');
   await writeFile(eventPath, JSON.stringify(run.event === 'pull_request' ? { pull_request: { title: run.title ?? '', head: { ref: run.headRef } } } : { ref: `refs/heads/${run.ref}` }));
   const github = { event_name: run.event };

@@ -43,10 +43,12 @@ export interface FakeDonegate {
   /** A directory to put first on PATH: its `donegate` records its arguments and exits 0, or as `setFakeExitCode` says. */
   bin: string;
   dir: string;
-  /** The arguments of the last run, or undefined when donegate was not run. */
+  /** The arguments of the last run, or undefined when donegate has not run since `reset`. */
   lastArgs: () => Promise<string[] | undefined>;
   /** DONEGATE_TOKEN as the last run saw it. */
   lastToken: () => Promise<string | undefined>;
+  /** Forget the last run, before the next step runs. */
+  reset: () => Promise<void>;
   cleanup: () => Promise<void>;
 }
 
@@ -58,6 +60,10 @@ export async function fakeDonegate(): Promise<FakeDonegate> {
     dir,
     lastArgs: async () => (await readIfThere(join(dir, 'args')))?.split('\0').slice(0, -1),
     lastToken: () => readIfThere(join(dir, 'token')),
+    reset: async () => {
+      await rm(join(dir, 'args'), { force: true });
+      await rm(join(dir, 'token'), { force: true });
+    },
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
   await mkdir(fake.bin);
