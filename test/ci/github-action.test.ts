@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { fakeDonegate, readKeyValues, readYaml, REPO_ROOT, runStep, setFakeExitCode, SHELLS, type FakeDonegate } from '../support/ci-shell.js';
+import { startStubEvidenceApi } from '../support/stub-evidence-api.js';
+import { fakeDonegate, fakeNpm, readKeyValues, readYaml, REPO_ROOT, runStep, setFakeExitCode, SHELLS, type FakeDonegate } from '../support/ci-shell.js';
 
 const stepSchema = z.object({ name: z.string().optional(), id: z.string().optional(), uses: z.string().optional(), run: z.string().optional(), shell: z.string().optional(), env: z.record(z.string(), z.string()).optional(), with: z.record(z.string(), z.unknown()).optional(), 'working-directory': z.string().optional() }).strict();
 const actionSchema = z.object({
@@ -63,7 +64,7 @@ beforeAll(async () => {
 afterAll(() => fake.cleanup());
 
 /** The action's submit step as the runner runs it for the example workflow's `uses:` step, in this event. */
-async function runAction(run: GithubRun) {
+async function runAction(run: GithubRun, donegateBin = fake.bin, extraEnv: Record<string, string> = {}) {
   const dir = join(fake.dir, `run-${++runs}`);
   await mkdir(dir);
   await fake.reset();
@@ -75,11 +76,12 @@ async function runAction(run: GithubRun) {
   const inputs = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, withEvaluated[name] ?? input.default ?? '']));
   const stepEnv = Object.fromEntries(Object.entries(submitStep.env ?? {}).map(([k, v]) => [k, evaluate(v, { inputs, secrets: {}, github })]));
   const outputFile = join(dir, 'output');
+  await writeFile(join(dir, 'audit.json'), '{"auditReportVersion":2,"vulnerabilities":{}}');
   const result = await runStep(
     SHELLS['github bash'],
     submitStep.run!,
     {
-      PATH: `${fake.bin}:${process.env.PATH ?? ''}`,
+      PATH: `${donegateBin}:${process.env.PATH ?? ''}`,
       GITHUB_ACTIONS: 'true',
       GITHUB_ACTION_PATH: REPO_ROOT,
       GITHUB_OUTPUT: outputFile,
@@ -90,6 +92,7 @@ async function runAction(run: GithubRun) {
       GITHUB_REF_NAME: run.event === 'pull_request' ? '12/merge' : run.ref,
       GITHUB_HEAD_REF: run.event === 'pull_request' ? (run.headRef ?? '') : '',
       ...stepEnv,
+      ...extraEnv,
     },
     dir,
   );
@@ -128,7 +131,8 @@ describe('action.yml', () => {
     const build = action.runs.steps.map((s) => s.run ?? '').join('\n');
     expect(build).toMatch(/npm ci --ignore-scripts/);
     expect(build).toMatch(/npm run build/);
-    expect(build).toContain('"$GITHUB_ACTION_PATH/bin" >>"$GITHUB_PATH"');
+    expect(build).toContain('ln -sf "$GITHUB_ACTION_PATH/bin/donegate.js" "$RUNNER_TEMP/donegate-bin/donegate"');
+    expect(build).toContain('echo "$RUNNER_TEMP/donegate-bin" >>"$GITHUB_PATH"');
     expect(action.runs.steps.filter((s) => s.run?.includes('npm ')).map((s) => s['working-directory'])).toEqual(['${{ github.action_path }}', '${{ github.action_path }}']);
   });
 });
@@ -190,5 +194,43 @@ describe('the example workflow with the action, under bash -eo pipefail', () => 
     const unreachable = await runAction({ event: 'push', ref: 'ML-142-x' });
     await setFakeExitCode(fake, 0);
     expect([refused.code, refused.outputs.outcome, unreachable.code, unreachable.outputs.outcome]).toEqual([1, 'rejected', 2, 'error']);
+  });
+});
+
+describe('the action with the real donegate CLI', () => {
+  it('submits the report the example names, for the ticket in the branch, to DONEGATE_URL', async () => {
+    const api = await startStubEvidenceApi({ format: 'npm-audit', summary: '0 findings' });
+    const bin = join(fake.dir, 'real-bin');
+    await mkdir(bin);
+    await writeFile(join(bin, 'donegate'), `#!/bin/sh\nexec node '${join(REPO_ROOT, 'bin/donegate.js')}' "$@"\n`);
+    await chmod(join(bin, 'donegate'), 0o755);
+    try {
+      const run = await runAction({ event: 'push', ref: 'feature/ML-142-x' }, bin, { DONEGATE_URL: api.url });
+      expect(run).toMatchObject({ code: 0, outputs: { ticket: 'ML-142', outcome: 'accepted' } });
+      expect(run.out).toContain('accepted: dependency-audit evidence for jira ML-142');
+      expect(api.received).toHaveLength(1);
+      const [request] = api.received;
+      for (const [field, value] of [['tracker', 'jira'], ['ticket', 'ML-142'], ['criterion', 'dependency-audit'], ['source', 'ci:github-actions']]) {
+        expect(request).toContain(`name="${field}"\r\n\r\n${value}\r\n`);
+      }
+      expect(request).toContain('"auditReportVersion":2');
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe("the action's build step", () => {
+  it('leaves a donegate command on PATH for the steps after it', async () => {
+    const dir = join(fake.dir, 'build');
+    await mkdir(join(dir, 'temp'), { recursive: true });
+    const build = action.runs.steps.find((step) => step.name === 'Build donegate')!;
+    const pathFile = join(dir, 'path');
+    const env = { GITHUB_ACTION_PATH: REPO_ROOT, RUNNER_TEMP: join(dir, 'temp'), GITHUB_PATH: pathFile };
+    const built = await runStep(SHELLS['github bash'], build.run!, { ...env, PATH: `${await fakeNpm(dir)}:${process.env.PATH ?? ''}` }, REPO_ROOT);
+    expect(built).toMatchObject({ code: 0, err: '' });
+    const added = (await readFile(pathFile, 'utf8')).trim().split('\n');
+    const help = await runStep(SHELLS['github bash'], 'donegate evidence submit --help\n', { PATH: `${added.join(':')}:${process.env.PATH ?? ''}` }, dir);
+    expect(help).toMatchObject({ code: 0, out: expect.stringContaining('--ticket <key>') });
   });
 });

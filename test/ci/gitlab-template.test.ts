@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { fakeDonegate, readKeyValues, readYaml, REPO_ROOT, runStep, SHELLS, type FakeDonegate } from '../support/ci-shell.js';
+import { startStubEvidenceApi } from '../support/stub-evidence-api.js';
+import { fakeDonegate, fakeNpm, readKeyValues, readYaml, REPO_ROOT, runStep, SHELLS, type FakeDonegate } from '../support/ci-shell.js';
 
 const variables = z.record(z.string(), z.coerce.string());
 const jobSchema = z.object({ extends: z.string().optional(), script: z.array(z.string()).optional(), variables: variables.optional(), rules: z.array(z.object({ if: z.string().optional(), variables: variables.optional() }).loose()).optional() }).loose();
@@ -120,5 +122,37 @@ describe.each([['gitlab sh'], ['gitlab bash']] as const)('the example job under 
 
   it('takes DONEGATE_TICKET over the title and branch', async () => {
     expect((await runJob(SHELLS[shell], { branch: 'AI-3-x', mergeRequestTitle: 'AI-4', variables: { DONEGATE_TICKET: 'ML-9' } })).args).toEqual(submitted('ML-9'));
+  });
+});
+
+describe('the whole example job, installing donegate from a git ref', () => {
+  // The ref is this checkout's HEAD: the job runs the committed scripts, as a pipeline pinned to it would.
+  it('fetches the pinned commit, puts donegate on PATH and submits the report for the branch ticket', async () => {
+    const api = await startStubEvidenceApi({ format: 'npm-audit', summary: '0 findings' });
+    const dir = join(fake.dir, 'whole-job');
+    await mkdir(dir);
+    await writeFile(join(dir, 'audit.json'), '{"auditReportVersion":2,"vulnerabilities":{}}');
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    try {
+      const run = await runStep(SHELLS['gitlab sh'], (template.script ?? []).join('\n'), {
+        PATH: `${await fakeNpm(dir)}:${process.env.PATH ?? ''}`,
+        GITLAB_CI: 'true',
+        CI_PROJECT_DIR: dir,
+        CI_COMMIT_BRANCH: 'feature/ML-142-x',
+        CI_COMMIT_REF_NAME: 'feature/ML-142-x',
+        ...template.variables,
+        ...job.variables,
+        DONEGATE_HOME: join(dir, '.donegate/src'),
+        DONEGATE_REPOSITORY: REPO_ROOT,
+        DONEGATE_REF: head,
+        DONEGATE_URL: api.url,
+        DONEGATE_TOKEN: 'masked-variable',
+      }, dir);
+      expect(run).toMatchObject({ code: 0, out: expect.stringContaining('accepted: dependency-audit evidence for jira ML-142') });
+      expect(await readKeyValues(join(dir, 'donegate.env'))).toEqual({ DONEGATE_TICKET: 'ML-142', DONEGATE_OUTCOME: 'accepted' });
+      expect(api.received).toEqual([expect.stringMatching(/^POST \/api\/v1\/evidence .*name="source"\r\n\r\nci:gitlab\r\n/s)]);
+    } finally {
+      await api.close();
+    }
   });
 });
