@@ -10,7 +10,7 @@ import { DemoUnavailableError } from './demo-unavailable-error.js';
 export const DEMO_TRACKERS_ENTRY = fileURLToPath(new URL('../../simulators/demo/start-demo-trackers.ts', import.meta.url));
 
 const NEEDS_CHECKOUT =
-  'the demo runs against built-in simulators of every tracker and of S3, which only a development checkout has: clone the repository, run `npm ci`, then `npx donegate demo`';
+  'the demo runs against built-in simulators of every tracker and of S3, which only a development checkout has: clone the repository, run `npm ci`, then `npm run donegate -- demo`';
 
 /** Loads the simulators only when the demo runs, so the production build neither contains nor needs them. */
 export async function loadDemoTrackers(entry = DEMO_TRACKERS_ENTRY): Promise<StartDemoTrackers> {
