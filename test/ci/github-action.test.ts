@@ -221,6 +221,16 @@ describe('the action with the real donegate CLI', () => {
 });
 
 describe("the action's build step", () => {
+  it('is preceded by a check of Node.js that keys the npm cache on the lock file', async () => {
+    const dir = join(fake.dir, 'prepare');
+    await mkdir(dir);
+    const prepare = action.runs.steps.find((step) => step.id === 'prepare')!;
+    const run = await runStep(SHELLS['github bash'], prepare.run!, { GITHUB_OUTPUT: join(dir, 'output') }, REPO_ROOT);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(await readKeyValues(join(dir, 'output'))).toEqual({ lock: expect.stringMatching(/^[0-9a-f]{64}$/), 'npm-cache': expect.stringMatching(/^\//) });
+    expect(JSON.stringify(action.runs.steps)).toContain('"key":"donegate-npm-${{ runner.os }}-${{ steps.prepare.outputs.lock }}"');
+  });
+
   it('leaves a donegate command on PATH for the steps after it', async () => {
     const dir = join(fake.dir, 'build');
     await mkdir(join(dir, 'temp'), { recursive: true });
