@@ -221,12 +221,22 @@ describe('the action with the real donegate CLI', () => {
 });
 
 describe("the action's build step", () => {
+  it('is preceded by a check of Node.js that keys the npm cache on the lock file', async () => {
+    const dir = join(fake.dir, 'prepare');
+    await mkdir(dir);
+    const prepare = action.runs.steps.find((step) => step.id === 'prepare')!;
+    const run = await runStep(SHELLS['github bash'], prepare.run!, { HOME: dir, GITHUB_OUTPUT: join(dir, 'output') }, REPO_ROOT);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(await readKeyValues(join(dir, 'output'))).toEqual({ lock: expect.stringMatching(/^[0-9a-f]{64}$/), 'npm-cache': expect.stringMatching(/^\//) });
+    expect(JSON.stringify(action.runs.steps)).toContain('"key":"donegate-npm-${{ runner.os }}-${{ steps.prepare.outputs.lock }}"');
+  });
+
   it('leaves a donegate command on PATH for the steps after it', async () => {
     const dir = join(fake.dir, 'build');
     await mkdir(join(dir, 'temp'), { recursive: true });
     const build = action.runs.steps.find((step) => step.name === 'Build donegate')!;
     const pathFile = join(dir, 'path');
-    const env = { GITHUB_ACTION_PATH: REPO_ROOT, RUNNER_TEMP: join(dir, 'temp'), GITHUB_PATH: pathFile };
+    const env = { HOME: dir, GITHUB_ACTION_PATH: REPO_ROOT, RUNNER_TEMP: join(dir, 'temp'), GITHUB_PATH: pathFile };
     const built = await runStep(SHELLS['github bash'], build.run!, { ...env, PATH: `${await fakeNpm(dir)}:${process.env.PATH ?? ''}` }, REPO_ROOT);
     expect(built).toMatchObject({ code: 0, err: '' });
     const added = (await readFile(pathFile, 'utf8')).trim().split('\n');
