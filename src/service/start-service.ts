@@ -177,6 +177,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ],
       log,
       metrics,
+      queues: [queue],
     });
     const server = await listen(app, config.port);
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
