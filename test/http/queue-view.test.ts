@@ -124,6 +124,13 @@ describe('the queue view at /admin/queues', () => {
     expect(await service.queue.isPaused()).toBe(false);
   });
 
+  it('takes Basic credentials on the queue view only, never on the /api/v1 routes', async () => {
+    const response = await fetch(`${service.url}/api/v1/tickets/failing`, { headers: basic(tokens.admin) });
+
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="donegate"');
+  });
+
   it('logs no credential it was sent', () => {
     const secrets = Object.values(tokens).flatMap((token) => [token, basic(token).authorization.slice('Basic '.length)]);
 
