@@ -7,7 +7,7 @@ import type { AnyTrackerPlugin } from '../trackers/tracker-plugin.js';
 
 const envSchema = z.object({
   PORT: wholeNumber(3000, 0, 65535),
-  /** The `worker` role's own port for `/metrics`, `/healthz` and `/readyz`; unset → none (the receiver's port serves them). */
+  /** The `worker` role's own port for `/metrics`, `/healthz` and `/readyz`; unset → `PORT` (a receiver in the same process serves them on its port). */
   METRICS_PORT: optionalNonEmpty.pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().max(65535)).optional()),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   DATABASE_URL: optionalNonEmpty.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),

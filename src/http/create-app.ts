@@ -23,6 +23,8 @@ import { countDeliveries } from '../metrics/count-deliveries.js';
 import { createMetricsRoute } from '../metrics/metrics-route.js';
 import { deliveryLog } from '../webhooks/delivery-log.js';
 import { TRACKER_PLUGINS } from '../trackers/registry.js';
+import type { Queue } from 'bullmq';
+import { createQueueViewRoutes, QUEUE_VIEW_PATH } from './queue-view-routes.js';
 
 export interface AppDeps {
   auth: RequireTokenDeps;
@@ -46,6 +48,8 @@ export interface AppDeps {
   now?: () => number;
   /** Counts deliveries and serves `GET /metrics`; absent → no `/metrics` route. */
   metrics?: Metrics;
+  /** The queues `GET /admin/queues` shows to admins (bull-board, read-only); absent → no queue view. */
+  queues?: readonly Queue[];
 }
 
 /** The HTTP surface: webhook receivers, health, and the `/api/v1` read API. */
@@ -83,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createTokenRoutes({ auth: deps.auth, tokens: deps.auth.tokens, audit: deps.waiverRoutes.audit }));
   app.use('/api/v1', createAuditVerifyRoute({ auth: deps.auth, db: deps.auditDb }));
   app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes }));
+  if (deps.queues) app.use(QUEUE_VIEW_PATH, ...createQueueViewRoutes({ auth: deps.auth, queues: deps.queues }));
 
   app.use((req, res) => {
     sendError(res, 404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);

@@ -3,6 +3,7 @@ import { sendError } from './send-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { ApiTokenRecord, Principal } from '../auth/api-token.js';
 import { readBearerToken } from '../auth/bearer-token.js';
+import { readBasicToken } from '../auth/basic-token.js';
 import { findTrackerPlugin } from '../trackers/registry.js';
 import { isScopeTracker, projectInScope, projectKeyOf } from '../auth/project-key.js';
 import { ROLES_WITH_PERMISSION, roleHasPermission, type Permission } from '../auth/roles.js';
@@ -22,6 +23,11 @@ export interface RequireTokenOptions {
   projectOf?: (req: Request) => string | undefined | Promise<string | undefined>;
   /** The tracker the request acts on (e.g. `req.params.tracker`), so `jira:ML` scopes cover Jira's ML only. */
   trackerOf?: (req: Request) => string | undefined;
+  /**
+   * Also take the token as the password of HTTP Basic auth (any user name), and challenge for it in this
+   * realm on 401, so a browser asks for it: for pages whose own asset and XHR requests carry no bearer header.
+   */
+  basicRealm?: string;
 }
 
 /** The scope of a `/…/:tracker/:key/…` route: the ticket key's project, in the named tracker. */
@@ -45,15 +51,18 @@ const HOW_TO_GET_ONE = 'ask an admin for one: donegate token create --role <ci|a
 export function requireToken(deps: RequireTokenDeps, permission: Permission, options: RequireTokenOptions = {}): RequestHandler {
   const { tokens, log } = deps;
   return async (req, res, next) => {
-    const bearer = readBearerToken(req.headers.authorization);
+    const header = req.headers.authorization;
+    const bearer = (options.basicRealm === undefined ? undefined : readBasicToken(header)) ?? readBearerToken(header);
+    const unauthenticated = (message: string) => challenge(res, message, options.basicRealm);
     if (bearer.status === 'missing') {
-      unauthenticated(res, `this route needs an API token: send "Authorization: Bearer <token>"; ${HOW_TO_GET_ONE}`);
+      const how = options.basicRealm === undefined ? '' : ' (or sign in with any user name and the token as password)';
+      unauthenticated(`this route needs an API token: send "Authorization: Bearer <token>"${how}; ${HOW_TO_GET_ONE}`);
       return;
     }
     if (bearer.status === 'malformed' || !looksLikeToken(bearer.token)) {
       const reason = bearer.status === 'malformed' ? bearer.reason : 'the bearer token is not a donegate token (dg_ followed by 43 characters)';
       log.info({ path: req.path, reason: 'malformed' }, 'request refused: malformed Authorization header');
-      unauthenticated(res, `${reason}; ${HOW_TO_GET_ONE}`);
+      unauthenticated(`${reason}; ${HOW_TO_GET_ONE}`);
       return;
     }
 
@@ -67,7 +76,7 @@ export function requireToken(deps: RequireTokenDeps, permission: Permission, opt
     if (!record) {
       // The prefix (8 characters, `dg_` + 5) identifies a leaked or stale token without revealing it.
       log.info({ path: req.path, tokenPrefix: tokenPrefix(bearer.token), reason: 'unknown-or-revoked' }, 'request refused: unknown or revoked token');
-      unauthenticated(res, `this token is unknown or has been revoked; ${HOW_TO_GET_ONE}`);
+      unauthenticated(`this token is unknown or has been revoked; ${HOW_TO_GET_ONE}`);
       return;
     }
     const who = { tokenName: record.name, tokenPrefix: record.tokenPrefix, role: record.role, path: req.path };
@@ -109,8 +118,10 @@ export function requireToken(deps: RequireTokenDeps, permission: Permission, opt
   };
 }
 
-function unauthenticated(res: Response, message: string): void {
-  // RFC 6750 §3: a 401 names the scheme and realm, so clients know to send a bearer token.
-  res.setHeader('WWW-Authenticate', 'Bearer realm="donegate"');
+function challenge(res: Response, message: string, basicRealm: string | undefined): void {
+  // RFC 6750 §3: a 401 names the scheme and realm, so clients know to send a bearer token. A browser
+  // prompts for a Basic challenge it finds among them (RFC 7617 §2) and ignores the Bearer one.
+  const bearer = 'Bearer realm="donegate"';
+  res.setHeader('WWW-Authenticate', basicRealm === undefined ? bearer : [`Basic realm="${basicRealm}", charset="UTF-8"`, bearer]);
   sendError(res, 401, 'UNAUTHENTICATED', message);
 }

@@ -4,7 +4,7 @@ import { createHealthRoutes, type ReadinessCheck } from '../http/health-routes.j
 import type { Metrics } from '../metrics/create-metrics.js';
 import { createMetricsRoute } from '../metrics/metrics-route.js';
 
-/** A worker's own port (`METRICS_PORT`): `/healthz`, `/readyz` and `/metrics`, nothing else. */
+/** A worker's own port (`METRICS_PORT`, else `PORT`): `/healthz`, `/readyz` and `/metrics`, nothing else. */
 export function startMetricsServer(port: number, metrics: Metrics, readiness: ReadinessCheck[]): Promise<Server> {
   const app = express();
   app.disable('x-powered-by');

@@ -62,9 +62,9 @@ export interface RunningService {
   db: Database;
   queue: Queue;
   worker?: Worker;
-  /** Base URL of the worker's own metrics and health port (`METRICS_PORT`), when it runs without the receiver. */
+  /** Base URL of the worker's own metrics and health port (`METRICS_PORT`, else `PORT`), when it runs without the receiver. */
   metricsUrl?: string;
-  /** What `GET /metrics` serves (the receiver's port, or METRICS_PORT for a worker on its own). */
+  /** What `GET /metrics` serves (the receiver's port, or METRICS_PORT/PORT for a worker on its own). */
   metrics: Metrics;
   /** Stop taking requests, let in-flight ones and running jobs finish, then close connections. */
   close(): Promise<void>;
@@ -177,6 +177,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ],
       log,
       metrics,
+      queues: [queue],
     });
     const server = await listen(app, config.port);
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -188,10 +189,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     }));
   }
 
-  // A worker on its own has no receiver port: METRICS_PORT gives it one for /metrics and health.
+  // A worker on its own has no receiver port, yet the image's HEALTHCHECK fetches /healthz on PORT for
+  // every role: it serves /metrics and health on METRICS_PORT, or on PORT when that is unset.
   let metricsUrl: string | undefined;
-  if (!options.roles.receiver && config.metricsPort !== undefined) {
-    const server = await startMetricsServer(config.metricsPort, metrics, [
+  if (!options.roles.receiver) {
+    const server = await startMetricsServer(config.metricsPort ?? config.port, metrics, [
       { name: 'redis', check: () => producer.ping() },
       { name: 'database', check: () => db.query('SELECT 1') },
     ]);

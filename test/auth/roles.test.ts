@@ -6,7 +6,7 @@ describe('roles and permissions', () => {
     ci: ['decisions:read', 'evidence:write'],
     auditor: ['decisions:read', 'audit:read', 'waivers:read'],
     approver: ['decisions:read', 'waivers:write', 'waivers:read'],
-    admin: ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage', 'waivers:read'],
+    admin: ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage', 'waivers:read', 'queues:view'],
   };
 
   it.each(ROLES)('grants %s exactly its permissions', (role) => {
@@ -15,6 +15,10 @@ describe('roles and permissions', () => {
 
   it('lets only admin manage tokens', () => {
     expect(ROLES.filter((role) => roleHasPermission(role, 'tokens:manage'))).toEqual(['admin']);
+  });
+
+  it('lets only admin open the queue view', () => {
+    expect(ROLES.filter((role) => roleHasPermission(role, 'queues:view'))).toEqual(['admin']);
   });
 
   it('gives every permission to admin and at least one role', () => {

@@ -98,6 +98,19 @@ describe('the production build', () => {
     expect(runtimeStageCopies().filter((source) => /^(\.|simulators|src|test|bench|webhooks)\/?$/.test(source))).toEqual([]);
   });
 
+  it('ships an image whose node_modules hold no devDependencies: pruned after the build, and installed nowhere else', () => {
+    const dockerfile = readFileSync(resolve(ROOT, 'Dockerfile'), 'utf8');
+    const runtimeAt = dockerfile.search(/^FROM .* AS runtime$/m);
+    const buildStage = dockerfile.slice(0, runtimeAt);
+    const runtimeStage = dockerfile.slice(runtimeAt);
+    const lastRun = [...buildStage.matchAll(/^RUN (.+)$/gm)].at(-1)?.[1] ?? '';
+
+    expect(lastRun).toMatch(/npm run build && npm prune --omit=dev$/);
+    expect(runtimeStage).toMatch(/^COPY --from=build \/app\/node_modules \.\/node_modules$/m);
+    expect(runtimeStage).not.toMatch(/\bnpm (ci|install|i)\b/);
+    expect(runtimeStage).toMatch(/NODE_ENV=production/);
+  });
+
   /** The image's layout: the build, its dependencies and what the runtime stage copies (plus, in a checkout, simulators/). */
   function installation(withSimulators: boolean): string {
     const dir = mkdtempSync(join(work, withSimulators ? 'checkout-' : 'installed-'));

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../../src/config/env.js';
+import { freePort } from '../support/free-port.js';
 import { startService } from '../../src/service/start-service.js';
 import { captureLog } from '../support/capture-log.js';
 import { createPgliteTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -40,10 +41,13 @@ describe('a worker on its own', () => {
     }
   });
 
-  it('opens no port without METRICS_PORT', async () => {
-    const service = await start({});
+  it('serves them on PORT without METRICS_PORT, where the image health check looks', async () => {
+    const port = await freePort();
+    const service = await start({ PORT: String(port) });
     try {
-      expect(service.metricsUrl).toBeUndefined();
+      expect(service.metricsUrl).toBe(`http://127.0.0.1:${port}`);
+      expect((await fetch(`${service.metricsUrl}/healthz`)).status).toBe(200);
+      expect((await fetch(`${service.metricsUrl}/metrics`)).status).toBe(200);
     } finally {
       await service.close();
     }
