@@ -20,6 +20,8 @@ import { countDeliveries } from '../metrics/count-deliveries.js';
 import { createMetricsRoute } from '../metrics/metrics-route.js';
 import { deliveryLog } from '../webhooks/delivery-log.js';
 import { TRACKER_PLUGINS } from '../trackers/registry.js';
+import { buildOpenApiDocument } from './openapi/build-openapi-document.js';
+import { createOpenApiRoute } from './openapi/openapi-route.js';
 
 export interface AppDeps {
   auth: RequireTokenDeps;
@@ -75,6 +77,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createAuditRoutes({ auth: deps.auth, db: deps.auditDb }));
   app.use('/api/v1', createFailingTicketRoutes({ auth: deps.auth, list: deps.failingTickets }));
   app.use('/api/v1', createWaiverRoutes({ auth: deps.auth, ...deps.waiverRoutes }));
+  app.use('/api/v1', createOpenApiRoute(buildOpenApiDocument()));
   app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes }));
 
   app.use((req, res) => {
