@@ -27,9 +27,12 @@ export const evidenceUploadSchema = z
     if (!named.ok && named.problem === 'invalid-key') ctx.addIssue({ code: 'custom', path: ['ticket'], message: named.message });
   });
 
-/** Which fields of an upload are missing (absent or empty), in the order they are named in. */
-export function missingFieldsOf(input: unknown): string[] {
-  const parsed = evidenceUploadSchema.safeParse(input);
-  if (parsed.success) return [];
-  return parsed.error.issues.filter((issue) => issue.code === 'invalid_type').map((issue) => String(issue.path[0]));
+/** The fields an upload cannot do without, in the order they are named in: those whose schema refuses absence. */
+const REQUIRED = Object.entries(evidenceUploadSchema.shape)
+  .filter(([, schema]) => !schema.safeParse(undefined).success)
+  .map(([name]) => name);
+
+/** Which required fields of an upload are missing (absent or empty). */
+export function missingFieldsOf(input: Record<string, unknown>): string[] {
+  return REQUIRED.filter((name) => input[name] === undefined || input[name] === '');
 }

@@ -6,7 +6,7 @@ import { createApp } from '../../src/http/create-app.js';
 import { createEvidenceIntake } from '../../src/intake/ingest-evidence.js';
 import { QueueUnavailableError } from '../../src/queue/enqueue-types.js';
 import { captureLog } from './capture-log.js';
-import { createPgliteTestDatabase, type TestDatabase } from './databases.js';
+import { createPostgresTestDatabase, type TestDatabase } from './databases.js';
 import { fakeRegistry, inMemoryAudit, inMemoryDecisions, inMemoryEvidence, inMemoryWaivers, mlPolicy } from './in-memory-worker-deps.js';
 
 export interface ApiTestApp {
@@ -17,11 +17,11 @@ export interface ApiTestApp {
 }
 
 /**
- * The real `createApp` on a free port, with tokens and the audit log in an in-memory PGlite and no queue
+ * The real `createApp` on a free port, with tokens and the audit log in a PostgreSQL database of its own and no queue
  * (a job it would enqueue fails as if Redis were down). For tests of the HTTP surface itself.
  */
 export async function startApiTestApp(): Promise<ApiTestApp> {
-  const store = await createPgliteTestDatabase();
+  const store = await createPostgresTestDatabase();
   const { log } = captureLog('silent');
   const audit = inMemoryAudit();
   const noQueue = () => Promise.reject(new QueueUnavailableError());
