@@ -32,7 +32,9 @@ export const ciRunUrlSchema = z
       return z.NEVER;
     }
     return url.href;
-  });
+  })
+  // A transform has no JSON Schema of its own: this is what the API description says of both sides.
+  .meta({ type: 'string', format: 'uri', description: 'An absolute https:// URL without user name or password, at most 500 characters.' });
 
 /** The normalised URL, or the reason it is refused. */
 export function parseCiRunUrl(value: string): { ok: true; url: string } | { ok: false; problem: string } {

@@ -25,6 +25,8 @@ import { deliveryLog } from '../webhooks/delivery-log.js';
 import { TRACKER_PLUGINS } from '../trackers/registry.js';
 import type { Queue } from 'bullmq';
 import { createQueueViewRoutes, QUEUE_VIEW_PATH } from './queue-view-routes.js';
+import { buildOpenApiDocument } from './openapi/build-openapi-document.js';
+import { createOpenApiRoute } from './openapi/openapi-route.js';
 
 export interface AppDeps {
   auth: RequireTokenDeps;
@@ -86,6 +88,7 @@ export function createApp(deps: AppDeps): Express {
   // Token changes go to the same audit log as waivers: the service has one.
   app.use('/api/v1', createTokenRoutes({ auth: deps.auth, tokens: deps.auth.tokens, audit: deps.waiverRoutes.audit }));
   app.use('/api/v1', createAuditVerifyRoute({ auth: deps.auth, db: deps.auditDb }));
+  app.use('/api/v1', createOpenApiRoute(buildOpenApiDocument()));
   app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes }));
   if (deps.queues) app.use(QUEUE_VIEW_PATH, ...createQueueViewRoutes({ auth: deps.auth, queues: deps.queues }));
 

@@ -1,12 +1,49 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { principalOf, projectInScope } from '../auth/index.js';
+import { evidenceProvenanceSchema } from '../domain/index.js';
+import { findTrackerPlugin } from '../trackers/registry.js';
 import { requireToken, type RequireTokenDeps } from './require-token.js';
-import { parseCiRunUrl } from '../domain/index.js';
 import { EvidenceNotAcceptedError, type IngestEvidence } from '../intake/ingest-evidence.js';
 import { InvalidReportError, UnrecognisedReportError } from '../evidence/reports/index.js';
 import { readEvidenceUpload, UploadError } from './read-evidence-upload.js';
 import { sendError } from './send-error.js';
-import { readTrackerParam, trackerChoices } from './tracker-param.js';
+import { evidenceFieldsShape, evidenceUploadSchema, missingFieldsOf } from './evidence-upload-schema.js';
+import { errorResponse } from './openapi/error-response.js';
+import { needsPermission } from './openapi/needs-permission.js';
+import { parseRequestPart } from './parse-request-part.js';
+
+/** The 201 answer: the stored record, and whether the ticket's re-evaluation was queued. */
+const evidenceCreatedSchema = z.object({
+  evidence: z.object({
+    id: z.string(),
+    tracker: z.string(),
+    ticket: z.string(),
+    criterion: z.string(),
+    format: z.unknown().meta({ description: 'The report format donegate read it as, such as npm-audit or sarif.' }),
+    outcome: z.enum(['pass', 'fail']).meta({ description: 'What the report shows on its own.' }),
+    summary: z.string(),
+    details: z.array(z.string()),
+    sha256: z.string().meta({ description: 'sha256 of the report bytes received.' }),
+    submitter: z.string(),
+    source: z.string(),
+    provenance: evidenceProvenanceSchema.nullable(),
+    createdAt: z.iso.datetime(),
+  }),
+  reevaluation: z.enum(['queued', 'not-queued']),
+});
+
+/** Which answer each field's problem gets, first match first; a missing field is MISSING_FIELDS before any of these. */
+const UPLOAD_PROBLEMS = {
+  tracker: { status: 400, code: 'INVALID_TRACKER' },
+  ticket: { status: 400, code: 'INVALID_TICKET_KEY' },
+  ciRunUrl: { status: 400, code: 'INVALID_CI_RUN_URL', label: 'ciRunUrl' },
+  criterion: { status: 400, code: 'MISSING_FIELDS' },
+  report: { status: 400, code: 'MISSING_FIELDS' },
+  format: { status: 400, code: 'MISSING_FIELDS' },
+  source: { status: 400, code: 'MISSING_FIELDS' },
+} as const;
 
 
 /**
@@ -28,43 +65,34 @@ export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: Ing
       }
       throw error;
     }
-    const { tracker, ticket, criterion, format, source, ciRunUrl } = upload.fields;
-    const missing = (['tracker', 'ticket', 'criterion'] as const).filter((name) => !upload.fields[name]);
-    if (missing.length > 0 || !upload.report) {
-      sendError(res, 400, 'MISSING_FIELDS', `missing ${[...missing, ...(upload.report ? [] : ['report'])].join(', ')}`);
+    const input = { ...upload.fields, report: upload.report };
+    const missing = missingFieldsOf(input);
+    if (missing.length > 0) {
+      sendError(res, 400, 'MISSING_FIELDS', `missing ${missing.join(', ')}`);
       return;
     }
-    const named = readTrackerParam(tracker!, ticket!);
-    if (!named.ok) {
-      // A form field, not a path: an unknown tracker is a bad request here, not a missing resource.
-      if (named.problem === 'unknown-tracker') sendError(res, 400, 'INVALID_TRACKER', `tracker must be ${trackerChoices()}, not "${tracker!.slice(0, 40)}"`);
-      else sendError(res, 400, 'INVALID_TICKET_KEY', named.message);
-      return;
-    }
-    const runUrl = ciRunUrl ? parseCiRunUrl(ciRunUrl) : undefined;
-    if (runUrl && !runUrl.ok) {
-      sendError(res, 400, 'INVALID_CI_RUN_URL', `ciRunUrl: ${runUrl.problem}`);
-      return;
-    }
+    const fields = parseRequestPart(res, evidenceUploadSchema, input, UPLOAD_PROBLEMS);
+    if (!fields) return;
+    const plugin = findTrackerPlugin(fields.tracker)!;
+    const key = fields.ticket.toUpperCase();
     const principal = principalOf(res);
-    const project = named.plugin.projectOfKey(named.key);
-    if (!projectInScope(principal.projects, project, named.plugin.name)) {
-      sendError(res, 403, 'FORBIDDEN_PROJECT', `token "${principal.name}" is limited to project(s) ${principal.projects.join(', ')} and cannot submit evidence for ${tracker} ${ticket!.toUpperCase()}`);
+    if (!projectInScope(principal.projects, plugin.projectOfKey(key), plugin.name)) {
+      sendError(res, 403, 'FORBIDDEN_PROJECT', `token "${principal.name}" is limited to project(s) ${principal.projects.join(', ')} and cannot submit evidence for ${fields.tracker} ${key}`);
       return;
     }
     try {
       const result = await deps.ingest({
-        tracker: named.plugin.name,
-        ticketKey: named.key,
-        criterion: criterion!,
-        bytes: upload.report,
-        ...(format ? { format } : {}),
-        source: source?.slice(0, 100) || 'api',
+        tracker: plugin.name,
+        ticketKey: key,
+        criterion: fields.criterion,
+        bytes: fields.report,
+        ...(fields.format ? { format: fields.format } : {}),
+        source: fields.source?.slice(0, 100) || 'api',
         submitter: principal.name,
-        provenance: { kind: 'token', token: principal.name, role: principal.role, ...(runUrl?.ok ? { ciRunUrl: runUrl.url } : {}) },
+        provenance: { kind: 'token', token: principal.name, role: principal.role, ...(fields.ciRunUrl ? { ciRunUrl: fields.ciRunUrl } : {}) },
       });
       const { record } = result;
-      res.status(201).json({
+      const created: z.infer<typeof evidenceCreatedSchema> = {
         evidence: {
           id: record.id,
           tracker: record.tracker,
@@ -81,7 +109,8 @@ export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: Ing
           createdAt: record.createdAt.toISOString(),
         },
         reevaluation: result.reevaluation,
-      });
+      };
+      res.status(201).json(created);
     } catch (error) {
       if (error instanceof UnrecognisedReportError || error instanceof InvalidReportError) {
         sendError(res, 422, error.code, error.message);
@@ -96,3 +125,37 @@ export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: Ing
   });
   return router;
 }
+
+/** The JSON form of an upload: the same fields, with the report as text or as the JSON report itself. */
+const evidenceJsonBodySchema = z.object({
+  ...evidenceFieldsShape,
+  report: z.union([z.string(), z.record(z.string(), z.unknown())]).meta({ description: "The report: its text, or the JSON report object itself." }),
+});
+
+export const evidencePaths: ZodOpenApiPathsObject = {
+  '/evidence': {
+    post: needsPermission('evidence:write', {
+      operationId: 'submitEvidence',
+      summary: 'Submit a report as evidence for a ticket and criterion',
+      description:
+        'What `donegate evidence submit` sends: multipart/form-data with a `report` file part and text fields, or JSON. The report is recognised, summarised and stored with its provenance (token name and role, CI run URL), and the ticket is re-evaluated.',
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': { schema: evidenceUploadSchema },
+          'application/json': { schema: evidenceJsonBodySchema },
+        },
+      },
+      responses: {
+        201: { description: 'The stored evidence.', content: { 'application/json': { schema: evidenceCreatedSchema } } },
+        400: errorResponse(
+          ['MISSING_FIELDS', 'INVALID_TRACKER', 'INVALID_TICKET_KEY', 'INVALID_CI_RUN_URL', 'MALFORMED_JSON', 'INVALID_BODY', 'MALFORMED_MULTIPART'],
+          'A field is missing or not acceptable, or the body cannot be read',
+        ),
+        413: errorResponse(['PAYLOAD_TOO_LARGE'], 'The report is larger than EVIDENCE_MAX_BYTES'),
+        415: errorResponse(['UNSUPPORTED_MEDIA_TYPE'], 'The body is neither multipart/form-data nor JSON'),
+        422: errorResponse(['DONEGATE_REPORT_UNRECOGNISED', 'DONEGATE_REPORT_INVALID', 'CRITERION_NOT_ACCEPTED'], 'donegate does not read this report, or the criterion does not take it'),
+      },
+    }),
+  },
+};

@@ -1,5 +1,6 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
+import { evidenceFieldsShape } from './evidence-upload-schema.js';
 
 export interface EvidenceUpload {
   fields: Record<string, string>;
@@ -19,7 +20,7 @@ export class UploadError extends Error {
   }
 }
 
-const FIELD_NAMES = new Set(['tracker', 'ticket', 'criterion', 'format', 'source', 'ciRunUrl']);
+const FIELD_NAMES = new Set(Object.keys(evidenceFieldsShape));
 
 /**
  * Read `POST /api/v1/evidence`: multipart/form-data (a `report` file part plus text fields; what

@@ -1,4 +1,6 @@
 import express, { Router } from 'express';
+import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { principalOf, projectInScope, projectKeyOf } from '../auth/index.js';
 import { requireToken, TICKET_ROUTE_SCOPE, type RequireTokenDeps } from './require-token.js';
 import { waiverCreatedEvent } from '../audit/audit-events.js';
@@ -8,10 +10,14 @@ import type { Policy } from '../policy/policy.js';
 import type { EnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
 import type { WaiverRepository } from '../waivers/waiver-repository.js';
 import { waiverExpiry, waiverRequestSchema } from '../waivers/waiver-request.js';
-import { findTrackerPlugin } from '../trackers/registry.js';
-import { presentWaiver } from './present-waiver.js';
+import { presentWaiver, waiverViewSchema } from './present-waiver.js';
+import { errorResponse } from './openapi/error-response.js';
+import { needsPermission } from './openapi/needs-permission.js';
+import { parseRequestPart } from './parse-request-part.js';
 import { sendError } from './send-error.js';
-import { trackerChoices } from './tracker-param.js';
+import { TICKET_PATH_PROBLEMS, ticketPathAnyKeySchema } from './tracker-param.js';
+
+const REEVALUATION = z.enum(['queued', 'not-queued']).meta({ description: 'Whether a re-evaluation of the ticket was queued (not-queued: Redis was unreachable; the next move re-checks).' });
 
 export interface WaiverRouteDeps {
   auth: RequireTokenDeps;
@@ -79,16 +85,39 @@ export function createWaiverRoutes(deps: WaiverRouteDeps): Router {
     '/tickets/:tracker/:key/waivers',
     requireToken(deps.auth, 'decisions:read', TICKET_ROUTE_SCOPE),
     async (req, res) => {
-      const tracker = String(req.params.tracker);
-      const plugin = findTrackerPlugin(tracker);
-      if (!plugin) {
-        sendError(res, 404, 'UNKNOWN_TRACKER', `unknown tracker "${tracker.slice(0, 40)}"; use ${trackerChoices()}`);
-        return;
-      }
-      const key = String(req.params.key).toUpperCase();
+      const ticket = parseRequestPart(res, ticketPathAnyKeySchema, req.params, TICKET_PATH_PROBLEMS);
+      if (!ticket) return;
+      const { plugin, key } = ticket;
       const byCriterion = await deps.waivers.forTicket(plugin.name, key);
-      res.json({ tracker, ticket: key, waivers: [...byCriterion.values()].flat().map((w) => presentWaiver(w, now())) });
+      res.json({ tracker: plugin.name, ticket: key, waivers: [...byCriterion.values()].flat().map((w) => presentWaiver(w, now())) });
     },
   );
   return router;
 }
+
+export const waiverPaths: ZodOpenApiPathsObject = {
+  '/waivers': {
+    post: needsPermission('waivers:write', {
+      operationId: 'createWaiver',
+      summary: "Waive a ticket's criterion, or some of its advisories",
+      description: 'Accepts a risk on a ticket until the end of `expires` (UTC), at most the policy\'s waivers.maxDays ahead, and queues a re-evaluation of the ticket.',
+      requestBody: { required: true, content: { 'application/json': { schema: waiverRequestSchema } } },
+      responses: {
+        201: { description: 'The waiver, recorded in the audit log.', content: { 'application/json': { schema: z.object({ waiver: waiverViewSchema, reevaluation: REEVALUATION }) } } },
+        400: errorResponse(['INVALID_WAIVER'], 'The body is not a waiver request, the criterion is unknown, or the end date is not acceptable'),
+      },
+    }),
+  },
+  '/tickets/{tracker}/{key}/waivers': {
+    get: needsPermission('decisions:read', {
+      operationId: 'listTicketWaivers',
+      summary: "A ticket's waivers",
+      description: "The ticket's waivers, active and expired.",
+      requestParams: { path: ticketPathAnyKeySchema },
+      responses: {
+        200: { description: 'The waivers (an empty list when there are none).', content: { 'application/json': { schema: z.object({ tracker: z.string(), ticket: z.string(), waivers: z.array(waiverViewSchema) }) } } },
+        404: errorResponse(['UNKNOWN_TRACKER'], 'The tracker is not registered'),
+      },
+    }),
+  },
+};

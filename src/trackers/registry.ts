@@ -17,7 +17,7 @@ export const TRACKER_NAMES: readonly string[] = TRACKER_PLUGINS.map((plugin) => 
 /** A tracker name that is registered: what job payloads, policies and requests may carry. */
 export const registeredTrackerSchema = z.string().refine((name) => TRACKER_NAMES.includes(name), {
   message: `must be one of the registered trackers: ${TRACKER_NAMES.join(', ')}`,
-});
+}).meta({ enum: [...TRACKER_NAMES] });
 
 /** The plugin of a registered tracker, or undefined for any other text (request input is hostile). */
 export function findTrackerPlugin(name: string): AnyTrackerPlugin | undefined {
