@@ -8,7 +8,8 @@ import { installationSecrets } from './007-installation-secrets.js';
 import { appendOnlyRecords } from './008-append-only-records.js';
 import { auditCheckpoints } from './009-audit-checkpoints.js';
 import { waiverSourceByShape } from './010-waiver-source-by-shape.js';
+import { evidenceIdempotencyKeys } from './011-evidence-idempotency-keys.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in the order applied. One file per migration, named after its id. */
-export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets, appendOnlyRecords, auditCheckpoints, waiverSourceByShape];
+export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets, appendOnlyRecords, auditCheckpoints, waiverSourceByShape, evidenceIdempotencyKeys];
