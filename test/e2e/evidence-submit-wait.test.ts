@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { submitEvidence } from '../../src/cli/evidence-submit.js';
+import { runScanCommand } from '../../src/cli/scan-command.js';
 import { exitAfterUploads } from '../../src/cli/submit-flags.js';
 import { collector } from '../support/run-command.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';
+import { scanReport } from '../scan-report/scan-report-fixture.js';
 
 const CLEAN = fileURLToPath(new URL('./fixtures/npm-audit-clean.json', import.meta.url));
 const CRITICAL = fileURLToPath(new URL('./fixtures/npm-audit-critical.json', import.meta.url));
@@ -105,6 +107,27 @@ describe('evidence upload retries and --wait against the service', () => {
       } finally {
         h.service.worker!.resume();
       }
+    });
+
+    it('makes scan --submit exit by the verdict of both uploads: 1 while the PII found fails the ticket, 0 once a clean scan passes it', async () => {
+      const issue = h.jira.state.createIssue({ project: 'ML', status: 'In Progress' });
+      await h.supplyEvidence('jira', issue.key, ['dependency-audit']);
+      const scanAndWait = async (report: ReturnType<typeof scanReport>) => {
+        const err = collector();
+        const code = await runScanCommand(['data/'], { format: 'json', submit: true, tracker: 'jira', ticket: issue.key, wait: true, timeout: '20s' }, {
+          out: collector().stream,
+          err: err.stream,
+          env: { DONEGATE_URL: h.url, DONEGATE_TOKEN: ciToken },
+          scan: async () => report,
+        });
+        return { code, stderr: err.text() };
+      };
+      const dirty = await scanAndWait(scanReport());
+      expect(dirty.stderr).toContain('  - pii-scan (fail): donegate-scan 0.1.0: 3 PII findings not waived');
+      expect(dirty.code).toBe(1);
+      const clean = await scanAndWait(scanReport([]));
+      expect(clean.stderr).toContain(`pass: jira ${issue.key} meets every criterion of rule ml-models`);
+      expect(clean.code).toBe(0);
     });
 
     // Last: it takes Redis away from the receiver (as an outage would), so no later upload could be queued.
