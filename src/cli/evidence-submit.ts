@@ -110,7 +110,7 @@ export async function uploadEvidence(
   const { response } = sent;
   const body = sent.body as {
     error?: { code: string; message: string };
-    evidence?: { id: string; tracker: string; ticket: string; format: string; summary: string; details: string[]; sha256: string };
+    evidence?: { id: string; tracker?: string; ticket?: string; format: string; summary: string; details: string[]; sha256: string };
     reevaluation?: 'queued' | 'not-queued';
   };
   if (response.status === 201 && body.evidence) {

@@ -81,8 +81,10 @@ export function createEvidenceRoutes(deps: { auth: RequireTokenDeps; ingest: Ing
         provenance: { kind: 'token', token: principal.name, role: principal.role, ...(runUrl?.ok ? { ciRunUrl: runUrl.url } : {}) },
       });
     } catch (error) {
-      // Nothing was stored: the key is freed, so a retry is handled afresh.
-      if (key !== undefined) await deps.idempotencyKeys.release(principal.tokenId, key);
+      const refused = error instanceof UnrecognisedReportError || error instanceof InvalidReportError || error instanceof EvidenceNotAcceptedError;
+      // A refused report was never stored, so its key is freed. After any other fault the record may be
+      // stored, so the key stays claimed (409 to retries) until abandoned, rather than freed for a second record.
+      if (refused && key !== undefined) await deps.idempotencyKeys.release(principal.tokenId, key);
       if (error instanceof UnrecognisedReportError || error instanceof InvalidReportError) {
         sendError(res, 422, error.code, error.message);
         return;

@@ -71,6 +71,14 @@ describe('evidence upload retries and --wait against the service', () => {
       expect((await h.evidence.forTicket('jira', issue.key)).get('dependency-audit')).toHaveLength(1);
     });
 
+    it('frees the key of a refused report, so its retry is judged afresh (422 again, not 409)', async () => {
+      const issue = h.jira.state.createIssue({ project: 'ML', status: 'In Progress' });
+      const key = randomUUID();
+      const unreadable = Buffer.from('not a report');
+      expect((await post(issue.key, key, unreadable)).status).toBe(422);
+      expect((await post(issue.key, key, unreadable)).status).toBe(422);
+    });
+
     it('answers 400 INVALID_IDEMPOTENCY_KEY to a malformed key before reading the upload', async () => {
       const issue = h.jira.state.createIssue({ project: 'ML', status: 'In Progress' });
       const answer = await post(issue.key, 'short key!', await readFile(CLEAN));
