@@ -1,6 +1,6 @@
 import { ArtifactRefError, artifactUri, parseArtifactUri } from '../artifacts/artifact-ref.js';
 import type { ArtifactManifest } from '../artifacts/artifact-manifest.js';
-import { donegateEndpoint, uploadEvidence, type Streams, type SubmitOptions } from './evidence-submit.js';
+import { donegateEndpoint, uploadEvidence, type Streams, type SubmitOptions, type UploadOutcome } from './evidence-submit.js';
 
 export interface ArtifactSubmitOptions extends Omit<SubmitOptions, 'file'> {
   artifact: string[];
@@ -13,10 +13,10 @@ export interface ArtifactSubmitOptions extends Omit<SubmitOptions, 'file'> {
  * is built here and uploaded like any report. Only URIs and digests leave the machine: a presigned or
  * public https link is refused before anything is sent. Exit codes as for `evidence submit`.
  */
-export async function submitArtifacts(options: ArtifactSubmitOptions, env: NodeJS.ProcessEnv, streams: Streams): Promise<number> {
+export async function submitArtifacts(options: ArtifactSubmitOptions, env: NodeJS.ProcessEnv, streams: Streams): Promise<UploadOutcome> {
   const usage = (message: string) => {
     streams.err.write(`donegate evidence submit: ${message}\n`);
-    return 2;
+    return { code: 2 };
   };
   if (options.criterion !== 'encrypted-artifact') return usage('--artifact is evidence for --criterion encrypted-artifact only');
   const digests = options.sha256 ?? [];
@@ -32,7 +32,7 @@ export async function submitArtifacts(options: ArtifactSubmitOptions, env: NodeJ
     throw error;
   }
   const endpoint = donegateEndpoint(env, streams.err);
-  if (!endpoint) return 2;
+  if (!endpoint) return { code: 2 };
   const { artifact: _artifact, sha256: _sha256, ...fields } = options;
   return uploadEvidence({ ...fields, format: 'artifact-manifest', bytes: Buffer.from(JSON.stringify(manifest)), filename: 'artifacts.json' }, endpoint, env, streams);
 }

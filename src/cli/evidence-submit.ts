@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { resolveCiRunUrl } from './ci-run-url-from-env.js';
+import { DEFAULT_RETRY_SCHEDULE } from './retry-schedule.js';
+import { networkProblem, sendWithRetries, type SendWithRetriesDeps } from './send-with-retries.js';
 
 export interface SubmitOptions {
   tracker: string;
@@ -11,6 +14,8 @@ export interface SubmitOptions {
   source?: string;
   /** The CI run's https page; default: from GitHub Actions' or GitLab's variables. */
   ciRunUrl?: string;
+  /** Retries after a network error or a 429/5xx answer (default 4; 0 sends once). */
+  retries?: number;
 }
 
 export interface Streams {
@@ -23,18 +28,18 @@ export interface Streams {
  * Exit 0 accepted, 1 rejected by donegate (unreadable report, wrong token or scope, too large),
  * 2 usage or network error — so a CI step can tell "fix the report" from "fix the pipeline".
  */
-export async function submitEvidence(options: SubmitOptions, env: NodeJS.ProcessEnv, { out, err }: Streams): Promise<number> {
+export async function submitEvidence(options: SubmitOptions, env: NodeJS.ProcessEnv, { out, err }: Streams, retry: RetryDeps = {}): Promise<UploadOutcome> {
   const endpoint = donegateEndpoint(env, err);
-  if (!endpoint) return 2;
+  if (!endpoint) return { code: 2 };
   let bytes: Buffer;
   try {
     bytes = await readFile(options.file);
   } catch (error) {
     err.write(`donegate: cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-    return 2;
+    return { code: 2 };
   }
   const { file, ...fields } = options;
-  return uploadEvidence({ ...fields, bytes, filename: basename(file) }, endpoint, env, { out, err });
+  return uploadEvidence({ ...fields, bytes, filename: basename(file) }, endpoint, env, { out, err }, retry);
 }
 
 /** `DONEGATE_URL` and `DONEGATE_TOKEN`, or undefined after saying which to set. */
@@ -51,20 +56,40 @@ export interface EvidenceUpload extends Omit<SubmitOptions, 'file'> {
   filename: string;
 }
 
+/** The evidence an upload stored, as `--wait` follows it. */
+export interface AcceptedEvidence {
+  id: string;
+  tracker: string;
+  ticket: string;
+  criterion: string;
+  reevaluation: 'queued' | 'not-queued';
+}
+
+/** The exit code of an upload (0 accepted, 1 refused, 2 server or network error), and what was stored. */
+export interface UploadOutcome {
+  code: number;
+  accepted?: AcceptedEvidence;
+}
+
+/** How retries wait; tests shorten them. */
+export type RetryDeps = Omit<SendWithRetriesDeps, 'err'>;
+
 /**
  * POST a report to `/api/v1/evidence` and print what donegate made of it. Shared by `evidence submit`
- * and `scan --submit`. Returns 0 accepted, 1 refused, 2 server or network error.
+ * and `scan --submit`. Network errors, 429 and 5xx answers are retried (`--retries`), every attempt with
+ * the same Idempotency-Key, so a retry after a lost answer does not store the report twice.
  */
 export async function uploadEvidence(
   options: EvidenceUpload,
   { url, token }: { url: string; token: string },
   env: NodeJS.ProcessEnv,
   { out, err }: Streams,
-): Promise<number> {
+  retry: RetryDeps = {},
+): Promise<UploadOutcome> {
   const run = resolveCiRunUrl(options.ciRunUrl, env);
   if (!run.ok) {
     err.write(`donegate: ${run.problem}\n`);
-    return 2;
+    return { code: 2 };
   }
   const form = new FormData();
   form.set('tracker', options.tracker);
@@ -75,17 +100,18 @@ export async function uploadEvidence(
   if (run.url) form.set('ciRunUrl', run.url);
   form.set('report', new Blob([options.bytes]), options.filename);
 
-  let response: Response;
-  try {
-    response = await fetch(new URL('/api/v1/evidence', url), { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  } catch (error) {
-    err.write(`donegate: cannot reach ${url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}\n`);
-    return 2;
+  const headers = { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() };
+  const schedule = { ...(retry.schedule ?? DEFAULT_RETRY_SCHEDULE), ...(options.retries !== undefined ? { retries: options.retries } : {}) };
+  const sent = await sendWithRetries(() => fetch(new URL('/api/v1/evidence', url), { method: 'POST', headers, body: form }), { ...retry, schedule, err });
+  if (!sent.ok) {
+    err.write(`donegate: cannot reach ${url}: ${networkProblem(sent.error)}\n`);
+    return { code: 2 };
   }
-  const body = (await response.json().catch(() => ({}))) as {
+  const { response } = sent;
+  const body = sent.body as {
     error?: { code: string; message: string };
-    evidence?: { id: string; format: string; summary: string; details: string[]; sha256: string };
-    reevaluation?: string;
+    evidence?: { id: string; tracker?: string; ticket?: string; format: string; summary: string; details: string[]; sha256: string };
+    reevaluation?: 'queued' | 'not-queued';
   };
   if (response.status === 201 && body.evidence) {
     const e = body.evidence;
@@ -93,8 +119,9 @@ export async function uploadEvidence(
     out.write(`  ${e.summary}\n`);
     for (const line of e.details) out.write(`  - ${line}\n`);
     out.write(body.reevaluation === 'queued' ? '  the ticket is being re-evaluated; its donegate comment will update shortly\n' : '  stored; the ticket is evaluated on its next move to Done\n');
-    return 0;
+    const reevaluation = body.reevaluation === 'queued' ? 'queued' : 'not-queued';
+    return { code: 0, accepted: { id: e.id, tracker: e.tracker ?? options.tracker, ticket: e.ticket ?? options.ticket.toUpperCase(), criterion: options.criterion, reevaluation } };
   }
   err.write(`rejected (HTTP ${response.status}${body.error ? ` ${body.error.code}` : ''}): ${body.error?.message ?? response.statusText}\n`);
-  return response.status >= 500 ? 2 : 1;
+  return { code: response.status >= 500 ? 2 : 1 };
 }

@@ -111,7 +111,9 @@ async function main(argv: string[]): Promise<number> {
   const evidence = program.command('evidence').description('evidence reports');
   evidence
     .command('submit')
-    .description('upload a report for a ticket to a running donegate (DONEGATE_URL, DONEGATE_TOKEN); exit 0 accepted, 1 rejected, 2 usage or network error')
+    .description(
+      'upload a report for a ticket to a running donegate (DONEGATE_URL, DONEGATE_TOKEN); exit 0 accepted, 1 rejected, 2 usage or network error; with --wait: 0 the ticket passes, 1 it fails, 2 error or timeout',
+    )
     .requiredOption('--tracker <tracker>', "the ticket's tracker, by its registered name (README \"Adding a tracker\")")
     .requiredOption('--ticket <key>', 'ticket key, e.g. ML-142')
     .requiredOption('--criterion <id>', 'criterion id, e.g. dependency-audit')
@@ -120,8 +122,18 @@ async function main(argv: string[]): Promise<number> {
     .option('--ci-run-url <url>', "the https page of the CI run that produced the report (default: GitHub Actions' or GitLab's own)")
     .option('--artifact <uri>', 'for encrypted-artifact: an s3://bucket/key or gs://bucket/object instead of a file (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .option('--sha256 <hex>', 'with --artifact: its expected sha256, paired in order (repeatable)', (v: string, p: string[] = []) => [...p, v])
+    .option('--retries <n>', 'retries after a network error or an HTTP 429/5xx answer, with backoff (default 4; 0 sends once)')
+    .option('--wait', "after the upload, wait for the ticket's re-evaluation and exit by its verdict")
+    .option('--timeout <duration>', 'with --wait: how long to wait, e.g. 90s or 10m (default 5m)')
     .argument('[file]', 'the report file')
-    .action(async (file: string | undefined, options: { tracker: string; ticket: string; criterion: string; format?: string; source?: string; ciRunUrl?: string; artifact?: string[]; sha256?: string[] }) => {
+    .action(async (file: string | undefined, options: { tracker: string; ticket: string; criterion: string; format?: string; source?: string; ciRunUrl?: string; artifact?: string[]; sha256?: string[]; retries?: string; wait?: boolean; timeout?: string }) => {
+      const { readSubmitFlags, exitAfterUploads } = await import('./submit-flags.js');
+      const flags = readSubmitFlags(options);
+      if (!flags.ok) {
+        process.stderr.write(`donegate evidence submit: ${flags.problem}\n`);
+        exitCode = 2;
+        return;
+      }
       const trackerProblem = await (await import('./unknown-tracker-problem.js')).unknownTrackerProblem(options.tracker);
       if (trackerProblem) {
         process.stderr.write(`donegate evidence submit: ${trackerProblem}\n`);
@@ -129,10 +141,15 @@ async function main(argv: string[]): Promise<number> {
         return;
       }
       const streams = { out: process.stdout, err: process.stderr };
-      const { artifact, sha256, ...fields } = options;
-      if (artifact && file === undefined) exitCode = await (await import('./artifact-submit.js')).submitArtifacts({ ...fields, artifact, ...(sha256 ? { sha256 } : {}) }, process.env, streams);
-      else if (!artifact && file !== undefined && !sha256) exitCode = await (await import('./evidence-submit.js')).submitEvidence({ ...fields, file }, process.env, streams);
-      else {
+      const { artifact, sha256, retries: _retries, wait: _wait, timeout: _timeout, ...given } = options;
+      const fields = { ...given, ...(flags.retries !== undefined ? { retries: flags.retries } : {}) };
+      if (artifact && file === undefined) {
+        const outcome = await (await import('./artifact-submit.js')).submitArtifacts({ ...fields, artifact, ...(sha256 ? { sha256 } : {}) }, process.env, streams);
+        exitCode = await exitAfterUploads([outcome], flags.waitMs, process.env, streams);
+      } else if (!artifact && file !== undefined && !sha256) {
+        const outcome = await (await import('./evidence-submit.js')).submitEvidence({ ...fields, file }, process.env, streams);
+        exitCode = await exitAfterUploads([outcome], flags.waitMs, process.env, streams);
+      } else {
         process.stderr.write('donegate evidence submit: give either a report file or --artifact (with --sha256), not both\n');
         exitCode = 2;
       }

@@ -15,9 +15,10 @@ import {
   type BaselineEntry,
 } from '../scan-report/index.js';
 import { parseCiRunUrl } from '../domain/index.js';
-import { donegateEndpoint, uploadEvidence, type Streams } from './evidence-submit.js';
+import { donegateEndpoint, uploadEvidence, type RetryDeps, type Streams } from './evidence-submit.js';
 import { resolveScanFingerprintKey } from './scan-fingerprint-key.js';
 import { unknownTrackerProblem } from './unknown-tracker-problem.js';
+import { exitAfterUploads, readSubmitFlags } from './submit-flags.js';
 import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
@@ -39,6 +40,12 @@ export interface ScanCommandOptions {
   source?: string;
   /** With --submit: the https page of the CI run (default: GitHub Actions' or GitLab's own). */
   ciRunUrl?: string;
+  /** With --submit: upload retries (default 4; 0 sends once). */
+  retries?: string;
+  /** With --submit: wait for the re-evaluations the uploads trigger and exit by their verdict. */
+  wait?: boolean;
+  /** With --wait: how long to wait (default 5m). */
+  timeout?: string;
   /**
    * ISO 3166 countries, comma-separated, whose numbering plans apply to phone numbers written without `+`
    * (default US). More than one trades precision for recall: see BENCHMARKS.md.
@@ -66,6 +73,8 @@ export interface ScanCommandDeps extends Streams {
   err: NodeJS.WritableStream & { isTTY?: boolean };
   scan: ScanFunction;
   env: NodeJS.ProcessEnv;
+  /** How upload retries wait; tests shorten them. */
+  retry?: RetryDeps;
 }
 
 const SCAN_CRITERIA = ['pii-scan', 'secret-scan'] as const;
@@ -77,6 +86,9 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   if (options.criterion !== undefined && !options.submit) return '--criterion only applies with --submit';
   if (options.ciRunUrl !== undefined && !options.submit) return '--ci-run-url only applies with --submit';
   if (options.failOnFindings && !options.submit) return '--fail-on-findings only applies with --submit (without it, findings already exit 1)';
+  if ((options.retries !== undefined || options.wait) && !options.submit) return `${options.wait ? '--wait' : '--retries'} only applies with --submit`;
+  const flags = readSubmitFlags(options);
+  if (!flags.ok) return flags.problem;
   const runUrl = options.ciRunUrl === undefined ? undefined : parseCiRunUrl(options.ciRunUrl);
   if (runUrl && !runUrl.ok) return `--ci-run-url: ${runUrl.problem}`;
   if (options.maxInflatedBytes !== undefined && positiveWhole(options.maxInflatedBytes) === undefined) return '--max-inflated-bytes takes a whole number of bytes, such as 1073741824';
@@ -170,20 +182,31 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   }
   out.write(formatScanReport(report, options.format as (typeof SCAN_OUTPUT_FORMATS)[number]));
 
+  let verdict: number | undefined;
   if (options.submit && endpoint) {
+    const flags = readSubmitFlags(options);
+    const retries = flags.ok && flags.retries !== undefined ? { retries: flags.retries } : {};
+    const outcomes = [];
     const parts: Array<[string, ScanReport]> = options.criterion
       ? [[options.criterion, report]]
       : [['pii-scan', applyBaseline(reportOfKind(scanned, 'pii'), baseline)], ['secret-scan', applyBaseline(reportOfKind(scanned, 'secret'), baseline)]];
     for (const [criterion, part] of parts) {
-      const upload = { tracker: options.tracker!, ticket: options.ticket!, criterion, bytes: Buffer.from(formatJsonReport(part)), filename: `${criterion}-report.json`, ...(options.source ? { source: options.source } : {}), ...(options.ciRunUrl ? { ciRunUrl: options.ciRunUrl } : {}) };
+      const upload = { tracker: options.tracker!, ticket: options.ticket!, criterion, bytes: Buffer.from(formatJsonReport(part)), filename: `${criterion}-report.json`, ...(options.source ? { source: options.source } : {}), ...(options.ciRunUrl ? { ciRunUrl: options.ciRunUrl } : {}), ...retries };
       // Upload messages go to stderr: stdout carries the report, which may be piped into a file.
-      const code = await uploadEvidence(upload, endpoint, deps.env, { out: err, err });
-      if (code !== 0) return 2;
+      const outcome = await uploadEvidence(upload, endpoint, deps.env, { out: err, err }, deps.retry);
+      if (outcome.code !== 0) return 2;
+      outcomes.push(outcome);
     }
+    if (flags.ok && flags.waitMs !== undefined) verdict = await exitAfterUploads(outcomes, flags.waitMs, deps.env, { out: err, err });
   }
   // A file that could not be read was not scanned: "clean" would claim more than was checked.
   const unread = report.files.filter((file) => file.skipped?.startsWith('unreadable'));
   const sayUnread = () => err.write(`donegate scan: ${unread.length} file(s) could not be read, so the scan is incomplete: ${unread.map((f) => `${f.file} (${f.skipped})`).join(', ')}\n`);
+  // With --wait the verdict decides: donegate has judged the findings against the ticket's policy.
+  if (verdict !== undefined) {
+    if (unread.length > 0) sayUnread();
+    return verdict;
+  }
   if (options.submit && !options.failOnFindings) {
     if (unread.length > 0) sayUnread();
     return 0;
@@ -200,7 +223,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
 export function registerScanCommand(program: Command, deps: ScanCommandDeps & { setExitCode(code: number): void }): void {
   program
     .command('scan')
-    .description('scan files and folders for personal data and secrets; exit 0 clean, 1 findings, 2 usage or I/O error (with --submit: 0 once uploaded, 2 when the upload failed)')
+    .description('scan files and folders for personal data and secrets; exit 0 clean, 1 findings, 2 usage or I/O error (with --submit: 0 once uploaded, 2 when the upload failed; with --wait: by the verdict)')
     .argument('<paths...>', 'files and folders (recursively; .gz read transparently)')
     .option('--format <format>', `report format: ${SCAN_OUTPUT_FORMATS.join(', ')}`, 'text')
     .option('--baseline <file>', 'accepted findings (JSON or YAML: fingerprint and reason), written under the same fingerprint key; counted, not listed')
@@ -212,6 +235,9 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--fail-on-findings', 'with --submit: exit 1 on findings even after a successful upload')
     .option('--source <source>', 'with --submit: where the report comes from (default: the CI system, or cli)')
     .option('--ci-run-url <url>', "with --submit: the https page of the CI run (default: GitHub Actions' or GitLab's own)")
+    .option('--retries <n>', 'with --submit: retries after a network error or an HTTP 429/5xx answer, with backoff (default 4; 0 sends once)')
+    .option('--wait', "with --submit: wait for the ticket's re-evaluation and exit by its verdict: 0 pass, 1 fail, 2 error or timeout")
+    .option('--timeout <duration>', 'with --wait: how long to wait, e.g. 90s or 10m (default 5m)')
     .option('--fingerprint-key-file <file>', 'the key (hex or base64, 32+ bytes) fingerprints are keyed with, so baselines match across runs (default: DONEGATE_FINGERPRINT_KEY_FILE, DONEGATE_FINGERPRINT_KEY)')
     .option('--country <codes>', 'countries for phone numbers written without +, e.g. GB or GB,IE (default US; each added country finds more numbers and more false ones)')
     .option('--max-inflated-bytes <bytes>', 'a .gz file inflating past this many bytes is refused as unreadable (default 17179869184, 16 GiB)')

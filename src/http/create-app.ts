@@ -7,6 +7,7 @@ import { mountWebhookRoutes, type WebhookRoutesDeps } from '../webhooks/mount-we
 import { sendContinue } from '../webhooks/expect-continue.js';
 import type { RequireTokenDeps } from './require-token.js';
 import type { IngestEvidence } from '../intake/ingest-evidence.js';
+import type { IdempotencyKeys } from '../evidence/idempotency-keys.js';
 import type { FailingTicket, FailingTicketFilter } from '../decisions/list-failing-tickets.js';
 import { createAuditRoutes } from './audit-routes.js';
 import { createDecisionRoutes } from './decision-routes.js';
@@ -32,6 +33,8 @@ export interface AppDeps {
   auth: RequireTokenDeps;
   ingestEvidence: IngestEvidence;
   evidenceMaxBytes: number;
+  /** Idempotency keys of evidence uploads, so a retried upload is stored once. */
+  evidenceIdempotencyKeys: IdempotencyKeys;
   waiverRoutes: Omit<WaiverRouteDeps, 'auth'>;
   /** Each enabled tracker's webhook secret and replay window, by tracker name; absent → its route answers 404. */
   webhooks: WebhookRoutesDeps['webhooks'];
@@ -89,7 +92,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createTokenRoutes({ auth: deps.auth, tokens: deps.auth.tokens, audit: deps.waiverRoutes.audit }));
   app.use('/api/v1', createAuditVerifyRoute({ auth: deps.auth, db: deps.auditDb }));
   app.use('/api/v1', createOpenApiRoute(buildOpenApiDocument()));
-  app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes }));
+    app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes, idempotencyKeys: deps.evidenceIdempotencyKeys }));
   if (deps.queues) app.use(QUEUE_VIEW_PATH, ...createQueueViewRoutes({ auth: deps.auth, queues: deps.queues }));
 
   app.use((req, res) => {

@@ -1,5 +1,5 @@
 import type { Ticket } from '../domain/index.js';
-import { TRACKER_PLUGINS } from '../trackers/registry.js';
+import { TRACKER_BASICS_LIST } from '../trackers/tracker-basics-list.js';
 import type { Policy, PolicyRule } from './policy.js';
 
 /**
@@ -12,7 +12,7 @@ export function matchRule(policy: Policy, ticket: Ticket): PolicyRule | undefine
 }
 
 function ruleMatches({ match }: PolicyRule, ticket: Ticket): boolean {
-  const named = TRACKER_PLUGINS.filter((plugin) => match[plugin.name] !== undefined);
+  const named = TRACKER_BASICS_LIST.filter((plugin) => match[plugin.name] !== undefined);
   if (named.length > 0) {
     const own = named.find((plugin) => plugin.name === ticket.tracker);
     if (!own?.policyMatch.matches(match[own.name], ticket)) return false;

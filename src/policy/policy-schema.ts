@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { keyList } from '../trackers/key-list.js';
-import { TRACKER_PLUGINS } from '../trackers/registry.js';
+import { TRACKER_BASICS_LIST } from '../trackers/tracker-basics-list.js';
 
 /**
  * A rule's `match`: one optional block per registered tracker (`jira: { projects: [ML] }`, each checked
@@ -16,14 +16,14 @@ export interface RuleMatch {
 
 const matchSchema = z
   .object({
-    ...Object.fromEntries(TRACKER_PLUGINS.map((plugin) => [plugin.name, plugin.policyMatch.schema.optional()])),
+    ...Object.fromEntries(TRACKER_BASICS_LIST.map((plugin) => [plugin.name, plugin.policyMatch.schema.optional()])),
     labels: keyList.optional(),
     issueTypes: keyList.optional(),
   })
   .strict() as unknown as z.ZodType<RuleMatch>;
 
 const approverList = z.array(z.string().trim().min(1)).default([]);
-const noApprovers = (): Record<string, string[]> => Object.fromEntries(TRACKER_PLUGINS.map((plugin) => [plugin.name, []]));
+const noApprovers = (): Record<string, string[]> => Object.fromEntries(TRACKER_BASICS_LIST.map((plugin) => [plugin.name, []]));
 
 /** `- pii-scan` or `- dependency-audit: { failOn: high }`: options are checked against the criterion later. */
 const requirementSchema = z.union([
@@ -48,7 +48,7 @@ const waiversSchema = z
     maxDays: z.number().int().min(1).max(365).default(90),
     /** Per tracker, the accounts whose `/donegate waive` comments create waivers (Jira accountIds, Linear user ids, …). */
     approvers: z
-      .object(Object.fromEntries(TRACKER_PLUGINS.map((plugin) => [plugin.name, approverList])))
+      .object(Object.fromEntries(TRACKER_BASICS_LIST.map((plugin) => [plugin.name, approverList])))
       .strict()
       .default(noApprovers) as unknown as z.ZodDefault<z.ZodType<Record<string, string[]>>>,
   })

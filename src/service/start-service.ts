@@ -11,6 +11,7 @@ import type { VerifyArtifact } from '../artifacts/verify-artifact.js';
 import { createCriterionRegistry } from '../criteria/registry.js';
 import { createDecisionRepository } from '../decisions/decision-repository.js';
 import { createEvidenceRepository } from '../evidence/evidence-repository.js';
+import { createIdempotencyKeys } from '../evidence/idempotency-keys.js';
 import { createTokenRepository } from '../auth/index.js';
 import { createEvidenceIntake } from '../intake/ingest-evidence.js';
 import { listFailingTickets } from '../decisions/list-failing-tickets.js';
@@ -155,6 +156,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         log,
       }),
       evidenceMaxBytes: config.evidenceMaxBytes,
+      evidenceIdempotencyKeys: createIdempotencyKeys(db),
       waiverRoutes: {
         waivers: createWaiverRepository(db),
         registry,

@@ -1,23 +1,20 @@
-import { z } from 'zod';
 import { githubPlugin } from './github/plugin.js';
 import { jiraPlugin } from './jira/plugin.js';
 import { linearPlugin } from './linear/plugin.js';
+import { TRACKER_BASICS, TRACKER_NAMES, registeredTrackerSchema, type RegisteredTrackerName } from './tracker-basics-list.js';
 import type { AnyTrackerPlugin } from './tracker-plugin.js';
 
+export { TRACKER_NAMES, registeredTrackerSchema };
+
 /**
- * Every tracker donegate speaks to: the one list. Routes, configuration, the policy's `match` and
- * `waivers.approvers`, job payloads, the CLI's `--tracker` and log redaction are all derived from it,
- * so adding a tracker is its folder plus one line here.
+ * Each registered tracker's whole plugin (client, receiver, renderer), keyed by the names in
+ * `TRACKER_BASICS` (`tracker-basics-list.ts`, the one list): a tracker listed there without its plugin
+ * here, or the other way round, does not compile. Adding a tracker is its folder plus one line in each.
  */
-export const TRACKER_PLUGINS: readonly AnyTrackerPlugin[] = [jiraPlugin, linearPlugin, githubPlugin];
+const PLUGINS: { readonly [Name in RegisteredTrackerName]: AnyTrackerPlugin } = { jira: jiraPlugin, linear: linearPlugin, github: githubPlugin };
 
-/** The names of the registered trackers, in list order. */
-export const TRACKER_NAMES: readonly string[] = TRACKER_PLUGINS.map((plugin) => plugin.name);
-
-/** A tracker name that is registered: what job payloads, policies and requests may carry. */
-export const registeredTrackerSchema = z.string().refine((name) => TRACKER_NAMES.includes(name), {
-  message: `must be one of the registered trackers: ${TRACKER_NAMES.join(', ')}`,
-}).meta({ enum: [...TRACKER_NAMES] });
+/** Every tracker's whole plugin, in the order of `TRACKER_BASICS`. */
+export const TRACKER_PLUGINS: readonly AnyTrackerPlugin[] = TRACKER_BASICS.map((basics) => PLUGINS[basics.name]);
 
 /** The plugin of a registered tracker, or undefined for any other text (request input is hostile). */
 export function findTrackerPlugin(name: string): AnyTrackerPlugin | undefined {

@@ -115,6 +115,16 @@ export interface TrackerPlugin<Settings = unknown, Match = unknown> {
   readonly redactHeaders: readonly string[];
 }
 
+/**
+ * The part of a plugin that needs no client library: names, keys, the policy's `match` block, waiver
+ * attribution, redaction. Each tracker keeps it in its own `<name>-basics.ts`, which imports no SDK, so
+ * the policy, `policy check` and `--tracker` checks load without jira.js, octokit or @linear/sdk.
+ */
+export type TrackerBasics<Match = unknown> = Pick<
+  TrackerPlugin<unknown, Match>,
+  'name' | 'label' | 'keyPattern' | 'keyExample' | 'projectOfKey' | 'policyMatch' | 'waiverCommand' | 'attachmentSources' | 'redactHeaders'
+>;
+
 /** A plugin whose settings and match types are its own business: what the registry holds. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyTrackerPlugin = TrackerPlugin<any, any>;

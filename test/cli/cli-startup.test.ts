@@ -6,9 +6,9 @@ import { TRACKER_NAMES } from '../../src/trackers/registry.js';
 const run = promisify(execFile);
 const BIN = 'bin/donegate.js';
 
-async function donegate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function donegate(args: string[], nodeOptions: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '' } });
+    const { stdout, stderr } = await run(process.execPath, [...nodeOptions, BIN, ...args], { env: { PATH: process.env.PATH ?? '' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -42,6 +42,25 @@ describe('the CLI start-up', () => {
     expect(staticImports.sort()).toEqual(
       ['commander', 'node:fs', './audit-commands.js', './check-artifact.js', './migrate-command.js', './scan-command.js', './token-commands.js'].sort(),
     );
+  });
+
+  it('loads no tracker client library (jira.js, octokit, @linear/sdk) for policy check or a --tracker check', async () => {
+    // A module hook that prints every package specifier the CLI resolves, to stderr.
+    const hook = `export async function resolve(specifier, context, next) {
+      if (!/^(\\.|\\/|node:|file:|data:)/.test(specifier)) process.stderr.write('package: ' + specifier + '\\n');
+      return next(specifier, context);
+    }`;
+    const dataUrl = (source: string) => `data:text/javascript,${encodeURIComponent(source)}`;
+    const recordPackages = ['--import', dataUrl(`import { register } from 'node:module'; register(${JSON.stringify(dataUrl(hook))});`)];
+    const packagesOf = (stderr: string) => new Set([...stderr.matchAll(/^package: (\S+)$/gm)].map((match) => match[1]));
+    const policy = await donegate(['policy', 'check', 'config/policy.yaml'], recordPackages);
+    expect(policy.code).toBe(0);
+    expect(packagesOf(policy.stderr)).toContain('yaml');
+    const tracker = await donegate(['evidence', 'submit', '--tracker', 'trello', '--ticket', 'ML-1', '--criterion', 'dependency-audit', 'audit.json'], recordPackages);
+    expect(tracker.code).toBe(2);
+    for (const loaded of [packagesOf(policy.stderr), packagesOf(tracker.stderr)]) {
+      expect([...loaded].filter((name) => /^(jira\.js|@octokit\/|@linear\/sdk|mdast-)/.test(name!))).toEqual([]);
+    }
   });
 
   it("refuses a --tracker the registry does not know, naming the registry's trackers, with exit 2", async () => {

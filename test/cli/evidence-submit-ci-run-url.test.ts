@@ -28,7 +28,7 @@ describe('donegate evidence submit and the CI run URL', () => {
     const out = sink();
     const err = sink();
     const sent = api.received.length;
-    const code = await submitEvidence(
+    const { code } = await submitEvidence(
       { tracker: 'jira', ticket: 'ML-1', criterion: 'dependency-audit', file, ...(ciRunUrl !== undefined ? { ciRunUrl } : {}) },
       { DONEGATE_URL: api.url, DONEGATE_TOKEN: 'dg_ci_test', ...ciEnv },
       { out: out.stream, err: err.stream },

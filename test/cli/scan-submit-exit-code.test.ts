@@ -50,7 +50,7 @@ describe('donegate scan --submit exit code', () => {
   it('exits 2 when the upload fails, with or without findings', async () => {
     api.status = 503;
     try {
-      expect((await scanSubmit()).code).toBe(2);
+      expect((await scanSubmit(['--retries', '0'])).code).toBe(2);
     } finally {
       api.status = 201;
     }

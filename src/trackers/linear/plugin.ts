@@ -1,16 +1,15 @@
 import { LinearClient } from '@linear/sdk';
 import { verdictToMarkdown } from '../render/markdown/index.js';
 import type { TrackerPlugin } from '../tracker-plugin.js';
-import { DASHED_TICKET_KEY, projectBeforeDash } from '../key-list.js';
 import { createLinearTracker } from './create-linear-tracker.js';
-import { linearMatchSchema, linearTicketMatches, type LinearMatch } from './linear-policy-match.js';
+import { linearBasics } from './linear-basics.js';
+import type { LinearMatch } from './linear-policy-match.js';
 import { LINEAR_SWITCHES, linearEnvSchema, type LinearSettings } from './linear-settings.js';
 import { linearReceiver } from './webhook/linear-receiver.js';
 
 /** Linear: GraphQL through @linear/sdk, webhooks signed with `Linear-Signature`. */
 export const linearPlugin: TrackerPlugin<LinearSettings, LinearMatch> = {
-  name: 'linear',
-  label: 'Linear',
+  ...linearBasics,
   env: {
     switches: LINEAR_SWITCHES,
     variables: [...LINEAR_SWITCHES, 'LINEAR_API_URL', 'LINEAR_ATTACHMENT_HOSTS'],
@@ -26,11 +25,4 @@ export const linearPlugin: TrackerPlugin<LinearSettings, LinearMatch> = {
   // Linear's receiver keeps its own one-minute freshness check on the signed timestamp.
   webhookSettings: (settings) => ({ secret: settings.webhookSecret }),
   renderComment: (comment) => verdictToMarkdown(comment),
-  keyPattern: DASHED_TICKET_KEY,
-  keyExample: 'AI-7',
-  projectOfKey: projectBeforeDash,
-  policyMatch: { schema: linearMatchSchema, example: '{ teams: [AI] }', matches: linearTicketMatches },
-  waiverCommand: { approvedVia: 'linear-comment', approverIds: 'Linear user ids' },
-  attachmentSources: ['linear-attachment'],
-  redactHeaders: ['linear-signature'],
 };
