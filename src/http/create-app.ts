@@ -20,6 +20,8 @@ import { countDeliveries } from '../metrics/count-deliveries.js';
 import { createMetricsRoute } from '../metrics/metrics-route.js';
 import { deliveryLog } from '../webhooks/delivery-log.js';
 import { TRACKER_PLUGINS } from '../trackers/registry.js';
+import { requestLogOf } from '../logging/request-logger.js';
+import { createRequestLogging } from './request-logging.js';
 
 export interface AppDeps {
   auth: RequireTokenDeps;
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // First of all, so every answer — webhooks, 404s, 413s, 401s — carries the request's id.
+  app.use(createRequestLogging(deps.log));
 
   const metrics = deps.metrics;
   if (metrics) {
@@ -82,7 +86,7 @@ export function createApp(deps: AppDeps): Express {
   });
   const onError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
     // Only our own faults reach here; they are logged without request bodies or headers.
-    deps.log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message }, path: req.path }, 'request failed');
+    requestLogOf(req, deps.log).error({ err: { name: (error as Error)?.name, message: (error as Error)?.message }, path: req.path }, 'request failed');
     if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'donegate could not handle this request; the error is logged');
   };
   app.use(onError);
