@@ -19,6 +19,7 @@ import { createHttpServer } from '../http/create-http-server.js';
 import { createEnqueueCommand } from '../queue/enqueue-command.js';
 import { createEnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
 import type { Logger } from '../logging/logger.js';
+import { watchDependency, watched } from '../logging/dependency-watch.js';
 import { createMetrics, type Metrics } from '../metrics/create-metrics.js';
 import { loadPolicyFile } from '../policy/load-policy.js';
 import { createDecideQueue } from '../queue/create-decide-queue.js';
@@ -76,7 +77,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const ownsDb = options.db === undefined;
   const metrics = options.metrics ?? createMetrics();
   const trackers = countTrackerCalls(options.trackers, metrics);
-  const db = options.db ?? (await openServiceDatabase(config));
+  // Each dependency's outage is logged as a few clear lines (first failure, once a minute, recovery).
+  const dependencyNow = () => (options.now?.() ?? new Date()).getTime();
+  const redisWatch = watchDependency({ name: 'Redis', variable: 'REDIS_URL', url: config.redisUrl, log, now: dependencyNow });
+  const databaseWatch = config.databaseUrl === undefined ? undefined : watchDependency({ name: 'PostgreSQL', variable: 'DATABASE_URL', url: config.databaseUrl, log, now: dependencyNow });
+  const checkDatabase = (check: () => Promise<unknown>) => (databaseWatch === undefined ? check() : watched(databaseWatch, check));
+  const db = options.db ?? (await openServiceDatabase(config, { onPoolError: (error) => databaseWatch?.failed(error) }));
   // Made on the first start and kept in the database: every process keys fingerprints the same way.
   const fingerprintKey = await loadInstallationFingerprintKey(db);
   // One reader, so the artifacts and the datasets a ticket names share a single read of its description.
@@ -99,10 +105,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const safeguards = await startAuditSafeguards({ db, config, log, ...(options.now ? { now: options.now } : {}) });
   const producer = createProducerConnection(config.redisUrl);
-  producer.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (producer) connection error'));
+  producer.on('error', (error: Error) => redisWatch.failed(error));
+  producer.on('ready', () => redisWatch.reachable());
   await waitUntilReady(producer, 3000);
   const queue = createDecideQueue(producer, config.queuePrefix);
-  queue.on('error', () => undefined); // surfaced through the producer connection's handler above
+  queue.on('error', (error) => redisWatch.failed(error));
   metrics.watchQueue(() => queue.getJobCounts());
 
   const closers: Array<() => Promise<unknown>> = [() => safeguards.close()];
@@ -110,7 +117,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   let workerConnection: Redis | undefined;
   if (options.roles.worker) {
     workerConnection = createWorkerConnection(config.redisUrl);
-    workerConnection.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (worker) connection error'));
+    workerConnection.on('error', (error: Error) => redisWatch.failed(error));
+    workerConnection.on('ready', () => redisWatch.reachable());
     const decideDeps = {
       trackers,
       policy: () => policy,
@@ -138,6 +146,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       trackers,
       log,
       metrics,
+      redisWatch,
     });
     const runningWorker = worker;
     closers.push(() => runningWorker.close());
@@ -172,8 +181,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       failingTickets: (filter) => listFailingTickets(db, filter),
       readinessWarnings: safeguards.warnings,
       readiness: [
-        { name: 'redis', check: () => producer.ping() },
-        { name: 'database', check: () => db.query('SELECT 1') },
+        { name: 'redis', check: () => watched(redisWatch, () => producer.ping()) },
+        { name: 'database', check: () => checkDatabase(() => db.query('SELECT 1')) },
       ],
       log,
       metrics,
@@ -192,8 +201,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   let metricsUrl: string | undefined;
   if (!options.roles.receiver && config.metricsPort !== undefined) {
     const server = await startMetricsServer(config.metricsPort, metrics, [
-      { name: 'redis', check: () => producer.ping() },
-      { name: 'database', check: () => db.query('SELECT 1') },
+      { name: 'redis', check: () => watched(redisWatch, () => producer.ping()) },
+      { name: 'database', check: () => checkDatabase(() => db.query('SELECT 1')) },
     ]);
     metricsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     log.info({ url: metricsUrl }, 'metrics and health listening');
