@@ -3,7 +3,7 @@ import { ROLES, type Role } from '../domain/index.js';
 /** Who a token speaks for: the list lives with the other shared words. */
 export { ROLES, type Role };
 
-export const PERMISSIONS = ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage'] as const;
+export const PERMISSIONS = ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage', 'policy:reload'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
@@ -17,6 +17,7 @@ export const ROLES_WITH_PERMISSION: { readonly [P in Permission]: readonly Role[
   'waivers:write': ['approver', 'admin'],
   'audit:read': ['auditor', 'admin'],
   'tokens:manage': ['admin'],
+  'policy:reload': ['admin'],
 };
 
 /** @example roleHasPermission('ci', 'evidence:write') // true */

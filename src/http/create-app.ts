@@ -22,6 +22,8 @@ import { deliveryLog } from '../webhooks/delivery-log.js';
 import { TRACKER_PLUGINS } from '../trackers/registry.js';
 import { requestLogOf } from '../logging/request-logger.js';
 import { createRequestLogging } from './request-logging.js';
+import { createPolicyRoutes } from './policy-routes.js';
+import type { ReloadPolicy } from '../policy/policy-reload-result.js';
 
 export interface AppDeps {
   auth: RequireTokenDeps;
@@ -45,6 +47,8 @@ export interface AppDeps {
   now?: () => number;
   /** Counts deliveries and serves `GET /metrics`; absent → no `/metrics` route. */
   metrics?: Metrics;
+  /** `POST /api/v1/admin/policy/reload`; absent → no such route. */
+  reloadPolicy?: ReloadPolicy;
 }
 
 /** The HTTP surface: webhook receivers, health, and the `/api/v1` read API. */
@@ -80,6 +84,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createFailingTicketRoutes({ auth: deps.auth, list: deps.failingTickets }));
   app.use('/api/v1', createWaiverRoutes({ auth: deps.auth, ...deps.waiverRoutes }));
   app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes }));
+  if (deps.reloadPolicy) app.use('/api/v1', createPolicyRoutes({ auth: deps.auth, reloadPolicy: deps.reloadPolicy }));
 
   app.use((req, res) => {
     sendError(res, 404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);

@@ -35,6 +35,8 @@ import { startAuditSafeguards } from './start-audit-safeguards.js';
 import { countAuditAppends } from './count-audit-appends.js';
 import { countTrackerCalls } from './count-tracker-calls.js';
 import { startMetricsServer } from './start-metrics-server.js';
+import { createPolicyReloader, startPolicyBroadcast } from './policy-reloader.js';
+import type { PolicyReloadRequest, PolicyReloadResult } from '../policy/policy-reload-result.js';
 import type { TrackerName } from '../domain/index.js';
 import type { Tracker } from '../trackers/tracker.js';
 import { createDecisionWorker } from '../worker/create-decision-worker.js';
@@ -67,6 +69,8 @@ export interface RunningService {
   metricsUrl?: string;
   /** What `GET /metrics` serves (the receiver's port, or METRICS_PORT for a worker on its own). */
   metrics: Metrics;
+  /** Re-read POLICY_FILE (SIGHUP): a good file replaces the policy in force, a bad one is logged and refused. */
+  reloadPolicy(request: PolicyReloadRequest): Promise<PolicyReloadResult>;
   /** Stop taking requests, let in-flight ones and running jobs finish, then close connections. */
   close(): Promise<void>;
 }
@@ -103,6 +107,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (latest === undefined) return undefined;
     return { keyId: latest.key_id, ageSeconds: Math.max(0, ((options.now?.() ?? new Date()).getTime() - new Date(latest.at).getTime()) / 1000) };
   });
+  const policies = createPolicyReloader({ file: config.policyFile, registry, initial: policy, audit, log });
   const safeguards = await startAuditSafeguards({ db, config, log, ...(options.now ? { now: options.now } : {}) });
   const producer = createProducerConnection(config.redisUrl);
   producer.on('error', (error: Error) => redisWatch.failed(error));
@@ -111,8 +116,21 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const queue = createDecideQueue(producer, config.queuePrefix);
   queue.on('error', (error) => redisWatch.failed(error));
   metrics.watchQueue(() => queue.getJobCounts());
+  // A reload through the API reaches every process on this queue prefix, each reloading its own POLICY_FILE.
+  const policySubscriber = createWorkerConnection(config.redisUrl);
+  policySubscriber.on('error', (error: Error) => redisWatch.failed(error));
+  const policyBroadcast = startPolicyBroadcast({ subscriber: policySubscriber, publisher: producer, prefix: config.queuePrefix, reloader: policies, log });
+  const reloadEverywhere = async (request: PolicyReloadRequest): Promise<PolicyReloadResult> => {
+    const result = await policies.reload(request);
+    if (request.via === 'api') {
+      await policyBroadcast.publish(request.actor).catch((error: unknown) => {
+        log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'could not ask the other donegate processes to reload the policy (is Redis up? check REDIS_URL)');
+      });
+    }
+    return result;
+  };
 
-  const closers: Array<() => Promise<unknown>> = [() => safeguards.close()];
+  const closers: Array<() => Promise<unknown>> = [() => safeguards.close(), () => policyBroadcast.close()];
   let worker: Worker | undefined;
   let workerConnection: Redis | undefined;
   if (options.roles.worker) {
@@ -121,7 +139,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     workerConnection.on('ready', () => redisWatch.reachable());
     const decideDeps = {
       trackers,
-      policy: () => policy,
+      policy: policies.current,
       registry,
       evidence: createEvidenceRepository(db),
       waivers: createWaiverRepository(db),
@@ -167,7 +185,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       waiverRoutes: {
         waivers: createWaiverRepository(db),
         registry,
-        policy: () => policy,
+        policy: policies.current,
         enqueueReevaluation: createEnqueueReevaluation(queue),
         audit,
         ...(options.now ? { now: options.now } : {}),
@@ -186,6 +204,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ],
       log,
       metrics,
+      reloadPolicy: reloadEverywhere,
     });
     const server = await listen(app, config.port);
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -220,6 +239,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     queue,
     metrics,
     ...(worker ? { worker } : {}),
+    reloadPolicy: reloadEverywhere,
     close() {
       closing ??= (async () => {
         for (const close of closers) await close().catch((error: unknown) => log.warn({ err: String(error) }, 'error while closing'));

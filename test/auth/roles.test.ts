@@ -6,7 +6,7 @@ describe('roles and permissions', () => {
     ci: ['decisions:read', 'evidence:write'],
     auditor: ['decisions:read', 'audit:read'],
     approver: ['decisions:read', 'waivers:write'],
-    admin: ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage'],
+    admin: ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage', 'policy:reload'],
   };
 
   it.each(ROLES)('grants %s exactly its permissions', (role) => {
