@@ -108,7 +108,9 @@ export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
     worker.on('failed', (job) => observe(job, 'failed'));
   }
   worker.on('failed', (job, error) => {
-    deps.log.warn({ jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, err: { name: error.name, message: error.message } }, 'job failed');
+    const requestId: unknown = (job?.data as { requestId?: unknown } | undefined)?.requestId;
+    const fromRequest = typeof requestId === 'string' ? { requestId } : {};
+    deps.log.warn({ jobId: job?.id, job: job?.name, ...fromRequest, attemptsMade: job?.attemptsMade, err: { name: error.name, message: error.message } }, 'job failed');
   });
   worker.on('error', (error) => {
     const watch = deps.redisWatch;
