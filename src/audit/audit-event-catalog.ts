@@ -83,6 +83,18 @@ const waiverRevoked = z.object({ waiverId: z.string(), criterion: z.string(), re
 
 const token = z.object({ tokenId: z.string(), name: z.string(), role: z.string(), projects: z.array(z.string()), prefix: z.string() });
 
+/**
+ * A reload of POLICY_FILE was attempted: by SIGHUP (`signal`), through the API, or on another process's
+ * API reload (`broadcast`). A good file names the new hash and rule count; a bad one, why it was refused.
+ */
+const policyReloaded = z.object({
+  via: z.enum(['signal', 'api', 'broadcast']),
+  oldHash: z.string(),
+  newHash: z.string().optional(),
+  rules: z.number().optional(),
+  problems: z.array(z.string()).optional(),
+});
+
 export const AUDIT_EVENT_CATALOG = {
   decision,
   action,
@@ -93,6 +105,7 @@ export const AUDIT_EVENT_CATALOG = {
   'waiver-revoked': waiverRevoked,
   'token-created': token,
   'token-revoked': token,
+  'policy-reloaded': policyReloaded,
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_CATALOG;

@@ -2,7 +2,7 @@ import type { ApiTokenRecord } from '../auth/api-token.js';
 import type { ActionRecord, Decision } from '../decisions/decision.js';
 import { UNKNOWN_ATTACHMENT_AUTHOR, type EvidenceRecord } from '../evidence/evidence-record.js';
 import type { Waiver } from '../waivers/waiver.js';
-import type { DecisionTrigger, TypedAuditEvent } from './audit-event-catalog.js';
+import type { AuditEventData, DecisionTrigger, TypedAuditEvent } from './audit-event-catalog.js';
 
 /**
  * Builders for each kind of entry, typed by the catalog (audit-event-catalog.ts). They decide what an
@@ -167,4 +167,9 @@ export function tokenEvent(type: 'token-created' | 'token-revoked', record: ApiT
     actor,
     data: { tokenId: record.id, name: record.name, role: record.role, projects: record.projects, prefix: record.tokenPrefix },
   };
+}
+
+/** A policy reload attempt; `actor` is `signal` for SIGHUP, else the token that asked (`token:<name>`). */
+export function policyReloadedEvent(actor: string, data: AuditEventData<'policy-reloaded'>): TypedAuditEvent<'policy-reloaded'> {
+  return { type: 'policy-reloaded', tracker: null, ticket: null, actor, data };
 }

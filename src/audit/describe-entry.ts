@@ -56,5 +56,11 @@ function describeTyped(entry: TypedAuditEntry): string {
       const projects = d.projects.length > 0 ? `, projects ${d.projects.join(',')}` : '';
       return `API token "${d.name}" (role ${d.role}${projects}) ${entry.type === 'token-created' ? 'created' : 'revoked'}`;
     }
+    case 'policy-reloaded': {
+      const d = entry.data;
+      return d.newHash !== undefined
+        ? `Policy reloaded (${d.via}): sha256 ${d.oldHash.slice(0, 12)}… → ${d.newHash.slice(0, 12)}…, ${d.rules ?? 0} rules`
+        : `Policy reload (${d.via}) refused, policy sha256 ${d.oldHash.slice(0, 12)}… kept: ${(d.problems ?? []).join('; ')}`;
+    }
   }
 }

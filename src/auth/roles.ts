@@ -3,7 +3,7 @@ import { ROLES, type Role } from '../domain/index.js';
 /** Who a token speaks for: the list lives with the other shared words. */
 export { ROLES, type Role };
 
-export const PERMISSIONS = ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage', 'waivers:read', 'queues:view'] as const;
+export const PERMISSIONS = ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage', 'waivers:read', 'queues:view', 'policy:reload'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
@@ -21,6 +21,7 @@ export const ROLES_WITH_PERMISSION: { readonly [P in Permission]: readonly Role[
   'waivers:read': ['auditor', 'approver', 'admin'],
   // The queue view shows every project's jobs and their payloads; it is for whoever runs the service.
   'queues:view': ['admin'],
+  'policy:reload': ['admin'],
 };
 
 /** @example roleHasPermission('ci', 'evidence:write') // true */

@@ -23,4 +23,10 @@ export async function runService(roles: { receiver: boolean; worker: boolean }, 
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  // SIGHUP re-reads POLICY_FILE: a good file replaces the policy in force; a bad one is logged and the old one kept.
+  process.on('SIGHUP', () => {
+    void service.reloadPolicy({ via: 'signal' }).catch((error: unknown) => {
+      log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'policy reload on SIGHUP failed');
+    });
+  });
 }

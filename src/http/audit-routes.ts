@@ -8,6 +8,7 @@ import { CONTENT_TYPES, EXPORT_FORMATS, exportAudit } from '../audit/export-audi
 import { readTicketHistory } from '../audit/read-ticket-history.js';
 import { OutputClosedError } from '../audit/write-chunk.js';
 import type { Database } from '../store/database.js';
+import { requestLogOf } from '../logging/request-logger.js';
 import { sendError } from './send-error.js';
 import { errorResponse } from './openapi/error-response.js';
 import { needsPermission } from './openapi/needs-permission.js';
@@ -101,7 +102,7 @@ export function createAuditRoutes(deps: { auth: RequireTokenDeps; db: Database; 
     } catch (error) {
       if (error instanceof OutputClosedError) return; // the client went away; nothing left to answer
       // Headers are gone already: cut the body short, so the client sees a broken transfer rather than a whole file.
-      deps.auth.log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message }, path: req.path }, 'audit export failed');
+      requestLogOf(req, deps.auth.log).error({ err: { name: (error as Error)?.name, message: (error as Error)?.message }, path: req.path }, 'audit export failed');
       res.destroy();
     }
   });

@@ -14,8 +14,8 @@ export interface ClientError {
 
 /** body-parser's `type` values: https://github.com/expressjs/body-parser#errors */
 const BY_TYPE: Record<string, ClientError> = {
-  'entity.parse.failed': { status: 400, code: 'INVALID_JSON', message: 'the body is not valid JSON' },
-  'entity.too.large': { status: 413, code: 'BODY_TOO_LARGE', message: 'the body is larger than this route accepts' },
+  'entity.parse.failed': { status: 400, code: 'MALFORMED_JSON', message: 'the request body is not valid JSON' },
+  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'the body is larger than this route accepts' },
   'entity.verify.failed': { status: 403, code: 'BODY_REFUSED', message: 'the body was refused' },
   'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_ENCODING', message: 'the Content-Encoding is not supported; send identity, gzip, deflate or br' },
   'charset.unsupported': { status: 415, code: 'UNSUPPORTED_CHARSET', message: 'the charset is not supported; send UTF-8' },

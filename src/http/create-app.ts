@@ -19,6 +19,7 @@ import { createTokenRoutes } from './token-routes.js';
 import { createAuditVerifyRoute } from './audit-verify-route.js';
 import { createWaiverAdminRoutes } from './waiver-admin-routes.js';
 import { sendError } from './send-error.js';
+import { clientErrorOf } from './client-error.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import { countDeliveries } from '../metrics/count-deliveries.js';
 import { createMetricsRoute } from '../metrics/metrics-route.js';
@@ -28,6 +29,10 @@ import type { Queue } from 'bullmq';
 import { createQueueViewRoutes, QUEUE_VIEW_PATH } from './queue-view-routes.js';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.js';
 import { createOpenApiRoute } from './openapi/openapi-route.js';
+import { requestLogOf } from '../logging/request-logger.js';
+import { createRequestLogging } from './request-logging.js';
+import { createPolicyRoutes } from './policy-routes.js';
+import type { ReloadPolicy } from '../policy/policy-reload-result.js';
 
 export interface AppDeps {
   auth: RequireTokenDeps;
@@ -55,6 +60,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** The queues `GET /admin/queues` shows to admins (bull-board, read-only); absent → no queue view. */
   queues?: readonly Queue[];
+  /** `POST /api/v1/admin/policy/reload`; absent → no such route. */
+  reloadPolicy?: ReloadPolicy;
 }
 
 /** The HTTP surface: webhook receivers, health, and the `/api/v1` read API. */
@@ -62,6 +69,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // First of all, so every answer — webhooks, 404s, 413s, 401s — carries the request's id.
+  app.use(createRequestLogging(deps.log));
 
   const metrics = deps.metrics;
   if (metrics) {
@@ -92,15 +101,23 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createTokenRoutes({ auth: deps.auth, tokens: deps.auth.tokens, audit: deps.waiverRoutes.audit }));
   app.use('/api/v1', createAuditVerifyRoute({ auth: deps.auth, db: deps.auditDb }));
   app.use('/api/v1', createOpenApiRoute(buildOpenApiDocument()));
-    app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes, idempotencyKeys: deps.evidenceIdempotencyKeys }));
+  app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes, idempotencyKeys: deps.evidenceIdempotencyKeys }));
   if (deps.queues) app.use(QUEUE_VIEW_PATH, ...createQueueViewRoutes({ auth: deps.auth, queues: deps.queues }));
+  if (deps.reloadPolicy) app.use('/api/v1', createPolicyRoutes({ auth: deps.auth, reloadPolicy: deps.reloadPolicy }));
 
   app.use((req, res) => {
     sendError(res, 404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);
   });
   const onError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-    // Only our own faults reach here; they are logged without request bodies or headers.
-    deps.log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message }, path: req.path }, 'request failed');
+    // A body parser's refusal is the client's fault: its status, a fixed message, nothing of the body.
+    const clientError = clientErrorOf(error);
+    if (clientError) {
+      requestLogOf(req, deps.log).info({ path: req.path, code: clientError.code }, 'request refused: unreadable body');
+      if (!res.headersSent) sendError(res, clientError.status, clientError.code, clientError.message);
+      return;
+    }
+    // Otherwise it is our own fault; logged without request bodies or headers.
+    requestLogOf(req, deps.log).error({ err: { name: (error as Error)?.name, message: (error as Error)?.message }, path: req.path }, 'request failed');
     if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'donegate could not handle this request; the error is logged');
   };
   app.use(onError);

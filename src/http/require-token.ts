@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { requestLogOf } from '../logging/request-logger.js';
 import { sendError } from './send-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { ApiTokenRecord, Principal } from '../auth/api-token.js';
@@ -49,8 +50,9 @@ const HOW_TO_GET_ONE = 'ask an admin for one: donegate token create --role <ci|a
  *   handler);
  */
 export function requireToken(deps: RequireTokenDeps, permission: Permission, options: RequireTokenOptions = {}): RequestHandler {
-  const { tokens, log } = deps;
+  const { tokens } = deps;
   return async (req, res, next) => {
+    const log = requestLogOf(req, deps.log);
     const header = req.headers.authorization;
     const bearer = (options.basicRealm === undefined ? undefined : readBasicToken(header)) ?? readBearerToken(header);
     const unauthenticated = (message: string) => challenge(res, message, options.basicRealm);

@@ -7,6 +7,9 @@ import { registeredTrackerSchema } from '../trackers/registry.js';
 const transitionJob = ticketTransitionSchema.extend({ tracker: registeredTrackerSchema });
 const commandJob = ticketCommandSchema.extend({ tracker: registeredTrackerSchema });
 
+/** The receiving request's `X-Request-Id`, so the worker's lines can be matched with it; absent on older jobs. */
+const requestId = z.string().max(128).optional();
+
 // A job retried after an upgrade may carry a failed move saved before trackers worded their own advice
 // (`detail` only). Read it as the tracker's explanation, so the retry still comments instead of failing
 // validation and dropping the decision.
@@ -32,6 +35,7 @@ export const JOB_CATALOG = {
     receivedAt: z.string(),
     /** Progress saved by an earlier attempt of the same job (see DecideCheckpoint). */
     checkpoint: z.object({ move: savedMove.optional() }).optional(),
+    requestId,
   }),
   /** Evidence arrived: re-check the ticket and update its comment and verdict, without moving it. */
   're-evaluate-ticket': z.object({
@@ -43,7 +47,7 @@ export const JOB_CATALOG = {
     requestedAt: z.string(),
   }),
   /** A `/donegate` comment on a ticket: check its author and syntax, then waive (and re-evaluate) or reply why not. */
-  'handle-command': z.object({ command: commandJob, receivedAt: z.string() }),
+  'handle-command': z.object({ command: commandJob, receivedAt: z.string(), requestId }),
 } as const;
 
 /** The Redis lock that serialises every job about one ticket, whatever the job. */

@@ -20,6 +20,7 @@ import { createHttpServer } from '../http/create-http-server.js';
 import { createEnqueueCommand } from '../queue/enqueue-command.js';
 import { createEnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
 import type { Logger } from '../logging/logger.js';
+import { watchDependency, watched } from '../logging/dependency-watch.js';
 import { createMetrics, type Metrics } from '../metrics/create-metrics.js';
 import { loadPolicyFile } from '../policy/load-policy.js';
 import { createDecideQueue } from '../queue/create-decide-queue.js';
@@ -35,6 +36,8 @@ import { startAuditSafeguards } from './start-audit-safeguards.js';
 import { countAuditAppends } from './count-audit-appends.js';
 import { countTrackerCalls } from './count-tracker-calls.js';
 import { startMetricsServer } from './start-metrics-server.js';
+import { createPolicyReloader, startPolicyBroadcast } from './policy-reloader.js';
+import type { PolicyReloadRequest, PolicyReloadResult } from '../policy/policy-reload-result.js';
 import type { TrackerName } from '../domain/index.js';
 import type { Tracker } from '../trackers/tracker.js';
 import { createDecisionWorker } from '../worker/create-decision-worker.js';
@@ -67,6 +70,8 @@ export interface RunningService {
   metricsUrl?: string;
   /** What `GET /metrics` serves (the receiver's port, or METRICS_PORT/PORT for a worker on its own). */
   metrics: Metrics;
+  /** Re-read POLICY_FILE (SIGHUP): a good file replaces the policy in force, a bad one is logged and refused. */
+  reloadPolicy(request: PolicyReloadRequest): Promise<PolicyReloadResult>;
   /** Stop taking requests, let in-flight ones and running jobs finish, then close connections. */
   close(): Promise<void>;
 }
@@ -77,7 +82,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const ownsDb = options.db === undefined;
   const metrics = options.metrics ?? createMetrics();
   const trackers = countTrackerCalls(options.trackers, metrics);
-  const db = options.db ?? (await openServiceDatabase(config));
+  // Each dependency's outage is logged as a few clear lines (first failure, once a minute, recovery).
+  const dependencyNow = () => (options.now?.() ?? new Date()).getTime();
+  const redisWatch = watchDependency({ name: 'Redis', variable: 'REDIS_URL', url: config.redisUrl, log, now: dependencyNow });
+  const databaseWatch = config.databaseUrl === undefined ? undefined : watchDependency({ name: 'PostgreSQL', variable: 'DATABASE_URL', url: config.databaseUrl, log, now: dependencyNow });
+  const checkDatabase = (check: () => Promise<unknown>) => (databaseWatch === undefined ? check() : watched(databaseWatch, check));
+  const db = options.db ?? (await openServiceDatabase(config, { onPoolError: (error) => databaseWatch?.failed(error) }));
   // Made on the first start and kept in the database: every process keys fingerprints the same way.
   const fingerprintKey = await loadInstallationFingerprintKey(db);
   // One reader, so the artifacts and the datasets a ticket names share a single read of its description.
@@ -98,23 +108,39 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (latest === undefined) return undefined;
     return { keyId: latest.key_id, ageSeconds: Math.max(0, ((options.now?.() ?? new Date()).getTime() - new Date(latest.at).getTime()) / 1000) };
   });
+  const policies = createPolicyReloader({ file: config.policyFile, registry, initial: policy, audit, log });
   const safeguards = await startAuditSafeguards({ db, config, log, ...(options.now ? { now: options.now } : {}) });
   const producer = createProducerConnection(config.redisUrl);
-  producer.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (producer) connection error'));
+  producer.on('error', (error: Error) => redisWatch.failed(error));
+  producer.on('ready', () => redisWatch.reachable());
   await waitUntilReady(producer, 3000);
   const queue = createDecideQueue(producer, config.queuePrefix);
-  queue.on('error', () => undefined); // surfaced through the producer connection's handler above
+  queue.on('error', (error) => redisWatch.failed(error));
   metrics.watchQueue(() => queue.getJobCounts());
+  // A reload through the API reaches every process on this queue prefix, each reloading its own POLICY_FILE.
+  const policySubscriber = createWorkerConnection(config.redisUrl);
+  policySubscriber.on('error', (error: Error) => redisWatch.failed(error));
+  const policyBroadcast = startPolicyBroadcast({ subscriber: policySubscriber, publisher: producer, prefix: config.queuePrefix, reloader: policies, log });
+  const reloadEverywhere = async (request: PolicyReloadRequest): Promise<PolicyReloadResult> => {
+    const result = await policies.reload(request);
+    if (request.via === 'api') {
+      await policyBroadcast.publish(request.actor).catch((error: unknown) => {
+        log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'could not ask the other donegate processes to reload the policy (is Redis up? check REDIS_URL)');
+      });
+    }
+    return result;
+  };
 
-  const closers: Array<() => Promise<unknown>> = [() => safeguards.close()];
+  const closers: Array<() => Promise<unknown>> = [() => safeguards.close(), () => policyBroadcast.close()];
   let worker: Worker | undefined;
   let workerConnection: Redis | undefined;
   if (options.roles.worker) {
     workerConnection = createWorkerConnection(config.redisUrl);
-    workerConnection.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'redis (worker) connection error'));
+    workerConnection.on('error', (error: Error) => redisWatch.failed(error));
+    workerConnection.on('ready', () => redisWatch.reachable());
     const decideDeps = {
       trackers,
-      policy: () => policy,
+      policy: policies.current,
       registry,
       evidence: createEvidenceRepository(db),
       waivers: createWaiverRepository(db),
@@ -139,6 +165,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       trackers,
       log,
       metrics,
+      redisWatch,
     });
     const runningWorker = worker;
     closers.push(() => runningWorker.close());
@@ -160,7 +187,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       waiverRoutes: {
         waivers: createWaiverRepository(db),
         registry,
-        policy: () => policy,
+        policy: policies.current,
         enqueueReevaluation: createEnqueueReevaluation(queue),
         audit,
         ...(options.now ? { now: options.now } : {}),
@@ -174,12 +201,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       failingTickets: (filter) => listFailingTickets(db, filter),
       readinessWarnings: safeguards.warnings,
       readiness: [
-        { name: 'redis', check: () => producer.ping() },
-        { name: 'database', check: () => db.query('SELECT 1') },
+        { name: 'redis', check: () => watched(redisWatch, () => producer.ping()) },
+        { name: 'database', check: () => checkDatabase(() => db.query('SELECT 1')) },
       ],
       log,
       metrics,
       queues: [queue],
+      reloadPolicy: reloadEverywhere,
     });
     const server = await listen(app, config.port);
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -196,8 +224,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   let metricsUrl: string | undefined;
   if (!options.roles.receiver) {
     const server = await startMetricsServer(config.metricsPort ?? config.port, metrics, [
-      { name: 'redis', check: () => producer.ping() },
-      { name: 'database', check: () => db.query('SELECT 1') },
+      { name: 'redis', check: () => watched(redisWatch, () => producer.ping()) },
+      { name: 'database', check: () => checkDatabase(() => db.query('SELECT 1')) },
     ]);
     metricsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     log.info({ url: metricsUrl }, 'metrics and health listening');
@@ -215,6 +243,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     queue,
     metrics,
     ...(worker ? { worker } : {}),
+    reloadPolicy: reloadEverywhere,
     close() {
       closing ??= (async () => {
         for (const close of closers) await close().catch((error: unknown) => log.warn({ err: String(error) }, 'error while closing'));

@@ -2,10 +2,11 @@ import pg from 'pg';
 import type { Database } from './database.js';
 
 /** PostgreSQL through a connection pool (`DATABASE_URL`). */
-export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
+export function openPostgres(connectionString: string, options: { max?: number; onPoolError?: (error: Error) => void } = {}): Database {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.
-  pool.on('error', () => undefined);
+  // `onPoolError` lets the service say once that PostgreSQL is unreachable (its dependency watch).
+  pool.on('error', (error) => options.onPoolError?.(error));
   const on = (client: pg.Pool | pg.PoolClient): Database['query'] =>
     async <Row extends object>(sql: string, params: readonly unknown[] = []) =>
       (await client.query(sql, params as unknown[])).rows as Row[];

@@ -59,10 +59,10 @@ export async function migrateAsOwner(setup: DatabaseSetup): Promise<{ applied: n
  * owner; without it the schema must already be current (`donegate migrate` ran), or start-up fails
  * saying so. The embedded PGlite always migrates: it has a single user.
  */
-export async function openServiceDatabase(setup: DatabaseSetup): Promise<Database> {
+export async function openServiceDatabase(setup: DatabaseSetup, options: { onPoolError?: (error: Error) => void } = {}): Promise<Database> {
   if (!setup.databaseUrl) return openDatabase({ dataDir: setup.dataDir });
   if (setup.migrateOnStart) await migrateAsOwner(setup);
-  const db = openPostgres(setup.databaseUrl);
+  const db = openPostgres(setup.databaseUrl, options);
   if (!setup.migrateOnStart) {
     try {
       await requireCurrentSchema(db);

@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import type { Logger } from '../logging/logger.js';
+import { requestIdOf } from '../logging/request-logger.js';
 import type { TrackerName } from '../domain/index.js';
 
 /** Facts gathered while a delivery is handled; written as one log line when the answer is sent. */
@@ -34,7 +35,8 @@ export function deliveryLog(res: Response): DeliveryLogContext {
  * finishes or the connection drops. Only the fields above are logged: never headers, body or secret.
  */
 export function startDeliveryLog(tracker: TrackerName, log: Logger): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
+    const requestId = requestIdOf(req);
     const started = process.hrtime.bigint();
     const context = deliveryLog(res);
     let written = false;
@@ -47,6 +49,7 @@ export function startDeliveryLog(tracker: TrackerName, log: Logger): RequestHand
         deliveryId: context.deliveryId,
         ...(context.trackerDeliveryId === undefined ? {} : { trackerDeliveryId: context.trackerDeliveryId }),
         ticketKey: context.ticketKey,
+        ...(requestId === undefined ? {} : { requestId }),
         outcome: aborted ? 'aborted' : (context.outcome ?? `http-${status}`),
         status,
         durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),

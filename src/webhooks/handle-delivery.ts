@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { EnqueueCommand, EnqueueTransition } from '../queue/enqueue-types.js';
+import { requestIdOf } from '../logging/request-logger.js';
 import { deliveryLog } from './delivery-log.js';
 import { parseJsonBody } from './parse-json-body.js';
 import { readDeliveryIdHeader } from './read-delivery-id-header.js';
@@ -61,7 +62,9 @@ export function handleDelivery(receiver: TrackerReceiver, deps: HandleDeliveryDe
 
     const { deliveryId, ticketKey } = delivery.kind === 'transition' ? delivery.transition : delivery.command;
     Object.assign(context, { deliveryId, ticketKey });
-    const result = delivery.kind === 'transition' ? await deps.enqueue(delivery.transition) : await deps.enqueueCommand(delivery.command);
+    const requestId = requestIdOf(req);
+    const meta = requestId === undefined ? {} : { requestId };
+    const result = delivery.kind === 'transition' ? await deps.enqueue(delivery.transition, meta) : await deps.enqueueCommand(delivery.command, meta);
     if (delivery.kind === 'transition' && delivery.transition.stale === true) {
       // Queued only to be recorded as a skipped decision; to the sender it is ignored, like any replay.
       Object.assign(context, { outcome: 'ignored:stale-delivery', suspicious: true });

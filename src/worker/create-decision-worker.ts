@@ -1,6 +1,7 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { TrackerName } from '../domain/index.js';
+import { isConnectionError, type DependencyWatch } from '../logging/dependency-watch.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import { DECIDE_QUEUE, JOB_CATALOG, ticketLockKey, type JobName, type JobPayload } from '../queue/job-catalog.js';
@@ -34,6 +35,8 @@ export interface DecisionWorkerDeps {
   lockRetryMs?: number;
   /** Job duration and queue-wait histograms. */
   metrics?: Pick<Metrics, 'jobDuration' | 'queueWait'>;
+  /** Told of the worker's Redis connection errors, which it then logs a few clear lines about, instead of one line each. */
+  redisWatch?: Pick<DependencyWatch, 'failed' | 'down'>;
 }
 
 type AnyPayload = { [Name in JobName]: { name: Name; payload: JobPayload<Name> } }[JobName];
@@ -105,9 +108,15 @@ export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
     worker.on('failed', (job) => observe(job, 'failed'));
   }
   worker.on('failed', (job, error) => {
-    deps.log.warn({ jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, err: { name: error.name, message: error.message } }, 'job failed');
+    const requestId: unknown = (job?.data as { requestId?: unknown } | undefined)?.requestId;
+    const fromRequest = typeof requestId === 'string' ? { requestId } : {};
+    deps.log.warn({ jobId: job?.id, job: job?.name, ...fromRequest, attemptsMade: job?.attemptsMade, err: { name: error.name, message: error.message } }, 'job failed');
   });
-  worker.on('error', (error) => deps.log.error({ err: { name: error.name, message: error.message } }, 'worker error'));
+  worker.on('error', (error) => {
+    const watch = deps.redisWatch;
+    if (watch !== undefined && (watch.down || isConnectionError(error))) watch.failed(error);
+    else deps.log.error({ err: { name: error.name, message: error.message } }, 'worker error');
+  });
   return worker;
 }
 

@@ -25,7 +25,7 @@ export interface DecideContext extends JobContext {
 
 /** Decide one ticket transition: re-read, match, gather, assess, act, record. The worker holds the ticket's lock. */
 export function createDecideTransition(deps: DecideDeps) {
-  return async function decideTransition({ transition, receivedAt }: JobPayload<'decide-transition'>, context: DecideContext): Promise<JobResult> {
+  return async function decideTransition({ transition, receivedAt, requestId }: JobPayload<'decide-transition'>, context: DecideContext): Promise<JobResult> {
     const by = transition.actorId !== undefined ? { by: transition.actorId } : {};
     return runFramedJob(
       deps,
@@ -41,7 +41,7 @@ export function createDecideTransition(deps: DecideDeps) {
           receivedAt: new Date(receivedAt),
         },
         audited: { trigger: 'transition', ...by },
-        logFields: { tracker: transition.tracker, deliveryId: transition.deliveryId, ticket: transition.ticketKey },
+        logFields: { tracker: transition.tracker, deliveryId: transition.deliveryId, ticket: transition.ticketKey, ...(requestId === undefined ? {} : { requestId }) },
         loggedAs: 'decision recorded',
         ...(transition.stale === true ? { skipBecause: 'stale delivery: its signed timestamp is older than the replay window, so it is not acted on' } : {}),
         step: (scope) => decide(deps, scope, transition, context),

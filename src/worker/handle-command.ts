@@ -24,7 +24,7 @@ export interface HandleCommandDeps extends FrameDeps {
  * that decision and posts no second reply.
  */
 export function createHandleCommand(deps: HandleCommandDeps) {
-  return async function handleCommand({ command, receivedAt }: JobPayload<'handle-command'>, context: JobContext): Promise<JobResult> {
+  return async function handleCommand({ command, receivedAt, requestId }: JobPayload<'handle-command'>, context: JobContext): Promise<JobResult> {
     return runFramedJob(
       deps,
       {
@@ -38,7 +38,7 @@ export function createHandleCommand(deps: HandleCommandDeps) {
           receivedAt: new Date(receivedAt),
         },
         audited: { trigger: 'command', by: command.authorId },
-        logFields: { tracker: command.tracker, deliveryId: command.deliveryId, ticket: command.ticketKey ?? command.ticketId },
+        logFields: { tracker: command.tracker, deliveryId: command.deliveryId, ticket: command.ticketKey ?? command.ticketId, ...(requestId === undefined ? {} : { requestId }) },
         loggedAs: 'command handled',
         step: (scope) => handle(deps, scope, command),
       },

@@ -6,7 +6,7 @@ describe('roles and permissions', () => {
     ci: ['decisions:read', 'evidence:write'],
     auditor: ['decisions:read', 'audit:read', 'waivers:read'],
     approver: ['decisions:read', 'waivers:write', 'waivers:read'],
-    admin: ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage', 'waivers:read', 'queues:view'],
+    admin: ['decisions:read', 'evidence:write', 'waivers:write', 'audit:read', 'tokens:manage', 'waivers:read', 'queues:view', 'policy:reload'],
   };
 
   it.each(ROLES)('grants %s exactly its permissions', (role) => {

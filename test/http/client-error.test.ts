@@ -20,18 +20,18 @@ describe('a JSON route given a body it cannot read', () => {
       body,
     });
 
-  it('answers malformed JSON with 400 INVALID_JSON, quoting none of the body', async () => {
+  it('answers malformed JSON with 400 MALFORMED_JSON, quoting none of the body', async () => {
     const response = await post('{"reason": "SSN 078-05-1120", oops');
     const text = await response.text();
     expect(response.status).toBe(400);
-    expect(JSON.parse(text)).toEqual({ error: { code: 'INVALID_JSON', message: 'the body is not valid JSON' } });
+    expect(JSON.parse(text)).toEqual({ error: { code: 'MALFORMED_JSON', message: 'the request body is not valid JSON' } });
     expect(text).not.toContain('078-05-1120');
   });
 
-  it('answers a body over the route limit with 413 BODY_TOO_LARGE', async () => {
+  it('answers a body over the route limit with 413 PAYLOAD_TOO_LARGE', async () => {
     const response = await post(JSON.stringify({ reason: 'x'.repeat(200 * 1024) }));
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('BODY_TOO_LARGE');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers an unsupported charset with 415', async () => {

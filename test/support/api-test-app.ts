@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { createTokenRepository } from '../../src/auth/token-repository.js';
 import { listFailingTickets } from '../../src/decisions/list-failing-tickets.js';
 import { createApp } from '../../src/http/create-app.js';
+import { createIdempotencyKeys } from '../../src/evidence/idempotency-keys.js';
 import { createEvidenceIntake } from '../../src/intake/ingest-evidence.js';
 import { QueueUnavailableError } from '../../src/queue/enqueue-types.js';
 import { captureLog } from './capture-log.js';
@@ -29,6 +30,7 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
     auth: { tokens: createTokenRepository(store.db), log },
     ingestEvidence: createEvidenceIntake({ registry: fakeRegistry(), evidence: inMemoryEvidence(), enqueueReevaluation: noQueue, audit, log }),
     evidenceMaxBytes: 64 * 1024,
+    evidenceIdempotencyKeys: createIdempotencyKeys(store.db),
     waiverRoutes: { waivers: inMemoryWaivers(), registry: fakeRegistry(), policy: () => mlPolicy(), enqueueReevaluation: noQueue, audit },
     webhooks: {},
     webhookMaxBytes: 64 * 1024,
