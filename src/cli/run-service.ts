@@ -3,6 +3,7 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { createTrackers } from '../service/create-trackers.js';
 import { trackerRedactPaths } from '../trackers/registry.js';
 import { startService } from '../service/start-service.js';
+import { ensureInitialAdminToken } from '../service/initial-admin-token.js';
 
 /**
  * Run the long-lived service until SIGTERM/SIGINT: then stop taking deliveries, let the worker finish
@@ -11,12 +12,16 @@ import { startService } from '../service/start-service.js';
 export async function runService(roles: { receiver: boolean; worker: boolean }, config: Config = loadConfig()): Promise<void> {
   const log: Logger = createLogger({ level: config.logLevel, redact: trackerRedactPaths() });
   const trackers = await createTrackers(config, log);
-  const service = await startService({ config, log, roles, trackers });
-  // The receiver serves the API the first admin needs; a worker alone has no use for a token.
-  if (roles.receiver) {
-    const [{ ensureInitialAdminToken }, { createAuditLog }] = await Promise.all([import('../service/initial-admin-token.js'), import('../audit/audit-log.js')]);
-    await ensureInitialAdminToken({ db: service.db, audit: createAuditLog(service.db), log, settings: config.initialAdminToken, stderr: process.stderr });
-  }
+  const service = await startService({
+    config,
+    log,
+    roles,
+    trackers,
+    // Before the receiver listens, so the first admin holds a token by the time the API answers.
+    beforeStart: async ({ db, audit }) => {
+      await ensureInitialAdminToken({ db, audit, log, settings: config.initialAdminToken, stderr: process.stderr });
+    },
+  });
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down');
     void service.close().then(() => process.exit(0));

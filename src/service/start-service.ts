@@ -28,7 +28,7 @@ import { createEnqueueTransition } from '../queue/enqueue-transition.js';
 import { createProducerConnection, createWorkerConnection } from '../queue/redis-connection.js';
 import { createTicketLock } from '../queue/ticket-lock.js';
 import { createWaiverRepository } from '../waivers/waiver-repository.js';
-import { createAuditLog } from '../audit/audit-log.js';
+import { createAuditLog, type AuditLog } from '../audit/audit-log.js';
 import type { Database } from '../store/database.js';
 import { loadInstallationFingerprintKey } from '../store/installation-fingerprint-key.js';
 import { openServiceDatabase } from '../store/open-service-database.js';
@@ -58,6 +58,8 @@ export interface ServiceOptions {
   verifyArtifact?: VerifyArtifact;
   /** The metrics registry to count into; default a fresh one per service. */
   metrics?: Metrics;
+  /** Run once the store is open, before Redis, the worker or the receiver start (e.g. the initial admin token); receiver role only. */
+  beforeStart?: (store: { db: Database; audit: AuditLog }) => Promise<void>;
 }
 
 export interface RunningService {
@@ -108,6 +110,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (latest === undefined) return undefined;
     return { keyId: latest.key_id, ageSeconds: Math.max(0, ((options.now?.() ?? new Date()).getTime() - new Date(latest.at).getTime()) / 1000) };
   });
+  // Before anything else starts, so a failure here leaves nothing running but the store.
+  if (options.roles.receiver) await options.beforeStart?.({ db, audit });
+
   const policies = createPolicyReloader({ file: config.policyFile, registry, initial: policy, audit, log });
   const safeguards = await startAuditSafeguards({ db, config, log, ...(options.now ? { now: options.now } : {}) });
   const producer = createProducerConnection(config.redisUrl);

@@ -65,7 +65,7 @@ describe('admin commands against a running donegate serve on the embedded store'
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    await waitFor(() => A_TOKEN.test(stderr), { timeoutMs: 90_000, what: 'donegate serve to print the initial admin token' });
+    await waitFor(() => A_TOKEN.test(stderr) && (stdout + stderr).includes('receiver listening'), { timeoutMs: 90_000, what: 'donegate serve to print the initial admin token and listen' });
     adminToken = stderr.match(TOKEN)![0];
     const listening = (stdout + stderr).split('\n').find((line) => line.includes('receiver listening'))!;
     url = (JSON.parse(listening) as { url: string }).url;

@@ -33,7 +33,7 @@ describe('acquireDataDirLock', () => {
       }
       expect(refusal).toBeInstanceOf(DataDirInUseError);
       expect((refusal as Error).message).toBe(
-        `DATA_DIR ${dir} is in use by \`donegate serve\` (pid ${process.pid}, since ${(refusal as DataDirInUseError).holder.since}); stop it, or use DATABASE_URL for several processes`,
+        `DATA_DIR ${dir} is in use by \`donegate serve\` (pid ${process.pid}, since ${(refusal as DataDirInUseError).holder.since}); run admin commands against it with --url <its URL> and an admin token in DONEGATE_TOKEN, or stop it; use DATABASE_URL for several processes`,
       );
     } finally {
       lock.release();

@@ -31,3 +31,18 @@ describe('applyCriterionWaivers', () => {
     expect(waived).toMatchObject({ status: 'pass', details: [`without the waiver: ${failing.reason}`], evidence: failing.evidence });
   });
 });
+
+describe('a revoked waiver', () => {
+  const failing: CriterionResult = { criterion: 'dependency-audit', status: 'fail', reason: 'npm audit: 1 open finding at or above high' };
+  const revoked: Waiver = { ...waiver, revoked: { by: 'sec-lead-2', reason: 'patch shipped', at: new Date('2026-11-30T12:00:00Z') } };
+
+  it('no longer lets the criterion pass, and the details say who revoked it', () => {
+    const judged = applyCriterionWaivers(failing, [revoked], NOW);
+    expect(judged.status).toBe('fail');
+    expect(judged.details).toEqual(['the waiver by sec-lead was revoked by sec-lead-2 on 2026-11-30; it no longer counts']);
+  });
+
+  it('still counts for a decision taken before the revocation', () => {
+    expect(applyCriterionWaivers(failing, [revoked], new Date('2026-11-30T11:00:00Z')).status).toBe('pass');
+  });
+});
