@@ -13,11 +13,18 @@ import { waiverExpiry, waiverRequestSchema } from '../waivers/waiver-request.js'
 import { presentWaiver, waiverViewSchema } from './present-waiver.js';
 import { errorResponse } from './openapi/error-response.js';
 import { needsPermission } from './openapi/needs-permission.js';
+import { jsonBodyResponses } from './openapi/json-body-responses.js';
 import { parseRequestPart } from './parse-request-part.js';
+import { parseRequestWhole } from './parse-request-whole.js';
 import { sendError } from './send-error.js';
 import { TICKET_PATH_PROBLEMS, ticketPathAnyKeySchema } from './tracker-param.js';
 
 const REEVALUATION = z.enum(['queued', 'not-queued']).meta({ description: 'Whether a re-evaluation of the ticket was queued (not-queued: Redis was unreachable; the next move re-checks).' });
+
+/** The answer to a waiver created or revoked: the waiver as it now stands, and the ticket's re-evaluation. */
+export const waiverChangeSchema = z.object({ waiver: waiverViewSchema, reevaluation: REEVALUATION });
+
+const CREATE_BODY_LIMIT = '64kb';
 
 export interface WaiverRouteDeps {
   auth: RequireTokenDeps;
@@ -38,14 +45,9 @@ export function createWaiverRoutes(deps: WaiverRouteDeps): Router {
   const router = Router();
   const now = deps.now ?? (() => new Date());
 
-  router.post('/waivers', requireToken(deps.auth, 'waivers:write'), express.json({ limit: '64kb' }), async (req, res) => {
-    const parsed = waiverRequestSchema.safeParse(req.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      sendError(res, 400, 'INVALID_WAIVER', `${issue.path.join('.') || 'body'}: ${issue.message}`);
-      return;
-    }
-    const request = parsed.data;
+  router.post('/waivers', requireToken(deps.auth, 'waivers:write'), express.json({ limit: CREATE_BODY_LIMIT }), async (req, res) => {
+    const request = parseRequestWhole(res, waiverRequestSchema, req.body, { code: 'INVALID_WAIVER', part: 'body', hint: '' });
+    if (!request) return;
     const principal = principalOf(res);
     const project = projectKeyOf(request.ticket)!;
     if (!projectInScope(principal.projects, project, request.tracker)) {
@@ -78,7 +80,8 @@ export function createWaiverRoutes(deps: WaiverRouteDeps): Router {
     } catch {
       reevaluation = 'not-queued';
     }
-    res.status(201).json({ waiver: presentWaiver(waiver, now()), reevaluation });
+    const answer: z.input<typeof waiverChangeSchema> = { waiver: presentWaiver(waiver, now()), reevaluation };
+    res.status(201).json(answer);
   });
 
   router.get(
@@ -103,8 +106,8 @@ export const waiverPaths: ZodOpenApiPathsObject = {
       description: 'Accepts a risk on a ticket until the end of `expires` (UTC), at most the policy\'s waivers.maxDays ahead, and queues a re-evaluation of the ticket.',
       requestBody: { required: true, content: { 'application/json': { schema: waiverRequestSchema } } },
       responses: {
-        201: { description: 'The waiver, recorded in the audit log.', content: { 'application/json': { schema: z.object({ waiver: waiverViewSchema, reevaluation: REEVALUATION }) } } },
-        400: errorResponse(['INVALID_WAIVER'], 'The body is not a waiver request, the criterion is unknown, or the end date is not acceptable'),
+        201: { description: 'The waiver, recorded in the audit log.', content: { 'application/json': { schema: waiverChangeSchema } } },
+        ...jsonBodyResponses(CREATE_BODY_LIMIT, { codes: ['INVALID_WAIVER'], when: 'The body is not a waiver request, the criterion is unknown, or the end date is not acceptable' }),
       },
     }),
   },

@@ -8,7 +8,7 @@ interface Operation {
   security?: unknown[];
   'x-donegate-permission'?: Permission;
   'x-donegate-roles'?: string[];
-  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
 }
 interface Document {
   openapi: string;
@@ -65,6 +65,17 @@ describe('GET /api/v1/openapi.json', () => {
       expect(operation['x-donegate-roles']).toEqual(ROLES_WITH_PERMISSION[permission!]);
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['401', '403']));
     }
+  });
+
+  it.each([
+    ['/waivers', 'post'],
+    ['/waivers/{id}/revoke', 'post'],
+    ['/tokens', 'post'],
+  ])("describes, on %s, the answers to a JSON body the parser refuses", (path, method) => {
+    const { responses } = document.paths[path]![method]!;
+    expect(responses['400']?.description).toContain('MALFORMED_JSON');
+    expect(responses['413']?.description).toContain('PAYLOAD_TOO_LARGE');
+    expect(responses['415']?.description).toMatch(/UNSUPPORTED_CHARSET, UNSUPPORTED_ENCODING/);
   });
 
   it('answers a bad waiver with a 400 whose body has the described error shape', async () => {

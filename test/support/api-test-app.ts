@@ -41,6 +41,8 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
     auditDb: store.db,
     readiness: [],
     log,
+    // No POLICY_FILE here: a reload keeps the policy in force, as the service does with a file it cannot read.
+    reloadPolicy: () => Promise.resolve({ status: 'invalid', oldHash: '', problems: ['this test app reads no POLICY_FILE'] }),
   });
   const server = app.listen(0);
   await new Promise((resolve) => server.once('listening', resolve));

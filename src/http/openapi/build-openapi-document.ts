@@ -5,9 +5,13 @@
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { scannerVersion } from '../../scan/scanner-version.js';
 import { auditPaths } from '../audit-routes.js';
+import { auditVerifyPaths } from '../audit-verify-route.js';
 import { decisionPaths } from '../decision-routes.js';
 import { evidencePaths } from '../evidence-routes.js';
 import { failingTicketPaths } from '../failing-ticket-routes.js';
+import { policyPaths } from '../policy-routes.js';
+import { tokenPaths } from '../token-routes.js';
+import { waiverAdminPaths } from '../waiver-admin-routes.js';
 import { waiverPaths } from '../waiver-routes.js';
 import { BEARER_SCHEME } from './needs-permission.js';
 import { openApiDocumentPaths } from './openapi-route.js';
@@ -16,7 +20,25 @@ import { openApiDocumentPaths } from './openapi-route.js';
 export const API_BASE = '/api/v1';
 
 /** Each `/api/v1` route module's description of its own routes. */
-const ROUTE_PATHS: readonly ZodOpenApiPathsObject[] = [decisionPaths, auditPaths, failingTicketPaths, waiverPaths, evidencePaths, openApiDocumentPaths];
+const ROUTE_PATHS: readonly ZodOpenApiPathsObject[] = [
+  decisionPaths,
+  auditPaths,
+  auditVerifyPaths,
+  failingTicketPaths,
+  waiverPaths,
+  waiverAdminPaths,
+  tokenPaths,
+  evidencePaths,
+  policyPaths,
+  openApiDocumentPaths,
+];
+
+/** The route modules' paths objects as one; two modules may describe different methods of one path. */
+function mergePaths(all: readonly ZodOpenApiPathsObject[]): ZodOpenApiPathsObject {
+  const merged: ZodOpenApiPathsObject = {};
+  for (const paths of all) for (const [path, item] of Object.entries(paths)) merged[path] = { ...merged[path], ...item };
+  return merged;
+}
 
 export type OpenApiDocument = ReturnType<typeof createDocument>;
 
@@ -32,7 +54,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: API_BASE, description: 'This donegate receiver.' }],
-    paths: Object.assign({}, ...ROUTE_PATHS) as ZodOpenApiPathsObject,
+    paths: mergePaths(ROUTE_PATHS),
     components: {
       securitySchemes: {
         [BEARER_SCHEME]: {
