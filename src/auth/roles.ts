@@ -12,13 +12,13 @@ export type Permission = (typeof PERMISSIONS)[number];
  * evidence; auditors only read.
  */
 export const ROLES_WITH_PERMISSION: { readonly [P in Permission]: readonly Role[] } = {
-  'decisions:read': ['ci', 'auditor', 'approver', 'admin'],
+  'decisions:read': ['viewer', 'ci', 'auditor', 'approver', 'admin'],
   'evidence:write': ['ci', 'admin'],
   'waivers:write': ['approver', 'admin'],
   'audit:read': ['auditor', 'admin'],
   'tokens:manage': ['admin'],
-  // Listing waivers across tickets: those who grant them and those who audit them, not CI.
-  'waivers:read': ['auditor', 'approver', 'admin'],
+  // Listing waivers across tickets: those who grant them, audit them or follow the board (viewers), not CI.
+  'waivers:read': ['viewer', 'auditor', 'approver', 'admin'],
   // The queue view shows every project's jobs and their payloads; it is for whoever runs the service.
   'queues:view': ['admin'],
   'policy:reload': ['admin'],

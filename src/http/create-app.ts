@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../store/database.js';
@@ -60,6 +60,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** The queues `GET /admin/queues` shows to admins (bull-board, read-only); absent → no queue view. */
   queues?: readonly Queue[];
+  /** The web app (`src/ui/`), mounted at /ui; absent → no pages. */
+  ui?: Router;
   /** `POST /api/v1/admin/policy/reload`; absent → no such route. */
   reloadPolicy?: ReloadPolicy;
 }
@@ -104,6 +106,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes, idempotencyKeys: deps.evidenceIdempotencyKeys }));
   if (deps.queues) app.use(QUEUE_VIEW_PATH, ...createQueueViewRoutes({ auth: deps.auth, queues: deps.queues }));
   if (deps.reloadPolicy) app.use('/api/v1', createPolicyRoutes({ auth: deps.auth, reloadPolicy: deps.reloadPolicy }));
+
+  if (deps.ui) app.use('/ui', deps.ui);
 
   app.use((req, res) => {
     sendError(res, 404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);

@@ -7,7 +7,7 @@ import { readBearerToken } from '../auth/bearer-token.js';
 import { readBasicToken } from '../auth/basic-token.js';
 import { findTrackerPlugin } from '../trackers/registry.js';
 import { isScopeTracker, projectInScope, projectKeyOf } from '../auth/project-key.js';
-import { ROLES_WITH_PERMISSION, roleHasPermission, type Permission } from '../auth/roles.js';
+import { ROLES, ROLES_WITH_PERMISSION, roleHasPermission, type Permission } from '../auth/roles.js';
 import { looksLikeToken, tokenPrefix } from '../auth/token-secret.js';
 import type { TokenRepository } from '../auth/token-repository.js';
 
@@ -38,7 +38,7 @@ export const TICKET_ROUTE_SCOPE: RequireTokenOptions = {
   trackerOf: (req) => String(req.params.tracker),
 };
 
-const HOW_TO_GET_ONE = 'ask an admin for one: donegate token create --role <ci|auditor|approver|admin> --name <name> [--projects ML,AI]';
+const HOW_TO_GET_ONE = `ask an admin for one: donegate token create --role <${ROLES.join('|')}> --name <name> [--projects ML,AI]`;
 
 /**
  * Express middleware: the request must carry a live token whose role holds `permission` and, with

@@ -16,6 +16,7 @@ import { createTokenRepository } from '../auth/index.js';
 import { createEvidenceIntake } from '../intake/ingest-evidence.js';
 import { listFailingTickets } from '../decisions/list-failing-tickets.js';
 import { createApp } from '../http/create-app.js';
+import { createUiRouter } from '../ui/create-ui-router.js';
 import { createHttpServer } from '../http/create-http-server.js';
 import { createEnqueueCommand } from '../queue/enqueue-command.js';
 import { createEnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
@@ -197,6 +198,18 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         audit,
         ...(options.now ? { now: options.now } : {}),
       },
+      ui: createUiRouter({
+        auth: { tokens: createTokenRepository(db), log },
+        db,
+        decisions,
+        waivers: createWaiverRepository(db),
+        registry,
+        policy: policies.current,
+        enqueueReevaluation: createEnqueueReevaluation(queue),
+        audit,
+        log,
+        ...(options.now ? { now: options.now } : {}),
+      }),
       webhooks: Object.fromEntries(config.trackers.map(({ plugin, settings }) => [plugin.name, plugin.webhookSettings(settings)])),
       webhookMaxBytes: config.webhookMaxBytes,
       enqueue: createEnqueueTransition(queue, { isConnected: () => producer.status === 'ready' }),

@@ -3,6 +3,7 @@ import { PERMISSIONS, permissionsOf, roleHasPermission, type Permission } from '
 
 describe('roles and permissions', () => {
   const expected: Record<Role, Permission[]> = {
+    viewer: ['decisions:read', 'waivers:read'],
     ci: ['decisions:read', 'evidence:write'],
     auditor: ['decisions:read', 'audit:read', 'waivers:read'],
     approver: ['decisions:read', 'waivers:write', 'waivers:read'],

@@ -37,7 +37,7 @@ describe.each(STORES)('donegate token … on %s', (_name, open) => {
       const run = await donegate('create', '--role', 'root', '--name', 'x');
       expect(run.code).toBe(2);
       expect(run.out).toBe('');
-      expect(run.err).toMatch(/ci, auditor, approver, admin/);
+      expect(run.err).toMatch(/viewer, ci, auditor, approver, admin/);
     });
 
     it('exits 2 for an empty name', async () => {

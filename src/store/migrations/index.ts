@@ -10,7 +10,8 @@ import { auditCheckpoints } from './009-audit-checkpoints.js';
 import { waiverSourceByShape } from './010-waiver-source-by-shape.js';
 import { waiverRevocations } from './011-waiver-revocations.js';
 import { evidenceIdempotencyKeys } from './012-evidence-idempotency-keys.js';
+import { viewerRole } from './013-viewer-role.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in the order applied. One file per migration, named after its id. */
-export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets, appendOnlyRecords, auditCheckpoints, waiverSourceByShape, waiverRevocations, evidenceIdempotencyKeys];
+export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets, appendOnlyRecords, auditCheckpoints, waiverSourceByShape, waiverRevocations, evidenceIdempotencyKeys, viewerRole];
