@@ -66,7 +66,7 @@ describe('the gate on stored artifacts', () => {
   const submit = async (key: string, uri: string, sha256: string) => {
     const out = sink();
     const err = sink();
-    const code = await submitArtifacts({ tracker: 'jira', ticket: key, criterion: 'encrypted-artifact', artifact: [uri], sha256: [sha256] }, { DONEGATE_URL: h.url, DONEGATE_TOKEN: ciToken }, { out: out.stream, err: err.stream });
+    const { code } = await submitArtifacts({ tracker: 'jira', ticket: key, criterion: 'encrypted-artifact', artifact: [uri], sha256: [sha256] }, { DONEGATE_URL: h.url, DONEGATE_TOKEN: ciToken }, { out: out.stream, err: err.stream });
     return { code, stdout: out.text(), stderr: err.text() };
   };
 
@@ -148,7 +148,7 @@ describe('the gate on stored artifacts', () => {
 
   it('refuses a presigned link as an artifact before anything is sent', async () => {
     const err = sink();
-    const code = await submitArtifacts(
+    const { code } = await submitArtifacts(
       { tracker: 'jira', ticket: 'ML-1', criterion: 'encrypted-artifact', artifact: ['https://ml-models.s3.amazonaws.com/m.bin?X-Amz-Signature=abc'] },
       { DONEGATE_URL: h.url, DONEGATE_TOKEN: ciToken },
       { out: sink().stream, err: err.stream },
