@@ -1,4 +1,5 @@
 import { describeProvenance } from '../domain/index.js';
+import { lastDayBefore } from '../waivers/waiver.js';
 import type { DecisionTrigger } from './audit-event-catalog.js';
 import type { AuditEntry } from './audit-entry.js';
 import { readAuditEvent, type TypedAuditEntry } from './read-audit-event.js';
@@ -44,10 +45,10 @@ function describeTyped(entry: TypedAuditEntry): string {
     case 'waiver-created': {
       const d = entry.data;
       const scope = d.advisories.length > 0 ? ` (${d.advisories.join(', ')})` : '';
-      return `Waiver of ${d.criterion}${scope} until ${d.expiresAt.slice(0, 10)} via ${d.approvedVia}: ${d.reason}`;
+      return `Waiver of ${d.criterion}${scope} until ${lastDayBefore(d.expiresAt)} via ${d.approvedVia}: ${d.reason}`;
     }
     case 'waiver-expired':
-      return `Waiver of ${entry.data.criterion} found expired (ended ${entry.data.expiresAt.slice(0, 10)}); it no longer counts`;
+      return `Waiver of ${entry.data.criterion} found expired (its last day was ${lastDayBefore(entry.data.expiresAt)}); it no longer counts`;
     case 'waiver-revoked':
       return `Waiver of ${entry.data.criterion} revoked: ${entry.data.reason}`;
     case 'token-created':

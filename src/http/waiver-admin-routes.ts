@@ -1,12 +1,10 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { waiverRevokedEvent } from '../audit/audit-events.js';
 import { principalOf } from '../auth/principal-of.js';
-import { projectInScope, projectKeyOf } from '../auth/project-key.js';
+import { projectInScope } from '../auth/project-key.js';
 import { parseProjectKeys } from '../auth/token-input.js';
-import { findTrackerPlugin, registeredTrackerSchema } from '../trackers/registry.js';
-import type { Waiver } from '../waivers/waiver.js';
+import { registeredTrackerSchema } from '../trackers/registry.js';
 import { errorResponse } from './openapi/error-response.js';
 import { jsonBodyResponses } from './openapi/json-body-responses.js';
 import { needsPermission } from './openapi/needs-permission.js';
@@ -16,6 +14,7 @@ import { presentWaiver, waiverViewSchema } from './present-waiver.js';
 import { requireToken } from './require-token.js';
 import { sendError } from './send-error.js';
 import { tokenInputField } from './token-input-field.js';
+import { projectOfWaiver, revokeWaiver } from './waiver-changes.js';
 import { waiverChangeSchema, type WaiverRouteDeps } from './waiver-routes.js';
 
 const listQuerySchema = z
@@ -38,8 +37,6 @@ const revokeSchema = z.object({ reason: z.string().trim().min(1, 'say why the wa
 /** `:id` of `POST /api/v1/waivers/:id/revoke`. */
 const waiverRefPathSchema = z.object({ id: z.string().meta({ description: "The waiver's id, as GET /waivers lists them." }) });
 
-/** The project of a waiver's ticket, as its tracker reads keys. */
-const projectOf = (waiver: Waiver): string => findTrackerPlugin(waiver.tracker)?.projectOfKey(waiver.ticketKey) ?? projectKeyOf(waiver.ticketKey) ?? '';
 
 /**
  * `GET /api/v1/waivers?status=active|expired&tracker=&project=` (approver, auditor or admin): waivers across
@@ -59,7 +56,7 @@ export function createWaiverAdminRoutes(deps: WaiverRouteDeps): Router {
     const principal = principalOf(res);
     const at = now();
     const waivers = (await deps.waivers.list({ now: at, ...(tracker ? { tracker } : {}), ...(status ? { status: status === 'active' ? 'active' : 'inactive' } : {}) })).filter((waiver) => {
-      const project = projectOf(waiver);
+      const project = projectOfWaiver(waiver);
       return projectInScope(principal.projects, project, waiver.tracker) && (projects.length === 0 || projects.includes(project.toUpperCase()));
     });
     res.json({ waivers: waivers.map((w) => presentWaiver(w, at)) });
@@ -70,37 +67,12 @@ export function createWaiverAdminRoutes(deps: WaiverRouteDeps): Router {
     if (!path) return;
     const body = parseRequestWhole(res, revokeSchema, req.body ?? {}, { code: 'INVALID_REVOCATION', part: 'body', hint: '; send {"reason": "..."}' });
     if (!body) return;
-    const { id } = path;
-    const principal = principalOf(res);
-    const notFound = () => sendError(res, 404, 'WAIVER_NOT_FOUND', `no waiver with id "${id.slice(0, 100)}"; GET /api/v1/waivers lists them`);
-    const waiver = await deps.waivers.find(id);
-    // A waiver outside the token's projects is answered as missing: its existence is not the caller's to learn.
-    if (!waiver || !projectInScope(principal.projects, projectOf(waiver), waiver.tracker)) {
-      notFound();
+    const change = await revokeWaiver(deps, principalOf(res), path.id, body.reason, now());
+    if ('refused' in change) {
+      sendError(res, change.refused.status, change.refused.code, change.refused.message);
       return;
     }
-    if (waiver.expiresAt.getTime() <= now().getTime()) {
-      sendError(res, 409, 'WAIVER_EXPIRED', `the waiver ${waiver.id} expired on ${waiver.expiresAt.toISOString().slice(0, 10)}; it no longer counts, so there is nothing to revoke`);
-      return;
-    }
-    const outcome = await deps.waivers.revoke(waiver.id, principal.name, body.reason);
-    if (outcome.status === 'not-found') {
-      notFound();
-      return;
-    }
-    if (outcome.status === 'already-revoked') {
-      sendError(res, 409, 'WAIVER_REVOKED', `the waiver ${waiver.id} was already revoked by ${outcome.waiver.revoked?.by ?? 'someone'}`);
-      return;
-    }
-    const revoked = outcome.waiver;
-    await deps.audit.append(waiverRevokedEvent({ ...revoked, revoked: revoked.revoked! }));
-    let reevaluation: 'queued' | 'not-queued' = 'queued';
-    try {
-      await deps.enqueueReevaluation({ tracker: revoked.tracker, ticketKey: revoked.ticketKey, triggerId: `waiver-revoked:${revoked.id}`, reason: `re-evaluated after ${principal.name} revoked a waiver of ${revoked.criterion}` });
-    } catch {
-      reevaluation = 'not-queued';
-    }
-    const answer: z.input<typeof waiverChangeSchema> = { waiver: presentWaiver(revoked, now()), reevaluation };
+    const answer: z.input<typeof waiverChangeSchema> = { waiver: presentWaiver(change.waiver, now()), reevaluation: change.reevaluation };
     res.json(answer);
   });
   return router;

@@ -1,15 +1,10 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { principalOf, projectInScope, projectKeyOf } from '../auth/index.js';
+import { principalOf } from '../auth/index.js';
 import { requireToken, TICKET_ROUTE_SCOPE, type RequireTokenDeps } from './require-token.js';
-import { waiverCreatedEvent } from '../audit/audit-events.js';
-import type { AuditLog } from '../audit/audit-log.js';
-import type { CriterionRegistry } from '../criteria/registry.js';
-import type { Policy } from '../policy/policy.js';
-import type { EnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
-import type { WaiverRepository } from '../waivers/waiver-repository.js';
-import { waiverExpiry, waiverRequestSchema } from '../waivers/waiver-request.js';
+import { waiverRequestSchema } from '../waivers/waiver-request.js';
+import { createWaiver, type WaiverChangeDeps } from './waiver-changes.js';
 import { presentWaiver, waiverViewSchema } from './present-waiver.js';
 import { errorResponse } from './openapi/error-response.js';
 import { needsPermission } from './openapi/needs-permission.js';
@@ -26,13 +21,8 @@ export const waiverChangeSchema = z.object({ waiver: waiverViewSchema, reevaluat
 
 const CREATE_BODY_LIMIT = '64kb';
 
-export interface WaiverRouteDeps {
+export interface WaiverRouteDeps extends WaiverChangeDeps {
   auth: RequireTokenDeps;
-  waivers: WaiverRepository;
-  registry: CriterionRegistry;
-  policy: () => Policy;
-  enqueueReevaluation: EnqueueReevaluation;
-  audit: AuditLog;
   now?: () => Date;
 }
 
@@ -48,39 +38,12 @@ export function createWaiverRoutes(deps: WaiverRouteDeps): Router {
   router.post('/waivers', requireToken(deps.auth, 'waivers:write'), express.json({ limit: CREATE_BODY_LIMIT }), async (req, res) => {
     const request = parseRequestWhole(res, waiverRequestSchema, req.body, { code: 'INVALID_WAIVER', part: 'body', hint: '' });
     if (!request) return;
-    const principal = principalOf(res);
-    const project = projectKeyOf(request.ticket)!;
-    if (!projectInScope(principal.projects, project, request.tracker)) {
-      sendError(res, 403, 'FORBIDDEN_PROJECT', `token "${principal.name}" is limited to project(s) ${principal.projects.join(', ')} and cannot waive for ${request.tracker} ${request.ticket.toUpperCase()}`);
+    const change = await createWaiver(deps, principalOf(res), request, now());
+    if ('refused' in change) {
+      sendError(res, change.refused.status, change.refused.code, change.refused.message);
       return;
     }
-    if (!deps.registry.has(request.criterion)) {
-      sendError(res, 400, 'INVALID_WAIVER', `criterion: unknown criterion "${request.criterion}"; known criteria: ${[...deps.registry.keys()].join(', ')}`);
-      return;
-    }
-    const expiry = waiverExpiry(request.expires, now(), deps.policy().waivers.maxDays);
-    if ('problem' in expiry) {
-      sendError(res, 400, 'INVALID_WAIVER', `expires: ${expiry.problem}`);
-      return;
-    }
-    const waiver = await deps.waivers.add({
-      tracker: request.tracker,
-      ticketKey: request.ticket.toUpperCase(),
-      criterion: request.criterion,
-      advisories: request.advisories,
-      reason: request.reason,
-      approver: principal.name,
-      approvedVia: 'api',
-      expiresAt: expiry.expiresAt,
-    });
-    await deps.audit.append(waiverCreatedEvent(waiver));
-    let reevaluation: 'queued' | 'not-queued' = 'queued';
-    try {
-      await deps.enqueueReevaluation({ tracker: waiver.tracker, ticketKey: waiver.ticketKey, triggerId: `waiver:${waiver.id}`, reason: `re-evaluated after a waiver of ${waiver.criterion} by ${waiver.approver}` });
-    } catch {
-      reevaluation = 'not-queued';
-    }
-    const answer: z.input<typeof waiverChangeSchema> = { waiver: presentWaiver(waiver, now()), reevaluation };
+    const answer: z.input<typeof waiverChangeSchema> = { waiver: presentWaiver(change.waiver, now()), reevaluation: change.reevaluation };
     res.status(201).json(answer);
   });
 

@@ -17,6 +17,7 @@ import { createEvidenceIntake } from '../intake/ingest-evidence.js';
 import { listFailingTickets } from '../decisions/list-failing-tickets.js';
 import { createApp } from '../http/create-app.js';
 import { createUiRouter } from '../ui/create-ui-router.js';
+import { createActorNames } from '../ui/audit/actor-names.js';
 import { createHttpServer } from '../http/create-http-server.js';
 import { createEnqueueCommand } from '../queue/enqueue-command.js';
 import { createEnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
@@ -209,6 +210,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         audit,
         log,
         ...(options.now ? { now: options.now } : {}),
+        actorNames: createActorNames({ trackers, log }),
       }),
       webhooks: Object.fromEntries(config.trackers.map(({ plugin, settings }) => [plugin.name, plugin.webhookSettings(settings)])),
       webhookMaxBytes: config.webhookMaxBytes,

@@ -66,4 +66,9 @@ export interface Tracker {
   readDescription?(ticket: Ticket): Promise<string>;
   /** Links from the ticket to elsewhere: Jira remote links, Linear attachment links. */
   listLinks?(ticket: Ticket): Promise<TicketLink[]>;
+  /**
+   * The name the tracker shows for an account (Jira `GET /user?accountId=`, Linear `user(id)`, GitHub
+   * `GET /users/{login}`), for reports that name people; undefined when the tracker has none to give.
+   */
+  displayName?(accountId: string): Promise<string | undefined>;
 }

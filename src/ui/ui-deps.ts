@@ -1,4 +1,5 @@
 import type { AuditLog } from '../audit/audit-log.js';
+import type { ActorNames } from '../audit/export-html.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import type { DecisionRepository } from '../decisions/decision-repository.js';
 import type { Logger } from '../logging/logger.js';
@@ -19,4 +20,6 @@ export interface UiDeps extends UiAuthDeps {
   audit: AuditLog;
   log: Logger;
   now?: () => Date;
+  /** People's names for the audit page (from the trackers, cached); absent: account ids alone. */
+  actorNames?: ActorNames;
 }

@@ -37,8 +37,15 @@ export const hasExpired = (waiver: Waiver, now: Date) => waiver.expiresAt.getTim
 export const isActive = (waiver: Waiver, now: Date) =>
   waiver.expiresAt.getTime() > now.getTime() && (waiver.revoked === undefined || waiver.revoked.at.getTime() > now.getTime());
 
+/**
+ * The last day (UTC) a waiver ending at `expiresAt` counts. A waiver "until 2027-01-31" is stored as ending
+ * at 2027-02-01T00:00Z, the first instant it no longer counts, so the date is that of the instant before.
+ * @example lastDayBefore(new Date('2027-02-01T00:00:00Z')) // '2027-01-31'
+ */
+export const lastDayBefore = (expiresAt: Date | string) => new Date(new Date(expiresAt).getTime() - 1).toISOString().slice(0, 10);
+
 /** The last day a waiver counts (it stops at the start of the next day, UTC). */
-export const lastDayOf = (waiver: Waiver) => new Date(waiver.expiresAt.getTime() - 1).toISOString().slice(0, 10);
+export const lastDayOf = (waiver: Waiver) => lastDayBefore(waiver.expiresAt);
 
 /** "waived by alice until 2026-12-31: vendor patch pending" */
 export function describeWaiver(waiver: Waiver): string {

@@ -15,3 +15,10 @@ export const getCurrentUser: Handler = (ctx) => {
     },
   };
 };
+
+/** `GET /rest/api/3/user?accountId=`: a person's public profile (no e-mail, as for other users on Cloud). */
+export const getUser: Handler = (ctx) => {
+  const accountId = ctx.query.get('accountId');
+  if (!accountId) return { status: 400, body: { errorMessages: ['The accountId query parameter needs to be provided.'], errors: {} } };
+  return { status: 200, body: { ...representUser(ctx.v3, ctx.state.user(accountId)), locale: 'en_US', expand: 'groups,applicationRoles' } };
+};

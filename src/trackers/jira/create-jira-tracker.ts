@@ -77,6 +77,11 @@ export function createJiraTracker(deps: JiraTrackerDeps): Tracker {
       return self;
     },
 
+    async displayName(accountId: string): Promise<string | undefined> {
+      const user = await call(`read the account ${accountId} (GET /user)`, () => client.users.getUser({ accountId }));
+      return typeof user.displayName === 'string' && user.displayName !== '' ? user.displayName : undefined;
+    },
+
     async getTicket(ref: TicketRef): Promise<Ticket> {
       const issueIdOrKey = ref.id ?? ref.key;
       if (!issueIdOrKey) throw new TrackerPermanentError('jira', 'invalid-request', 'A Jira ticket needs an id or a key.');

@@ -36,6 +36,9 @@ button.secondary { background: transparent; color: var(--accent); }
 ol.timeline { list-style: none; padding: 0; } ol.timeline li { border-left: 3px solid var(--line); padding: .3rem 0 .8rem 1rem; }
 svg text { fill: var(--fg); font-size: 12px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.chart { width: 100%; max-width: 720px; height: auto; } .chart .axis { stroke: var(--line); } .chart .series-a { fill: var(--bad); } .chart .series-b { fill: var(--ok); } .chart .series-c { fill: var(--accent); }
+.report .note { color: var(--muted); } .report .hash { font-family: ui-monospace, monospace; overflow-wrap: anywhere; } .report td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.report .totals { display: flex; gap: 1rem; flex-wrap: wrap; } .report .total { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem; } .report .total strong { display: block; font-size: 1.6rem; }
 `;
 
 /** Its digest, in the URL: the file can be cached for good, and a new version is a new URL. */
