@@ -56,7 +56,9 @@ export interface GateHarness {
   evidence: EvidenceRepository;
   /** An admin API token, and a helper calling `/api/v1` with it (or with another token). */
   adminToken: string;
-  createToken(role: 'ci' | 'auditor' | 'approver' | 'admin', name: string, projects?: string[]): Promise<string>;
+  createToken(role: 'ci' | 'auditor' | 'approver' | 'admin' | 'viewer', name: string, projects?: string[]): Promise<string>;
+  /** donegate's database, for tests that seed history directly. */
+  db: TestDatabase['db'];
   api(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
   logText(): string;
   /** donegate's clock (criteria, waivers, decisions): move it forward to let waivers expire. */
@@ -119,7 +121,7 @@ export async function startGateHarness(
   const decisions = createDecisionRepository(database.db);
   const evidence = createEvidenceRepository(database.db);
   const tokens = createTokenRepository(database.db);
-  const createToken = async (role: 'ci' | 'auditor' | 'approver' | 'admin', name: string, projects: string[] = []) =>
+  const createToken = async (role: 'ci' | 'auditor' | 'approver' | 'admin' | 'viewer', name: string, projects: string[] = []) =>
     (await tokens.create({ name, role, projects, createdBy: 'test' })).token;
   const adminToken = await createToken('admin', 'test-admin');
 
@@ -134,6 +136,7 @@ export async function startGateHarness(
     evidence,
     adminToken,
     createToken,
+    db: database.db,
     api(path, { token = adminToken, headers, ...init } = {}) {
       const auth: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
       return fetch(`${service.url}/api/v1${path}`, { ...init, headers: { ...auth, ...(headers as Record<string, string> | undefined) } });

@@ -76,7 +76,7 @@ ${
       })
     : ''
 }`;
-    res.status(status).type('html').send(renderPage({ title: 'Waivers', principal, csrfToken, current: '/ui/waivers', body }));
+    res.status(status).type('html').send(renderPage({ title: 'Waivers', principal, ...(csrfToken === '' ? {} : { csrfToken }), current: '/ui/waivers', body }));
   }
 
   const answerChange = async (req: Request, res: Response, change: WaiverChange, done: string, form?: WaiverFormValues): Promise<void> => {
