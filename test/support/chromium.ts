@@ -21,7 +21,7 @@ export function chromiumAvailable(): boolean {
 }
 
 /** Headless Chromium with a fresh profile and nothing that reaches the network on its own. */
-export async function launchChromium(options: { extraHTTPHeaders?: Record<string, string>; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+export async function launchChromium(options: { extraHTTPHeaders?: Record<string, string>; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<BrowserContext> {
   const profile = await mkdtemp(join(tmpdir(), 'donegate-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -29,5 +29,6 @@ export async function launchChromium(options: { extraHTTPHeaders?: Record<string
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: options.viewport ?? { width: 1200, height: 900 },
     ...(options.extraHTTPHeaders ? { extraHTTPHeaders: options.extraHTTPHeaders } : {}),
+    ...(options.bypassCSP ? { bypassCSP: true } : {}),
   });
 }

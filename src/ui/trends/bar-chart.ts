@@ -22,7 +22,8 @@ export function barChart(options: { id: string; title: string; summary: string; 
   const group = plotWidth / Math.max(1, options.labels.length);
   const bar = Math.max(2, (group * 0.8) / options.series.length);
   const y = (value: number) => PAD.top + plotHeight - (value / max) * plotHeight;
-  const every = Math.ceil(options.labels.length / 12);
+  // About 80 px per label, so week names never overlap; the table below names every one.
+  const every = Math.max(1, Math.ceil((options.labels.length * 80) / plotWidth));
   return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${options.id}-title ${options.id}-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="${options.id}-title">${options.title}</title>
 <desc id="${options.id}-desc">${options.summary}</desc>
