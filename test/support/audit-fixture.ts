@@ -43,7 +43,7 @@ export async function seedAuditHistory(db: Database, clock: { now: Date }): Prom
     tracker: 'linear',
     ticket: 'AI-3',
     actor: 'token:sec-lead',
-    data: { waiverId: 'w-1', criterion: 'dependency-audit', advisories: ['GHSA-p6mc-m468-83gw'], reason: '<b>build-time only</b>', approvedVia: 'api', expiresAt: '2027-01-31T00:00:00.000Z' },
+    data: { waiverId: 'w-1', criterion: 'dependency-audit', advisories: ['GHSA-p6mc-m468-83gw'], reason: '<b>build-time only</b>', approvedVia: 'api', expiresAt: '2027-02-01T00:00:00.000Z' },
   });
   await at('2026-11-02T09:00:00.000Z', decision('ML-9', 'pass', [['pii-scan', 'pass']]));
 }
