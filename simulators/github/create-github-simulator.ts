@@ -51,7 +51,8 @@ export interface GithubSimulator {
   /** Requests and deliveries GitHub would refuse (and simulator gaps); a passing test leaves this empty. */
   readonly violations: string[];
   readonly requests: GithubRequestRecord[];
-  addUser(login: string): SimGithubUser;
+  /** A person, with the full name their public profile shows (`GET /users/{login}` answers it as `name`). */
+  addUser(login: string, name?: string): SimGithubUser;
   addIssue(issue: NewGithubIssue): SimGithubIssue;
   /** A comment someone wrote on the issue (default author: a fresh user). */
   addComment(key: string, body: string, authorId?: number): SimGithubComment;
@@ -174,8 +175,8 @@ export async function createGithubSimulator(options: GithubSimulatorOptions = {}
     store,
     violations,
     requests,
-    addUser(login) {
-      const user: SimGithubUser = { id: store.nextId(), login, type: 'User' };
+    addUser(login, name) {
+      const user: SimGithubUser = { id: store.nextId(), login, type: 'User', ...(name === undefined ? {} : { name }) };
       store.users.set(user.id, user);
       return user;
     },

@@ -4,6 +4,8 @@ export interface SimGithubUser {
   id: number;
   login: string;
   type: 'User' | 'Bot' | 'Organization';
+  /** The profile's full name; null on GitHub when the person set none. */
+  name?: string;
 }
 
 export interface SimGithubIssue {

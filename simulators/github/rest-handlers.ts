@@ -56,7 +56,8 @@ export function createRestHandlers(deps: RestDeps): Record<ServedOperation, (req
     'users/get-authenticated': ({ caller }) => (caller.kind === 'user' ? { status: 200, body: views.user(deps.self) } : forbiddenForCaller),
     'users/get-by-username': ({ params }) => {
       const user = [...store.users.values()].find((candidate) => candidate.login === params.username);
-      return user ? { status: 200, body: views.user(user) } : notFound;
+      // The public profile: the simple-user fields plus `name` (null when the person set none).
+      return user ? { status: 200, body: { ...(views.user(user) as Record<string, unknown>), name: user.name ?? null } } : notFound;
     },
     'apps/get-authenticated': ({ caller }) =>
       caller.kind === 'app' && deps.app ? { status: 200, body: { id: deps.app.id, slug: deps.app.slug, name: deps.app.slug, node_id: `A_sim${deps.app.id}` } } : forbiddenForCaller,

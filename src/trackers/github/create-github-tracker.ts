@@ -32,6 +32,9 @@ function issueOf(ticketOrKey: Ticket | string): GithubIssueRef {
 
 const sameLabel = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** A GitHub login: letters, digits and inner hyphens, at most 39; App bots end in `[bot]`. */
+const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+
 /**
  * The GitHub Issues side of the Tracker interface, over @octokit/rest. A ticket is an issue, keyed (and
  * identified) `owner/repo#123`; closing it as completed is the move into Done, and blocking reopens it.
@@ -99,6 +102,13 @@ export function createGithubTracker(deps: GithubTrackerDeps): Tracker {
   return {
     name: 'github',
     selfId,
+
+    async displayName(accountId: string): Promise<string | undefined> {
+      // Accounts are named by login here (`GET /users/{login}`); a bare number is an account id, which that route does not take.
+      if (!GITHUB_LOGIN.test(accountId) || /^\d+$/.test(accountId)) return undefined;
+      const { data } = await githubRequest(`reading the account ${accountId}`, () => client.rest.users.getByUsername({ username: accountId }));
+      return typeof data.name === 'string' && data.name !== '' ? data.name : undefined;
+    },
 
     async resolveKey(ref: TicketRef): Promise<string | undefined> {
       const item = parseProjectItemTicketId(ref.id ?? ref.key ?? '');

@@ -8,7 +8,7 @@ import { ensureLabel, readLabelContext } from './ensure-label.js';
 import { findOwnComment } from './find-own-comment.js';
 import { linearAttachmentToTicketAttachment } from './linear-attachment-to-ticket-attachment.js';
 import { listLinearAttachments } from './list-linear-attachments.js';
-import { ADD_LABEL, CREATE_COMMENT, ISSUE, ISSUE_DESCRIPTION, MOVE_ISSUE, REMOVE_LABEL, UPDATE_COMMENT, VIEWER } from './linear-documents.js';
+import { ADD_LABEL, CREATE_COMMENT, ISSUE, ISSUE_DESCRIPTION, MOVE_ISSUE, REMOVE_LABEL, UPDATE_COMMENT, USER, VIEWER } from './linear-documents.js';
 import { createLinearRequest } from './linear-request.js';
 import {
   addLabelResponse,
@@ -18,6 +18,7 @@ import {
   issueResponse,
   moveIssueResponse,
   removeLabelResponse,
+  userResponse,
   viewerResponse,
 } from './linear-responses.js';
 import { createLinkPolicy } from '../render/index.js';
@@ -76,6 +77,11 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
   return {
     name: 'linear',
     selfId,
+
+    async displayName(accountId: string): Promise<string | undefined> {
+      const { user } = await request(USER, { id: accountId }, userResponse, `reading user ${accountId}`);
+      return user.name === '' ? undefined : user.name;
+    },
 
     async getTicket(ref: TicketRef): Promise<Ticket> {
       const id = ref.id ?? ref.key;

@@ -10,6 +10,13 @@ export const VIEWER = /* GraphQL */ `
   }
 `;
 
+/** A person's full name, for reports that name people beside their ids. */
+export const USER = /* GraphQL */ `
+  query DonegateUser($id: String!) {
+    user(id: $id) { id name }
+  }
+`;
+
 /** `issue(id:)` accepts the UUID or the identifier (`AI-7`). */
 export const ISSUE = /* GraphQL */ `
   query DonegateIssue($id: String!) {

@@ -6,6 +6,8 @@ const labelNodes = z.object({ nodes: z.array(z.object({ id: z.string(), name: z.
 
 export const viewerResponse = z.object({ viewer: node });
 
+export const userResponse = z.object({ user: z.object({ id: z.string(), name: z.string() }) });
+
 const attachmentNode = z.object({
   id: z.string(),
   title: z.string(),

@@ -1,6 +1,10 @@
 import { createActorNames } from '../../../src/ui/audit/actor-names.js';
 import { createJiraFixture, type JiraFixture } from '../../trackers/jira/jira-fixture.js';
 import { captureLog } from '../../support/capture-log.js';
+import { createLinearFixture } from '../../trackers/linear/linear-fixture.js';
+import { createGithubSimulator } from '../../../simulators/github/index.js';
+import { createGithubClient } from '../../../src/trackers/github/create-github-client.js';
+import { createGithubTracker } from '../../../src/trackers/github/create-github-tracker.js';
 
 describe('display names of audit actors', () => {
   let f: JiraFixture;
@@ -37,5 +41,31 @@ describe('display names of audit actors', () => {
     now += 61_000;
     await names(['jira:u-priya']);
     expect(userLookups()).toBe(2);
+  });
+});
+
+describe('display names from Linear and GitHub', () => {
+  it('reads a Linear user by id through user(id), its full name', async () => {
+    const f = await createLinearFixture();
+    try {
+      const person = f.linear.addUser({ name: 'Ravi Shah' });
+      expect(await f.tracker.displayName!(person.id)).toBe('Ravi Shah');
+    } finally {
+      await f.linear.close();
+    }
+  });
+
+  it('reads a GitHub account by login through GET /users/{login}, and gives no name where the profile has none', async () => {
+    const github = await createGithubSimulator();
+    try {
+      const tracker = createGithubTracker({ client: createGithubClient({ auth: { kind: 'token', token: github.token }, baseUrl: github.url }), authKind: 'token' });
+      github.addUser('mona', 'Mona Lisa');
+      github.addUser('octocat');
+      expect(await tracker.displayName!('mona')).toBe('Mona Lisa');
+      expect(await tracker.displayName!('octocat')).toBeUndefined();
+      expect(github.violations).toEqual([]);
+    } finally {
+      await github.close();
+    }
   });
 });
