@@ -17,6 +17,7 @@ import { createEvidenceIntake } from '../intake/ingest-evidence.js';
 import { listFailingTickets } from '../decisions/list-failing-tickets.js';
 import { createApp } from '../http/create-app.js';
 import { createUiRouter } from '../ui/create-ui-router.js';
+import { createSignInDeps } from '../ui/auth/create-sign-in-deps.js';
 import { createHttpServer } from '../http/create-http-server.js';
 import { createEnqueueCommand } from '../queue/enqueue-command.js';
 import { createEnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
@@ -179,6 +180,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   let url: string | undefined;
   if (options.roles.receiver) {
+    const signIn = await createSignInDeps(db, config.ui, options.now);
     const app = createApp({
       auth: { tokens: createTokenRepository(db), log },
       ingestEvidence: createEvidenceIntake({
@@ -209,7 +211,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         audit,
         log,
         ...(options.now ? { now: options.now } : {}),
+        sessions: signIn.sessions,
+        signIn,
       }),
+      signInLinks: { links: signIn.links, ...(config.ui.publicUrl ? { publicUrl: config.ui.publicUrl } : {}) },
       webhooks: Object.fromEntries(config.trackers.map(({ plugin, settings }) => [plugin.name, plugin.webhookSettings(settings)])),
       webhookMaxBytes: config.webhookMaxBytes,
       enqueue: createEnqueueTransition(queue, { isConnected: () => producer.status === 'ready' }),

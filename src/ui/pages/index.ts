@@ -1,8 +1,11 @@
 import type { Router } from 'express';
 import type { UiDeps } from '../ui-deps.js';
+import { signInPages } from './sign-in-pages.js';
 
 /**
  * Every page of the web app, each a router made from the shared dependencies and mounted under /ui.
  * A new page is its file plus one line here.
  */
-export const UI_PAGES: ReadonlyArray<(deps: UiDeps) => Router> = [];
+export const UI_PAGES: ReadonlyArray<(deps: UiDeps) => Router> = [
+  signInPages,
+];
