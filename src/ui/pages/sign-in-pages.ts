@@ -22,13 +22,13 @@ const linkGone = (res: Response): void =>
 
 /**
  * A form posted from another site (a login CSRF: signing a victim in as someone else) is refused. Browsers
- * send `Sec-Fetch-Site` and `Origin` on posts; when present they must say this site.
+ * send `Sec-Fetch-Site` on posts; older ones only `Origin`, which must then be this host.
  */
 const postedFromHere = (req: Request): boolean => {
   const site = req.get('sec-fetch-site');
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = req.get('origin');
-  if (origin === undefined || origin === 'null') return origin === undefined;
+  if (origin === undefined) return true;
   try {
     return new URL(origin).host === req.get('host');
   } catch {
@@ -120,7 +120,6 @@ export function signInPages(deps: UiDeps): Router {
   router.get('/link/:secret', async (req, res) => {
     // Mail scanners open links; a GET only shows the button, so they cannot use up the link.
     if (!(await links.usable(req.params.secret))) return linkGone(res);
-    res.setHeader('Referrer-Policy', 'no-referrer');
     sendPage(
       res,
       200,
