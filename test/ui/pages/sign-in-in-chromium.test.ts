@@ -45,7 +45,7 @@ describeInBrowser('signing in to the web app in headless Chromium', () => {
       const tab = await audited.newPage();
       await tab.goto(url);
       await tab.addScriptTag({ content: axeSource });
-      const result = await tab.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe.run());
+      const result = await tab.evaluate(() => (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe.run());
       return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     } finally {
       await audited.close();
