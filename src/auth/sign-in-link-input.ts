@@ -1,5 +1,7 @@
 import { SIGN_IN_LINK_MAX_DAYS } from './sign-in-links.js';
+import type { Role } from '../domain/index.js';
 import { InvalidTokenInputError } from './token-errors.js';
+import { parseRole } from './token-input.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -25,4 +27,11 @@ export function parseLinkName(text: string): string {
     throw new InvalidTokenInputError('--name is who the link is for, such as "Priya (PM)": 1 to 100 characters, no control characters');
   }
   return name;
+}
+
+/** A person's role: any but `ci`, which is for pipelines and their tokens. */
+export function parseLinkRole(text: string): Role {
+  const role = parseRole(text);
+  if (role === 'ci') throw new InvalidTokenInputError('a sign-in link is for a person: use viewer, auditor, approver or admin (ci is for pipeline tokens)');
+  return role;
 }

@@ -49,11 +49,11 @@ export function registerLinkCommands(program: Command, deps: LinkCommandDeps): v
     .option('--name <name>', 'who it is for, as the pages show them, such as "Priya (PM)"')
     .option('--url <url>', 'act through a running donegate at this URL (default DONEGATE_URL), with the admin token in DONEGATE_TOKEN')
     .action(async (options: LinkOptions) => {
-      const { parseLinkLifetime, parseLinkName } = await import('../auth/sign-in-link-input.js');
-      const { parseProjects, parseRole } = await import('../auth/token-input.js');
+      const { parseLinkLifetime, parseLinkName, parseLinkRole } = await import('../auth/sign-in-link-input.js');
+      const { parseProjects } = await import('../auth/token-input.js');
       let input: { role: Role; lifetimeMs: number; projects: string[]; name: string };
       try {
-        const role = parseRole(options.role);
+        const role = parseLinkRole(options.role);
         input = { role, lifetimeMs: parseLinkLifetime(options.expires), projects: parseProjects(options.projects ?? []), name: parseLinkName(options.name ?? `${role} (sign-in link)`) };
       } catch (error) {
         if (!(error instanceof InvalidTokenInputError)) throw error;

@@ -4,9 +4,9 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { signInLinkCreatedEvent, tokenActor } from '../audit/audit-events.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { principalOf } from '../auth/principal-of.js';
-import { parseLinkLifetime, parseLinkName } from '../auth/sign-in-link-input.js';
+import { parseLinkLifetime, parseLinkName, parseLinkRole } from '../auth/sign-in-link-input.js';
 import type { SignInLinks } from '../auth/sign-in-links.js';
-import { parseProjects, parseRole } from '../auth/token-input.js';
+import { parseProjects } from '../auth/token-input.js';
 import { ROLES } from '../domain/index.js';
 import { errorResponse } from './openapi/error-response.js';
 import { jsonBodyResponses } from './openapi/json-body-responses.js';
@@ -30,7 +30,7 @@ const BODY_LIMIT = '16kb';
 /** `POST /api/v1/sign-in-links` body, read as `donegate link create` reads its flags. */
 const createLinkSchema = z
   .object({
-    role: z.string().max(40).meta({ description: `One of ${ROLES.join(', ')} (any case).` }).transform(tokenInputField(parseRole)),
+    role: z.string().max(40).meta({ description: 'One of viewer, auditor, approver, admin (any case).' }).transform(tokenInputField(parseLinkRole)),
     expires: z.string().max(20).meta({ description: 'How long the link stays usable: 7d, 12h; at most 30d.' }).transform(tokenInputField(parseLinkLifetime)),
     name: z.string().max(200).meta({ description: 'Who it is for, as pages show them: "Priya (PM)". Default: "<role> (sign-in link)".' }).transform(tokenInputField(parseLinkName)).optional(),
     projects: z

@@ -52,6 +52,12 @@ describe('donegate link create', () => {
     expect(run.err).toMatch(message);
   });
 
+  it('refuses the ci role through the API too', async () => {
+    const response = await fetch(`${api.url}/api/v1/sign-in-links`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'ci', expires: '1d' }) });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('ci is for pipeline tokens');
+  });
+
   it('exits 2 without UI_PUBLIC_URL, as there is no address to give', async () => {
     const run = await donegate(['--role', 'viewer', '--expires', '1d'], {}, null);
     expect(run.code).toBe(2);
