@@ -83,6 +83,11 @@ const waiverRevoked = z.object({ waiverId: z.string(), criterion: z.string(), re
 
 const token = z.object({ tokenId: z.string(), name: z.string(), role: z.string(), projects: z.array(z.string()), prefix: z.string() });
 
+/** A browser session began or ended: the session's id prefix (of its hash), how and as what role. */
+const uiSignedIn = z.object({ session: z.string(), method: z.enum(['oidc', 'link']), role: z.string(), projects: z.array(z.string()) });
+const uiSignedOut = z.object({ session: z.string(), role: z.string() });
+const signInLinkCreated = z.object({ linkId: z.string(), name: z.string(), role: z.string(), projects: z.array(z.string()), expiresAt: z.string() });
+
 /**
  * A reload of POLICY_FILE was attempted: by SIGHUP (`signal`), through the API, or on another process's
  * API reload (`broadcast`). A good file names the new hash and rule count; a bad one, why it was refused.
@@ -106,6 +111,9 @@ export const AUDIT_EVENT_CATALOG = {
   'token-created': token,
   'token-revoked': token,
   'policy-reloaded': policyReloaded,
+  'ui-signed-in': uiSignedIn,
+  'ui-signed-out': uiSignedOut,
+  'sign-in-link-created': signInLinkCreated,
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_CATALOG;

@@ -1,4 +1,5 @@
-import type { ApiTokenRecord } from '../auth/api-token.js';
+import type { ApiTokenRecord, Principal } from '../auth/api-token.js';
+import type { SignInLinkRecord } from '../auth/sign-in-links.js';
 import type { ActionRecord, Decision } from '../decisions/decision.js';
 import { UNKNOWN_ATTACHMENT_AUTHOR, type EvidenceRecord } from '../evidence/evidence-record.js';
 import type { Waiver } from '../waivers/waiver.js';
@@ -172,4 +173,29 @@ export function tokenEvent(type: 'token-created' | 'token-revoked', record: ApiT
 /** A policy reload attempt; `actor` is `signal` for SIGHUP, else the token that asked (`token:<name>`). */
 export function policyReloadedEvent(actor: string, data: AuditEventData<'policy-reloaded'>): TypedAuditEvent<'policy-reloaded'> {
   return { type: 'policy-reloaded', tracker: null, ticket: null, actor, data };
+}
+
+/** `session:<prefix>` → `<prefix>`: the audit data names the session without the tokenId's kind. */
+const sessionOf = (principal: Principal): string => principal.tokenId.replace(/^session:/, '');
+
+/**
+ * Someone signed in to the web app. `actor` is how: `oidc:<subject>` (the IdP's id, never the e-mail) or
+ * `link:<link id>`; never any part of the cookie.
+ */
+export function uiSignedInEvent(principal: Principal, method: 'oidc' | 'link', actor: string): TypedAuditEvent<'ui-signed-in'> {
+  return { type: 'ui-signed-in', tracker: null, ticket: null, actor, data: { session: sessionOf(principal), method, role: principal.role, projects: principal.projects } };
+}
+
+export function uiSignedOutEvent(principal: Principal): TypedAuditEvent<'ui-signed-out'> {
+  return { type: 'ui-signed-out', tracker: null, ticket: null, actor: principal.tokenId, data: { session: sessionOf(principal), role: principal.role } };
+}
+
+export function signInLinkCreatedEvent(record: SignInLinkRecord, actor: string): TypedAuditEvent<'sign-in-link-created'> {
+  return {
+    type: 'sign-in-link-created',
+    tracker: null,
+    ticket: null,
+    actor,
+    data: { linkId: record.id, name: record.name, role: record.role, projects: record.projects, expiresAt: record.expiresAt.toISOString() },
+  };
 }

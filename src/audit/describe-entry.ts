@@ -57,6 +57,15 @@ function describeTyped(entry: TypedAuditEntry): string {
       const projects = d.projects.length > 0 ? `, projects ${d.projects.join(',')}` : '';
       return `API token "${d.name}" (role ${d.role}${projects}) ${entry.type === 'token-created' ? 'created' : 'revoked'}`;
     }
+    case 'ui-signed-in':
+      return `Signed in to the web app (${entry.data.method === 'oidc' ? 'single sign-on' : 'sign-in link'}) as ${entry.data.role}, session ${entry.data.session}`;
+    case 'ui-signed-out':
+      return `Signed out of the web app, session ${entry.data.session}`;
+    case 'sign-in-link-created': {
+      const d = entry.data;
+      const projects = d.projects.length > 0 ? `, projects ${d.projects.join(',')}` : '';
+      return `Sign-in link for "${d.name}" (role ${d.role}${projects}) created, usable once until ${d.expiresAt.slice(0, 16)}Z`;
+    }
     case 'policy-reloaded': {
       const d = entry.data;
       return d.newHash !== undefined

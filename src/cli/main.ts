@@ -5,6 +5,7 @@ import { registerMigrateCommand } from './migrate-command.js';
 import { registerCheckCommand } from './check-artifact.js';
 import { registerScanCommand } from './scan-command.js';
 import { registerTokenCommands } from './token-commands.js';
+import { registerLinkCommands } from './link-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerWaiverCommands } from './waiver-commands.js';
 
@@ -106,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
   };
   registerMigrateCommand(program, { ...onDatabase, setup: loadConfig });
   registerTokenCommands(program, onDatabase);
+  registerLinkCommands(program, { ...onDatabase, publicUrl: async () => (await loadConfig()).ui.publicUrl });
   registerAuditCommands(program, onDatabase);
   registerWaiverCommands(program, onDatabase);
   const evidence = program.command('evidence').description('evidence reports');

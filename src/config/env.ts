@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ArtifactConfig } from '../artifacts/artifact-config.js';
 import { nonEmpty, optionalNonEmpty, wholeNumber } from '../env/env-values.js';
 import { linkHostList } from '../env/link-host-list.js';
+import { parseOidcRoleMap, type OidcRoleMap } from '../auth/oidc-role-map.js';
 import { TRACKER_PLUGINS } from '../trackers/registry.js';
 import type { AnyTrackerPlugin } from '../trackers/tracker-plugin.js';
 
@@ -65,6 +66,21 @@ const envSchema = z.object({
   ARTIFACT_HASH_MAX_BYTES: wholeNumber(2 * 1024 * 1024 * 1024, 1),
   /** Each storage request (S3, GCS) gives up after this long without an answer. */
   ARTIFACT_CHECK_TIMEOUT_MS: wholeNumber(15_000, 100),
+  /** The address people open donegate at, behind its proxy; its scheme decides `Secure` cookies. */
+  UI_PUBLIC_URL: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  UI_SESSION_IDLE_MINUTES: wholeNumber(60, 1, 24 * 60),
+  UI_SESSION_MAX_HOURS: wholeNumber(12, 1, 30 * 24),
+  /** Sign-in through an OpenID Connect provider (Okta, Entra ID, Keycloak…); unset → sign-in links only. */
+  OIDC_ISSUER_URL: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OIDC_CLIENT_ID: optionalNonEmpty,
+  OIDC_CLIENT_SECRET: optionalNonEmpty,
+  OIDC_CLIENT_SECRET_FILE: optionalNonEmpty,
+  OIDC_SCOPES: nonEmpty.default('openid email profile'),
+  OIDC_ROLE_CLAIM: nonEmpty.default('groups'),
+  OIDC_ROLE_MAP: optionalNonEmpty,
+  OIDC_PROJECTS_CLAIM: optionalNonEmpty,
+  /** The IdP's name on the sign-in button; unset → the issuer's host. */
+  OIDC_DISPLAY_NAME: optionalNonEmpty,
 });
 
 /** A tracker the environment switches on, with the settings its plugin read from it. */
@@ -104,6 +120,28 @@ export interface Config {
   auditCheckpoints: AuditCheckpointConfig;
   /** The admin token made on the first start of a store with no token (README "Running it"). */
   initialAdminToken: { enabled: boolean; file?: string };
+  ui: UiConfig;
+}
+
+/** Sign-in to the web app under /ui (README "For PMs and auditors"). */
+export interface UiConfig {
+  /** `UI_PUBLIC_URL` without a trailing slash; sign-in links and the OIDC redirect URI are built on it. */
+  publicUrl?: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  oidc?: OidcConfig;
+}
+
+export interface OidcConfig {
+  issuerUrl: string;
+  clientId: string;
+  clientSecret?: string;
+  clientSecretFile?: string;
+  scopes: string;
+  roleClaim: string;
+  roleMap: OidcRoleMap;
+  projectsClaim?: string;
+  displayName: string;
 }
 
 /** Signed checkpoints of the audit log's head (see README, "For auditors"). */
@@ -137,7 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, plugins: readon
     const tracker = readTrackerSettings(plugin, env, problems);
     if (tracker) trackers.push(tracker);
   }
-  if (problems.length > 0 || !parsed.success) {
+  const ui = parsed.success ? readUiConfig(parsed.data, problems) : undefined;
+  if (problems.length > 0 || !parsed.success || !ui) {
     throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   const e = parsed.data;
@@ -150,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, plugins: readon
     ...(e.DATABASE_RUNTIME_ROLE ? { databaseRuntimeRole: e.DATABASE_RUNTIME_ROLE } : {}),
     migrateOnStart: e.MIGRATE_ON_START === 'true',
     initialAdminToken: { enabled: e.INITIAL_ADMIN_TOKEN === 'on', ...(e.INITIAL_ADMIN_TOKEN_FILE ? { file: e.INITIAL_ADMIN_TOKEN_FILE } : {}) },
+    ui,
     auditCheckpoints: {
       ...(e.AUDIT_SIGNING_KEY ? { signingKey: e.AUDIT_SIGNING_KEY } : {}),
       ...(e.AUDIT_SIGNING_KEY_FILE ? { signingKeyFile: e.AUDIT_SIGNING_KEY_FILE } : {}),
@@ -178,6 +218,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, plugins: readon
       ...(e.GCS_API_ENDPOINT ? { gcsApiEndpoint: e.GCS_API_ENDPOINT } : {}),
       hashMaxBytes: e.ARTIFACT_HASH_MAX_BYTES,
       timeoutMs: e.ARTIFACT_CHECK_TIMEOUT_MS,
+    },
+  };
+}
+
+/**
+ * The web app's sign-in settings. OIDC is on when OIDC_ISSUER_URL is set, and then needs the client id, the
+ * public URL (for the redirect URI) and a role map; the issuer must be https except on this machine (tests).
+ */
+function readUiConfig(e: z.infer<typeof envSchema>, problems: string[]): UiConfig | undefined {
+  const publicUrl = e.UI_PUBLIC_URL?.replace(/\/+$/, '');
+  const ui: UiConfig = { ...(publicUrl ? { publicUrl } : {}), sessionIdleMinutes: e.UI_SESSION_IDLE_MINUTES, sessionMaxHours: e.UI_SESSION_MAX_HOURS };
+  if (e.OIDC_ISSUER_URL === undefined) return ui;
+  const before = problems.length;
+  const issuer = new URL(e.OIDC_ISSUER_URL);
+  if (issuer.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname)) problems.push('OIDC_ISSUER_URL: must be https (http only for a provider on this machine)');
+  if (e.OIDC_CLIENT_ID === undefined) problems.push('OIDC_CLIENT_ID: required with OIDC_ISSUER_URL: the client id of donegate\'s app registration at the IdP');
+  if (publicUrl === undefined) problems.push('UI_PUBLIC_URL: required with OIDC_ISSUER_URL: the redirect URI is UI_PUBLIC_URL/ui/auth/callback');
+  if (e.OIDC_CLIENT_SECRET !== undefined && e.OIDC_CLIENT_SECRET_FILE !== undefined) problems.push('OIDC_CLIENT_SECRET_FILE: set it or OIDC_CLIENT_SECRET, not both');
+  if (!e.OIDC_SCOPES.split(/\s+/).includes('openid')) problems.push('OIDC_SCOPES: must include openid');
+  const roles = e.OIDC_ROLE_MAP === undefined ? { problems: ['required with OIDC_ISSUER_URL, such as security-leads=admin,approvers=approver,auditors=auditor,*=viewer'] } : parseOidcRoleMap(e.OIDC_ROLE_MAP);
+  if ('problems' in roles) problems.push(...roles.problems.map((problem) => `OIDC_ROLE_MAP: ${problem}`));
+  if (problems.length > before || 'problems' in roles || e.OIDC_CLIENT_ID === undefined) return undefined;
+  return {
+    ...ui,
+    oidc: {
+      issuerUrl: e.OIDC_ISSUER_URL,
+      clientId: e.OIDC_CLIENT_ID,
+      ...(e.OIDC_CLIENT_SECRET ? { clientSecret: e.OIDC_CLIENT_SECRET } : {}),
+      ...(e.OIDC_CLIENT_SECRET_FILE ? { clientSecretFile: e.OIDC_CLIENT_SECRET_FILE } : {}),
+      scopes: e.OIDC_SCOPES,
+      roleClaim: e.OIDC_ROLE_CLAIM,
+      roleMap: roles.map,
+      ...(e.OIDC_PROJECTS_CLAIM ? { projectsClaim: e.OIDC_PROJECTS_CLAIM } : {}),
+      displayName: e.OIDC_DISPLAY_NAME ?? issuer.host,
     },
   };
 }

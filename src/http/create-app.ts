@@ -16,6 +16,7 @@ import { createEvidenceRoutes } from './evidence-routes.js';
 import { createWaiverRoutes, type WaiverRouteDeps } from './waiver-routes.js';
 import { createHealthRoutes, type ReadinessCheck } from './health-routes.js';
 import { createTokenRoutes } from './token-routes.js';
+import { createSignInLinkRoutes, type SignInLinkRouteDeps } from './sign-in-link-routes.js';
 import { createAuditVerifyRoute } from './audit-verify-route.js';
 import { createWaiverAdminRoutes } from './waiver-admin-routes.js';
 import { sendError } from './send-error.js';
@@ -62,6 +63,8 @@ export interface AppDeps {
   queues?: readonly Queue[];
   /** The web app (`src/ui/`), mounted at /ui; absent → no pages. */
   ui?: Router;
+  /** `POST /api/v1/sign-in-links`; absent → no such route. */
+  signInLinks?: Pick<SignInLinkRouteDeps, 'links' | 'publicUrl'>;
   /** `POST /api/v1/admin/policy/reload`; absent → no such route. */
   reloadPolicy?: ReloadPolicy;
 }
@@ -106,6 +109,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createEvidenceRoutes({ auth: deps.auth, ingest: deps.ingestEvidence, maxBytes: deps.evidenceMaxBytes, idempotencyKeys: deps.evidenceIdempotencyKeys }));
   if (deps.queues) app.use(QUEUE_VIEW_PATH, ...createQueueViewRoutes({ auth: deps.auth, queues: deps.queues }));
   if (deps.reloadPolicy) app.use('/api/v1', createPolicyRoutes({ auth: deps.auth, reloadPolicy: deps.reloadPolicy }));
+  if (deps.signInLinks) app.use('/api/v1', createSignInLinkRoutes({ auth: deps.auth, audit: deps.waiverRoutes.audit, ...deps.signInLinks }));
 
   if (deps.ui) app.use('/ui', deps.ui);
 

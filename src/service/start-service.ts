@@ -18,6 +18,7 @@ import { listFailingTickets } from '../decisions/list-failing-tickets.js';
 import { createApp } from '../http/create-app.js';
 import { createUiRouter } from '../ui/create-ui-router.js';
 import { createActorNames } from '../ui/audit/actor-names.js';
+import { createSignInDeps } from '../ui/auth/create-sign-in-deps.js';
 import { createHttpServer } from '../http/create-http-server.js';
 import { createEnqueueCommand } from '../queue/enqueue-command.js';
 import { createEnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
@@ -180,6 +181,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   let url: string | undefined;
   if (options.roles.receiver) {
+    const signIn = await createSignInDeps(db, config.ui, options.now);
     const app = createApp({
       auth: { tokens: createTokenRepository(db), log },
       ingestEvidence: createEvidenceIntake({
@@ -211,7 +213,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         log,
         ...(options.now ? { now: options.now } : {}),
         actorNames: createActorNames({ trackers, log }),
+        sessions: signIn.sessions,
+        signIn,
       }),
+      signInLinks: { links: signIn.links, ...(config.ui.publicUrl ? { publicUrl: config.ui.publicUrl } : {}) },
       webhooks: Object.fromEntries(config.trackers.map(({ plugin, settings }) => [plugin.name, plugin.webhookSettings(settings)])),
       webhookMaxBytes: config.webhookMaxBytes,
       enqueue: createEnqueueTransition(queue, { isConnected: () => producer.status === 'ready' }),

@@ -8,6 +8,7 @@ import type { EnqueueReevaluation } from '../queue/enqueue-reevaluation.js';
 import type { Database } from '../store/database.js';
 import type { WaiverRepository } from '../waivers/waiver-repository.js';
 import type { UiAuthDeps } from './auth/require-ui-principal.js';
+import type { SignInDeps } from './auth/sign-in-deps.js';
 
 /** What the pages under /ui read and write: the same stores and audit log as the API. */
 export interface UiDeps extends UiAuthDeps {
@@ -22,4 +23,6 @@ export interface UiDeps extends UiAuthDeps {
   now?: () => Date;
   /** People's names for the audit page (from the trackers, cached); absent: account ids alone. */
   actorNames?: ActorNames;
+  /** The sign-in, link and sign-out pages; absent → none (pages then take API tokens only). */
+  signIn?: SignInDeps;
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { createSignInLinks } from '../../src/auth/sign-in-links.js';
 import { createTokenRepository } from '../../src/auth/token-repository.js';
 import { listFailingTickets } from '../../src/decisions/list-failing-tickets.js';
 import { createApp } from '../../src/http/create-app.js';
@@ -42,6 +43,7 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
     readiness: [],
     log,
     // No POLICY_FILE here: a reload keeps the policy in force, as the service does with a file it cannot read.
+    signInLinks: { links: createSignInLinks(store.db), publicUrl: 'https://donegate.example.com' },
     reloadPolicy: () => Promise.resolve({ status: 'invalid', oldHash: '', problems: ['this test app reads no POLICY_FILE'] }),
   });
   const server = app.listen(0);

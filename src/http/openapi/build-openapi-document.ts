@@ -11,6 +11,7 @@ import { evidencePaths } from '../evidence-routes.js';
 import { failingTicketPaths } from '../failing-ticket-routes.js';
 import { policyPaths } from '../policy-routes.js';
 import { tokenPaths } from '../token-routes.js';
+import { signInLinkPaths } from '../sign-in-link-routes.js';
 import { waiverAdminPaths } from '../waiver-admin-routes.js';
 import { waiverPaths } from '../waiver-routes.js';
 import { BEARER_SCHEME } from './needs-permission.js';
@@ -28,6 +29,7 @@ const ROUTE_PATHS: readonly ZodOpenApiPathsObject[] = [
   waiverPaths,
   waiverAdminPaths,
   tokenPaths,
+  signInLinkPaths,
   evidencePaths,
   policyPaths,
   openApiDocumentPaths,

@@ -3,6 +3,7 @@ import type { UiDeps } from '../ui-deps.js';
 import { createWaiversPage } from './waivers-page.js';
 import { createTrendsPage } from './trends-page.js';
 import { createAuditPage } from './audit-page.js';
+import { signInPages } from './sign-in-pages.js';
 
 /**
  * Every page of the web app, each a router made from the shared dependencies and mounted under /ui.
@@ -12,4 +13,5 @@ export const UI_PAGES: ReadonlyArray<(deps: UiDeps) => Router> = [
   createWaiversPage,
   createTrendsPage,
   createAuditPage,
+  signInPages,
 ];
