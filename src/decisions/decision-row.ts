@@ -1,4 +1,4 @@
-import type { TrackerName } from '../domain/index.js';
+import { ticketSnapshotSchema, type TrackerName } from '../domain/index.js';
 import type { Decision } from './decision.js';
 
 /** A row of the `decisions` table as `SELECT *` returns it. */
@@ -19,6 +19,7 @@ export interface DecisionRow {
   occurred_at: Date | string | null;
   received_at: Date | string;
   decided_at: Date | string;
+  ticket_snapshot: unknown;
 }
 
 /** The decision a row records; NULL columns become absent fields. */
@@ -40,5 +41,12 @@ export function toDecision(row: DecisionRow): Decision {
     ...(row.occurred_at !== null ? { occurredAt: new Date(row.occurred_at) } : {}),
     receivedAt: new Date(row.received_at),
     decidedAt: new Date(row.decided_at),
+    ...ticketOf(row.ticket_snapshot),
   };
+}
+
+/** The stored snapshot, read as hostile: one that does not parse is left out, as on older decisions. */
+function ticketOf(stored: unknown): Pick<Decision, 'ticket'> {
+  const parsed = ticketSnapshotSchema.safeParse(stored);
+  return parsed.success ? { ticket: parsed.data } : {};
 }

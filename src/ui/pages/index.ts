@@ -1,8 +1,13 @@
 import type { Router } from 'express';
 import type { UiDeps } from '../ui-deps.js';
+import { createBoardPage } from './board/board-page.js';
+import { createTicketPage } from './ticket/ticket-page.js';
 
 /**
  * Every page of the web app, each a router made from the shared dependencies and mounted under /ui.
  * A new page is its file plus one line here.
  */
-export const UI_PAGES: ReadonlyArray<(deps: UiDeps) => Router> = [];
+export const UI_PAGES: ReadonlyArray<(deps: UiDeps) => Router> = [
+  createBoardPage,
+  createTicketPage,
+];
