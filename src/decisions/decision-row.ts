@@ -1,4 +1,6 @@
-import { ticketSnapshotSchema, type TrackerName } from '../domain/index.js';
+import { z } from 'zod';
+import type { TrackerName } from '../domain/index.js';
+import { boundSnapshot } from './snapshot-ticket.js';
 import type { Decision } from './decision.js';
 
 /** A row of the `decisions` table as `SELECT *` returns it. */
@@ -45,8 +47,11 @@ export function toDecision(row: DecisionRow): Decision {
   };
 }
 
-/** The stored snapshot, read as hostile: one that does not parse is left out, as on older decisions. */
+/** A stored snapshot's shape; its content is bounded again on the way out, as anyone with write access could have put anything there. */
+const storedSnapshotSchema = z.object({ summary: z.string(), assignee: z.string().optional(), project: z.string(), url: z.string().optional() });
+
+/** The stored snapshot, read as hostile: one of another shape is left out, as on older decisions. */
 function ticketOf(stored: unknown): Pick<Decision, 'ticket'> {
-  const parsed = ticketSnapshotSchema.safeParse(stored);
-  return parsed.success ? { ticket: parsed.data } : {};
+  const parsed = storedSnapshotSchema.safeParse(stored);
+  return parsed.success ? { ticket: boundSnapshot(parsed.data) } : {};
 }

@@ -12,14 +12,28 @@ export function boundedText(text: string, max: number): string {
   return points.length <= max ? clean : `${points.slice(0, max - 1).join('')}…`;
 }
 
-/** The part of a ticket a decision keeps (see `ticketSnapshotSchema`); a URL that is not http(s) is dropped. */
-export function snapshotTicket(ticket: Ticket): TicketSnapshot {
-  const assignee = ticket.assignee === undefined ? '' : boundedText(ticket.assignee, SNAPSHOT_NAME_MAX);
-  const url = ticket.url !== undefined && /^https?:\/\//i.test(ticket.url) && ticket.url.length <= SNAPSHOT_URL_MAX && !/[\s<>"]/.test(ticket.url) ? ticket.url : undefined;
+/** The parts of a snapshot as read (from a tracker, or back from the database), before they are bounded. */
+export interface SnapshotParts {
+  summary: string;
+  assignee?: string | undefined;
+  project: string;
+  url?: string | undefined;
+}
+
+const isSafeUrl = (url: string): boolean => /^https?:\/\//i.test(url) && url.length <= SNAPSHOT_URL_MAX && !/[\s<>"'\\]/.test(url);
+
+/** A snapshot with every text bounded and cleaned; a URL that is not plain http(s) is dropped. */
+export function boundSnapshot(parts: SnapshotParts): TicketSnapshot {
+  const assignee = parts.assignee === undefined ? '' : boundedText(parts.assignee, SNAPSHOT_NAME_MAX);
   return {
-    summary: boundedText(ticket.title, SNAPSHOT_SUMMARY_MAX),
+    summary: boundedText(parts.summary, SNAPSHOT_SUMMARY_MAX),
     ...(assignee !== '' ? { assignee } : {}),
-    project: boundedText(ticket.project, SNAPSHOT_NAME_MAX),
-    ...(url !== undefined ? { url } : {}),
+    project: boundedText(parts.project, SNAPSHOT_NAME_MAX),
+    ...(parts.url !== undefined && isSafeUrl(parts.url) ? { url: parts.url } : {}),
   };
+}
+
+/** The part of a ticket a decision keeps (see `ticketSnapshotSchema`). */
+export function snapshotTicket(ticket: Ticket): TicketSnapshot {
+  return boundSnapshot({ summary: ticket.title, assignee: ticket.assignee, project: ticket.project, url: ticket.url });
 }
