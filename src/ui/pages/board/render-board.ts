@@ -86,7 +86,7 @@ export function renderBoard(view: BoardView): Html {
   const last = first === 0 ? 0 : first + page.tickets.length - 1;
   const sortLabel = COLUMNS.find((c) => c.sort === params.sort)?.label ?? params.sort;
   return html`${renderFilters(view)}
-<p><a class="button secondary" href="/ui/board.csv${boardSearch(params, { page: undefined })}" download>Download CSV</a> <span class="muted">every row of this view, all pages</span></p>
+<p><a class="button secondary" href="/ui/board.csv${boardSearch(params, { page: undefined })}">Download CSV</a> <span class="muted">every row of this view, all pages</span></p>
 <table class="board">
 <caption>${page.total} ticket${page.total === 1 ? '' : 's'} whose latest check did not pass${page.total > 0 ? html`, showing ${first}–${last}` : ''}; sorted by ${sortLabel.toLowerCase()}, ${params.dir === 'asc' ? 'ascending' : 'descending'}.</caption>
 <thead><tr>${COLUMNS.map((column) => renderHeader(params, column))}</tr></thead>
