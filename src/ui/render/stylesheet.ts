@@ -36,7 +36,7 @@ button.secondary { background: transparent; color: var(--accent); }
 ol.timeline { list-style: none; padding: 0; } ol.timeline li { border-left: 3px solid var(--line); padding: .3rem 0 .8rem 1rem; }
 svg text { fill: var(--fg); font-size: 12px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-table.board td, table.board th[scope="row"] { overflow-wrap: anywhere; } ul.missing { margin: 0; padding-left: 1rem; } nav.pager { display: flex; gap: 1rem; margin: 1rem 0; }
+table.board td, table.board th[scope="row"] { overflow-wrap: anywhere; } ul.missing { margin: 0; padding-left: 1rem; } nav.pager { display: flex; gap: 1rem; margin: 1rem 0; } ol.timeline li li { border-left: 0; padding: 0; }
 `;
 
 /** Its digest, in the URL: the file can be cached for good, and a new version is a new URL. */
