@@ -89,7 +89,7 @@ export function representIssueFields(ctx: RepresentContext, issue: SimIssue): Re
       : null,
     resolutiondate: issue.resolutionDate ? jiraTime(issue.resolutionDate) : null,
     priority: { self: `${api(ctx)}/priority/3`, iconUrl: `${ctx.baseUrl}/images/icons/priorities/medium.svg`, name: 'Medium', id: '3' },
-    assignee: null,
+    assignee: issue.assigneeAccountId ? representUser(ctx, state.user(issue.assigneeAccountId)) : null,
     reporter,
     creator: reporter,
     created: jiraTime(issue.created),

@@ -79,6 +79,7 @@ export interface SimIssue {
   resolutionId: string | null;
   resolutionDate: Date | null;
   reporterAccountId: string;
+  assigneeAccountId: string | null;
   created: Date;
   updated: Date;
   statusCategoryChangeDate: Date;

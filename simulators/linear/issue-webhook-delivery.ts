@@ -106,7 +106,7 @@ export function issueUpdateDelivery(input: {
       subscriberIds: issue.creatorId ? [issue.creatorId] : [],
       previousIdentifiers: [],
       creatorId: issue.creatorId ?? null,
-      assigneeId: null,
+      assigneeId: issue.assigneeId ?? null,
       startedAt: issue.startedAt ?? null,
       completedAt: issue.completedAt ?? null,
       canceledAt: issue.canceledAt ?? null,

@@ -54,6 +54,7 @@ export interface SimIssue {
   stateId: string;
   labelIds: string[];
   creatorId?: string;
+  assigneeId?: string;
   createdAt: string;
   updatedAt: string;
   startedAt?: string;

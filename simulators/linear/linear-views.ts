@@ -125,6 +125,7 @@ export function createViews(store: LinearStore, viewerId: string) {
     state: () => viewOf(store.states.get(record.stateId), state),
     team: () => viewOf(store.teams.get(record.teamId), team),
     creator: () => (record.creatorId ? viewOf(store.users.get(record.creatorId), user) : null),
+    assignee: () => (record.assigneeId ? viewOf(store.users.get(record.assigneeId), user) : null),
     labels: (args: ListArgs) =>
       list(
         record.labelIds.map((id) => store.labels.get(id)).filter((l): l is SimLabel => l !== undefined),

@@ -77,6 +77,7 @@ export interface NewIssue {
   stateId?: string;
   labelIds?: string[];
   creatorId?: string;
+  assigneeId?: string;
   id?: string;
 }
 
@@ -97,6 +98,7 @@ export function createIssue(store: LinearStore, input: NewIssue): SimIssue {
     title: input.title,
     ...(input.description !== undefined ? { description: input.description } : {}),
     ...(input.creatorId !== undefined ? { creatorId: input.creatorId } : {}),
+    ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
     teamId: team.id,
     stateId: state.id,
     labelIds: [],

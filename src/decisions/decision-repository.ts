@@ -18,8 +18,8 @@ export function createDecisionRepository(db: Database): DecisionRepository {
     async record(d) {
       const rows = await db.query(
         `INSERT INTO decisions (delivery_id, tracker, ticket_key, ticket_id, from_status, to_status, outcome, reason,
-           rule, mode, policy_hash, criteria, actions, occurred_at, received_at, decided_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+           rule, mode, policy_hash, criteria, actions, occurred_at, received_at, decided_at, ticket_snapshot)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          ON CONFLICT (tracker, delivery_id) DO NOTHING RETURNING id`,
         [
           d.deliveryId,
@@ -38,6 +38,7 @@ export function createDecisionRepository(db: Database): DecisionRepository {
           d.occurredAt?.toISOString() ?? null,
           d.receivedAt.toISOString(),
           d.decidedAt.toISOString(),
+          d.ticket === undefined ? null : JSON.stringify(d.ticket),
         ],
       );
       return rows.length === 1;

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { TrackerName } from '../domain/index.js';
+import { boundSnapshot } from './snapshot-ticket.js';
 import type { Decision } from './decision.js';
 
 /** A row of the `decisions` table as `SELECT *` returns it. */
@@ -19,6 +21,7 @@ export interface DecisionRow {
   occurred_at: Date | string | null;
   received_at: Date | string;
   decided_at: Date | string;
+  ticket_snapshot: unknown;
 }
 
 /** The decision a row records; NULL columns become absent fields. */
@@ -40,5 +43,15 @@ export function toDecision(row: DecisionRow): Decision {
     ...(row.occurred_at !== null ? { occurredAt: new Date(row.occurred_at) } : {}),
     receivedAt: new Date(row.received_at),
     decidedAt: new Date(row.decided_at),
+    ...ticketOf(row.ticket_snapshot),
   };
+}
+
+/** A stored snapshot's shape; its content is bounded again on the way out, as anyone with write access could have put anything there. */
+const storedSnapshotSchema = z.object({ summary: z.string(), assignee: z.string().optional(), project: z.string(), url: z.string().optional() });
+
+/** The stored snapshot, read as hostile: one of another shape is left out, as on older decisions. */
+function ticketOf(stored: unknown): Pick<Decision, 'ticket'> {
+  const parsed = storedSnapshotSchema.safeParse(stored);
+  return parsed.success ? { ticket: boundSnapshot(parsed.data) } : {};
 }

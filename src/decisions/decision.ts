@@ -1,5 +1,5 @@
 import type { CriterionResult, GateMode } from '../domain/index.js';
-import type { TrackerName } from '../domain/index.js';
+import type { TicketSnapshot, TrackerName } from '../domain/index.js';
 
 /** `skipped`: nothing to decide (stale move, own move, no rule); `error`: could not decide (ticket gone, bad credentials). */
 export type DecisionOutcome = 'pass' | 'fail' | 'skipped' | 'error';
@@ -30,4 +30,6 @@ export interface Decision {
   occurredAt?: Date;
   receivedAt: Date;
   decidedAt: Date;
+  /** The ticket as read for this decision; absent when it was not read, and on decisions recorded before snapshots were kept. */
+  ticket?: TicketSnapshot;
 }

@@ -14,3 +14,4 @@ export * from './ticket-transition.js';
 export * from './ticket.js';
 export * from './tracker-name.js';
 export * from './verdict.js';
+export * from './ticket-snapshot.js';

@@ -25,6 +25,8 @@ export interface Ticket {
   issueType?: string;
   labels: string[];
   url?: string;
+  /** Who the ticket is assigned to, as the tracker shows them (Jira/Linear display name, GitHub login). */
+  assignee?: string;
   /**
    * The attachments, when the tracker returned them with the ticket itself, so `listAttachments` costs
    * no second round trip. Absent: ask `listAttachments`.

@@ -4,6 +4,7 @@ import { composeComment, planGate, type GateInput } from '../gate/plan-gate.js';
 import type { JobPayload } from '../queue/job-catalog.js';
 import { carryOutFollowUps } from './carry-out-plan.js';
 import { checkTicket, type CheckDeps } from './check-ticket.js';
+import { snapshotTicket } from '../decisions/snapshot-ticket.js';
 import { runFramedJob, type FrameDeps, type JobContext, type JobResult, type StepScope } from './job-frame.js';
 
 /** The frame's needs and the check's; here the audit log also records evidence read from attachments. */
@@ -108,6 +109,7 @@ async function decide(deps: DecideDeps, scope: StepScope, transition: JobPayload
       policyHash: policy.hash,
       criteria: results,
       actions,
+      ticket: snapshotTicket(ticket),
     },
     check.inputs,
   );

@@ -2,6 +2,7 @@ import { composeComment, planGate } from '../gate/plan-gate.js';
 import type { JobPayload } from '../queue/job-catalog.js';
 import { carryOutFollowUps } from './carry-out-plan.js';
 import { checkTicket } from './check-ticket.js';
+import { snapshotTicket } from '../decisions/snapshot-ticket.js';
 import type { DecideDeps } from './decide-transition.js';
 import { runFramedJob, type JobContext, type JobResult, type StepScope } from './job-frame.js';
 
@@ -37,7 +38,7 @@ async function reevaluate(deps: DecideDeps, { tracker, now, record, actions }: S
   const plan = planGate(input);
   const done = await carryOutFollowUps(tracker, ticket, plan, composeComment(input, plan), now, actions.record);
   return record(
-    { ...read, outcome: plan.verdict, reason: payload.reason, rule: rule.name, mode: rule.mode, policyHash: policy.hash, criteria: results, actions: done },
+    { ...read, outcome: plan.verdict, reason: payload.reason, rule: rule.name, mode: rule.mode, policyHash: policy.hash, criteria: results, actions: done, ticket: snapshotTicket(ticket) },
     check.inputs,
   );
 }

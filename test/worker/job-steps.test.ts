@@ -79,6 +79,16 @@ describe('the decide-transition step', () => {
     expect(trail(audit.events)).toEqual(['action:move', 'action:comment', 'action:label-add', 'action:property', 'decision:fail']);
   });
 
+  it('records with the decision a bounded snapshot of the ticket as read: summary, assignee, project and link', async () => {
+    const fake = fakeTracker({ ...ticket, title: `Train\u202E${'x'.repeat(10_000)}`, assignee: 'Ada Lovelace', url: 'https://acme.atlassian.net/browse/ML-1' });
+    const { deps, decisions } = stepDeps(fake.tracker);
+    await createDecideTransition(deps)({ transition: transition(), receivedAt: at.toISOString() }, attempts()());
+    const snapshot = decisions.all[0]?.ticket;
+    expect(snapshot).toMatchObject({ assignee: 'Ada Lovelace', project: 'ML', url: 'https://acme.atlassian.net/browse/ML-1' });
+    expect(snapshot?.summary).toMatch(/^Train x+…$/);
+    expect([...snapshot!.summary]).toHaveLength(200);
+  });
+
   it('passes a ticket whose evidence is stored, without moving it', async () => {
     const fake = fakeTracker(ticket);
     const { deps, decisions } = stepDeps(fake.tracker, { evidence: true });
@@ -147,7 +157,7 @@ describe('the re-evaluate-ticket step', () => {
     const { deps, decisions, audit } = stepDeps(fake.tracker, { evidence: true });
     expect(await createReevaluateTicket(deps)(request, { isLastAttempt: false })).toEqual({ outcome: 'pass', reason: 're-evaluated after evidence' });
     expect(fake.calls).toEqual(['getTicket', 'upsertComment', 'removeLabel', 'setVerdictProperty']);
-    expect(decisions.all.map((d) => [d.deliveryId, d.ticketId, d.toStatus])).toEqual([['evidence:e-1', ticket.id, 'Done']]);
+    expect(decisions.all.map((d) => [d.deliveryId, d.ticketId, d.toStatus, d.ticket?.summary])).toEqual([['evidence:e-1', ticket.id, 'Done', ticket.title]]);
     expect(audit.events.at(-1)).toMatchObject({ type: 'decision', data: { trigger: 'evidence', outcome: 'pass', evidence: [expect.any(String)] } });
   });
 

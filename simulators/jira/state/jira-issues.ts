@@ -17,6 +17,7 @@ export interface NewIssue {
   description?: AdfNode | string;
   labels?: string[];
   reporterAccountId?: string;
+  assigneeAccountId?: string;
 }
 
 interface IssueDeps {
@@ -53,6 +54,7 @@ export function createJiraIssues({ newId, selfAccountId, projects, issueTypes, w
         resolutionId: status.category === 'done' ? '10000' : null,
         resolutionDate: status.category === 'done' ? now : null,
         reporterAccountId: input.reporterAccountId ?? selfAccountId,
+        assigneeAccountId: input.assigneeAccountId ?? null,
         created: now,
         updated: now,
         statusCategoryChangeDate: now,

@@ -12,7 +12,8 @@ import { waiverRevocations } from './011-waiver-revocations.js';
 import { evidenceIdempotencyKeys } from './012-evidence-idempotency-keys.js';
 import { viewerRole } from './013-viewer-role.js';
 import { uiSignIn } from './014-ui-sign-in.js';
+import { decisionTicketSnapshot } from './015-decision-ticket-snapshot.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in the order applied. One file per migration, named after its id. */
-export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets, appendOnlyRecords, auditCheckpoints, waiverSourceByShape, waiverRevocations, evidenceIdempotencyKeys, viewerRole, uiSignIn];
+export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets, appendOnlyRecords, auditCheckpoints, waiverSourceByShape, waiverRevocations, evidenceIdempotencyKeys, viewerRole, uiSignIn, decisionTicketSnapshot];

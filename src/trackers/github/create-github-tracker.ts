@@ -78,6 +78,7 @@ export function createGithubTracker(deps: GithubTrackerDeps): Tracker {
       project: `${issue.owner}/${issue.repo}`.toUpperCase(),
       labels: data.labels.flatMap((label) => (typeof label === 'string' ? [label] : label.name ? [label.name] : [])),
       url: data.html_url,
+      ...(data.assignee ? { assignee: data.assignee.login } : {}),
       // GitHub has no attachment API: files dropped into an issue are links in its body, read from there.
       attachments: [],
     };

@@ -3,7 +3,7 @@ import { jiraAttachmentsOf } from './jira-attachments-of.js';
 import { jiraIssueSchema } from './jira-schemas.js';
 
 /** The fields `getTicket` asks for: only what a Ticket needs, never the description. */
-export const TICKET_FIELDS = ['summary', 'status', 'project', 'issuetype', 'labels', 'attachment'];
+export const TICKET_FIELDS = ['summary', 'status', 'project', 'issuetype', 'labels', 'attachment', 'assignee'];
 
 export function jiraIssueToTicket(raw: unknown, siteUrl: string | undefined): Ticket {
   const issue = jiraIssueSchema.parse(raw);
@@ -18,6 +18,7 @@ export function jiraIssueToTicket(raw: unknown, siteUrl: string | undefined): Ti
     project: issue.fields.project.key,
     ...(issue.fields.issuetype ? { issueType: issue.fields.issuetype.name } : {}),
     labels: issue.fields.labels,
+    ...(issue.fields.assignee ? { assignee: issue.fields.assignee.displayName } : {}),
     ...(siteUrl ? { url: `${siteUrl.replace(/\/+$/, '')}/browse/${issue.key}` } : {}),
     attachments: jiraAttachmentsOf(raw),
   };

@@ -14,6 +14,8 @@ export const jiraIssueSchema = z.object({
     project: z.object({ key: z.string() }),
     issuetype: z.object({ name: z.string() }).optional(),
     labels: z.array(z.string()).default([]),
+    // Unassigned issues have `assignee: null`.
+    assignee: z.object({ displayName: z.string() }).nullish(),
   }),
 });
 

@@ -101,6 +101,7 @@ export function createLinearTracker(deps: LinearTrackerDeps): Tracker {
         project: issue.team.key,
         labels: issue.labels.nodes.map((label) => label.name),
         url: issue.url,
+        ...(issue.assignee ? { assignee: issue.assignee.displayName } : {}),
         // The first page came with the issue; a ticket with more leaves listAttachments to page through them.
         ...(issue.attachments.pageInfo.hasNextPage ? {} : { attachments: issue.attachments.nodes.map(linearAttachmentToTicketAttachment) }),
       };

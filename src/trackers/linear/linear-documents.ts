@@ -27,6 +27,7 @@ export const ISSUE = /* GraphQL */ `
       url
       state { id name type }
       team { id key }
+      assignee { displayName }
       labels(first: 250) { nodes { id name } }
       attachments(first: 100) {
         nodes { id title subtitle url metadata createdAt creator { id } }

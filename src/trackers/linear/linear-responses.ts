@@ -26,6 +26,7 @@ export const issueResponse = z.object({
     url: z.string(),
     state: z.object({ id: z.string(), name: z.string(), type: z.string() }),
     team: z.object({ id: z.string(), key: z.string() }),
+    assignee: z.object({ displayName: z.string() }).nullish(),
     labels: labelNodes,
     attachments: z.object({ nodes: z.array(attachmentNode), pageInfo: z.object({ hasNextPage: z.boolean() }) }),
   }),

@@ -4,6 +4,8 @@ import { createWaiversPage } from './waivers-page.js';
 import { createTrendsPage } from './trends-page.js';
 import { createAuditPage } from './audit-page.js';
 import { signInPages } from './sign-in-pages.js';
+import { createBoardPage } from './board/board-page.js';
+import { createTicketPage } from './ticket/ticket-page.js';
 
 /**
  * Every page of the web app, each a router made from the shared dependencies and mounted under /ui.
@@ -14,4 +16,6 @@ export const UI_PAGES: ReadonlyArray<(deps: UiDeps) => Router> = [
   createTrendsPage,
   createAuditPage,
   signInPages,
+  createBoardPage,
+  createTicketPage,
 ];

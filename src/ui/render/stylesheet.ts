@@ -39,6 +39,7 @@ svg text { fill: var(--fg); font-size: 12px; }
 .chart { width: 100%; max-width: 720px; height: auto; } .chart .axis { stroke: var(--line); } .chart .series-a { fill: var(--bad); } .chart .series-b { fill: var(--ok); } .chart .series-c { fill: var(--accent); }
 .report .note { color: var(--muted); } .report .hash { font-family: ui-monospace, monospace; overflow-wrap: anywhere; } .report td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .report .totals { display: flex; gap: 1rem; flex-wrap: wrap; } .report .total { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem; } .report .total strong { display: block; font-size: 1.6rem; }
+table.board td, table.board th[scope="row"] { overflow-wrap: anywhere; } ul.missing { margin: 0; padding-left: 1rem; } nav.pager { display: flex; gap: 1rem; margin: 1rem 0; } ol.timeline li li { border-left: 0; padding: 0; }
 `;
 
 /** Its digest, in the URL: the file can be cached for good, and a new version is a new URL. */

@@ -26,6 +26,13 @@ describe('Jira tracker: reading and moving tickets', () => {
     });
   });
 
+  it('reads the assignee by display name, and none for an unassigned ticket', async () => {
+    f.jira.state.addUser({ accountId: 'acc-ada', displayName: 'Ada Lovelace' });
+    f.jira.state.createIssue({ project: 'ML', summary: 'Assigned', assigneeAccountId: 'acc-ada' });
+    expect((await f.tracker.getTicket({ key: 'ML-2' })).assignee).toBe('Ada Lovelace');
+    expect(await f.tracker.getTicket({ key: 'ML-1' })).not.toHaveProperty('assignee');
+  });
+
   it('reports a ticket a person moved to Done as done', async () => {
     f.jira.moveIssue('ML-1', 'Done', { actorAccountId: 'alice', displayName: 'Alice' });
     const ticket = await f.tracker.getTicket({ id: f.issue.id });

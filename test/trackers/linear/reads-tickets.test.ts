@@ -28,6 +28,13 @@ describe('Linear tracker reading a ticket', () => {
     expect(ticket).not.toHaveProperty('issueType');
   });
 
+  it('reads the assignee by display name, and none for an unassigned issue', async () => {
+    const ada = fixture.linear.addUser({ name: 'Ada Lovelace' });
+    fixture.linear.addIssue({ team: 'AI', title: 'Assigned', assigneeId: ada.id });
+    expect((await fixture.tracker.getTicket({ key: 'AI-2' })).assignee).toBe('ada');
+    expect(await fixture.tracker.getTicket({ key: 'AI-1' })).not.toHaveProperty('assignee');
+  });
+
   it('reads an issue by its UUID, and the id wins over the key when both are given', async () => {
     const ticket = await fixture.tracker.getTicket({ id: fixture.issue.id, key: 'AI-999' });
 
