@@ -11,7 +11,8 @@ import { waiverSourceByShape } from './010-waiver-source-by-shape.js';
 import { waiverRevocations } from './011-waiver-revocations.js';
 import { evidenceIdempotencyKeys } from './012-evidence-idempotency-keys.js';
 import { viewerRole } from './013-viewer-role.js';
+import { notifications } from './017-notifications.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in the order applied. One file per migration, named after its id. */
-export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets, appendOnlyRecords, auditCheckpoints, waiverSourceByShape, waiverRevocations, evidenceIdempotencyKeys, viewerRole];
+export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets, appendOnlyRecords, auditCheckpoints, waiverSourceByShape, waiverRevocations, evidenceIdempotencyKeys, viewerRole, notifications];
