@@ -7,7 +7,7 @@ import { sendToChannel, type Outgoing } from './send-to-channel.js';
 export async function countedSend(deps: NotifyDeps, name: string, channel: NotificationChannel, event: string, outgoing: Outgoing): Promise<void> {
   const labels = { channel_kind: channel.kind, event };
   try {
-    await sendToChannel({ secret: deps.secret, now: deps.now ?? (() => new Date()) }, name, channel, outgoing);
+    await sendToChannel({ secret: deps.secret }, name, channel, outgoing);
     deps.metrics?.notifications.inc({ ...labels, result: 'sent' });
   } catch (error) {
     deps.metrics?.notifications.inc({ ...labels, result: error instanceof NotifyRateLimitedError ? 'rate-limited' : 'failed' });

@@ -12,7 +12,6 @@ export type Outgoing = { id: string; notice: Notice } | { id: string; digest: { 
 
 export interface SendDeps {
   secret: ReadChannelSecret;
-  now: () => Date;
 }
 
 /** Deliver one message to one channel, as its kind wants it; throws the notify errors post-json sorts answers into. */
@@ -39,7 +38,8 @@ export async function sendToChannel(deps: SendDeps, name: string, channel: Notif
  * so receivers verify it with any Standard Webhooks library. https://www.standardwebhooks.com/
  */
 async function sendSignedWebhook(deps: SendDeps, name: string, channel: Extract<NotificationChannel, { kind: 'webhook' }>, outgoing: Outgoing): Promise<void> {
-  const timestamp = deps.now();
+  // The wall clock, not donegate's decision clock: receivers refuse a timestamp far from their own time.
+  const timestamp = new Date();
   // Event ids hold tracker delivery ids (any text); the header carries a digest of it, stable across retries.
   const id = `msg_${createHash('sha256').update(`${name}\0${outgoing.id}`).digest('hex').slice(0, 32)}`;
   const body = JSON.stringify(

@@ -89,7 +89,8 @@ const secretVariable = z
 /** `daily`: collect this channel's events and send one summary a day at `digestHourUtc`, instead of one message each. */
 const digest = z.enum(['daily']).optional();
 
-const channelSchema = z.discriminatedUnion('kind', [
+// A union, not a discriminated one: two Slack shapes share the kind (a webhook URL, or a bot token and a channel).
+const channelSchema = z.union([
   z.object({ kind: z.literal('slack'), webhookUrlEnv: secretVariable, digest }).strict(),
   z
     .object({
