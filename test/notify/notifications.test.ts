@@ -181,5 +181,9 @@ describe('notifications of blocked tickets and expiring waivers', () => {
     expect(line).toContain('unreachable');
     expect(h.logText()).not.toContain('down-secret-part');
     expect((await h.decisions('jira', key)).map((d) => d.outcome)).toEqual(['fail']);
+    // The 500 of the retry test, then the three attempts here; the webhook had each of the three ML tickets.
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toMatch(/donegate_notifications_total\{channel_kind="slack",event="ticket-blocked",result="failed"\} 4\n/);
+    expect(metrics).toMatch(/donegate_notifications_total\{channel_kind="webhook",event="ticket-blocked",result="sent"\} 3\n/);
   }, 30_000);
 });
