@@ -7,18 +7,26 @@ import type { EnqueueNotification } from '../queue/enqueue-notification.js';
 /** A verdict that says something about the ticket (not a skip or an error). */
 const isVerdict = (decision: Decision) => decision.outcome === 'pass' || decision.outcome === 'fail';
 
-/** The event a newly recorded decision is, if any: blocked (a fail in block mode), or passing after being blocked. */
+const isBlock = (decision: Decision | undefined) => decision?.outcome === 'fail' && decision.mode === 'block';
+
+/**
+ * The event a newly recorded decision is, if any: blocked (a fail in block mode that moved the ticket back,
+ * or the first fail after it was not blocked), or passing after being blocked. A re-check that finds a
+ * blocked ticket still blocked is not news.
+ */
 export async function eventOfDecision(decisions: Pick<DecisionRepository, 'forTicket'>, decision: Decision): Promise<NotificationEvent | undefined> {
+  if (!isVerdict(decision)) return undefined;
   const about = { tracker: decision.tracker, ticketKey: decision.ticketKey, at: decision.decidedAt.toISOString() };
   const rule = decision.rule ?? 'none';
-  if (decision.outcome === 'fail' && decision.mode === 'block') {
+  const earlier = (await decisions.forTicket(decision.tracker, decision.ticketKey)).filter((d) => d.deliveryId !== decision.deliveryId && isVerdict(d));
+  const wasBlocked = isBlock(earlier.at(-1));
+  if (isBlock(decision)) {
+    const movedBack = decision.actions.some((action) => action.type === 'move');
+    if (wasBlocked && !movedBack) return undefined;
     const failing = decision.criteria.filter((result) => result.status !== 'pass').map((result) => result.criterion);
     return { kind: 'ticket-blocked', id: `ticket-blocked:${decision.tracker}:${decision.deliveryId}`, ...about, rule, failing };
   }
-  if (decision.outcome !== 'pass') return undefined;
-  const earlier = (await decisions.forTicket(decision.tracker, decision.ticketKey)).filter((d) => d.deliveryId !== decision.deliveryId && isVerdict(d));
-  const previous = earlier.at(-1);
-  if (previous?.outcome !== 'fail' || previous.mode !== 'block') return undefined;
+  if (decision.outcome !== 'pass' || !wasBlocked) return undefined;
   return { kind: 'ticket-unblocked', id: `ticket-unblocked:${decision.tracker}:${decision.deliveryId}`, ...about, rule };
 }
 
