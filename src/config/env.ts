@@ -48,6 +48,8 @@ const envSchema = z.object({
   /** BullMQ key prefix. With Redis Cluster use a hash tag, e.g. `{donegate}`, so a queue's keys share a slot. */
   QUEUE_PREFIX: nonEmpty.default('donegate'),
   WORKER_CONCURRENCY: wholeNumber(8, 1),
+  /** Attempts of each notification job before it is given up (with exponential backoff, or Slack's Retry-After). */
+  NOTIFICATION_ATTEMPTS: wholeNumber(8, 1, 20),
   /** S3-compatible stores (MinIO, Ceph, R2): their endpoint; unset → AWS S3. */
   S3_ENDPOINT: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** `true` for stores that need `endpoint/bucket/key` addressing (MinIO, Ceph usually do). */
@@ -111,6 +113,9 @@ export interface Config {
   logLevel: string;
   queuePrefix: string;
   workerConcurrency: number;
+  notificationAttempts: number;
+  /** The `NOTIFY_*` variables (and their `_FILE` forms): the secrets the policy's notification channels name. */
+  notifyEnv: Record<string, string>;
   artifacts: ArtifactConfig;
   /** Runs migrations (`DATABASE_OWNER_URL`); unset → DATABASE_URL's role does, as it owns the tables. */
   databaseOwnerUrl?: string;
@@ -208,6 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, plugins: readon
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    notificationAttempts: e.NOTIFICATION_ATTEMPTS,
+    notifyEnv: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[0].startsWith('NOTIFY_') && typeof entry[1] === 'string')),
     artifacts: {
       ...(e.S3_ENDPOINT ? { s3Endpoint: e.S3_ENDPOINT } : {}),
       s3ForcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',

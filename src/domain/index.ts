@@ -8,6 +8,7 @@ export * from './donegate-command.js';
 export * from './evidence-provenance.js';
 export * from './move-outcome.js';
 export * from './normalised-delivery.js';
+export * from './notification-event.js';
 export * from './role.js';
 export * from './ticket-command.js';
 export * from './ticket-transition.js';

@@ -22,6 +22,8 @@ export interface Metrics {
   trackerCalls: Counter<'tracker' | 'operation' | 'status'>;
   /** How long tracker calls took, by tracker and operation. */
   trackerCallDuration: Histogram<'tracker' | 'operation'>;
+  /** Notifications by channel kind (slack, webhook), event (or `digest`) and result (sent, held for a digest, failed, rate-limited). */
+  notifications: Counter<'channel_kind' | 'event' | 'result'>;
   /** Read the newest audit checkpoint's age and signing key id at each scrape (undefined: none yet, no sample). */
   watchCheckpointAge(read: () => Promise<{ keyId: string; ageSeconds: number } | undefined>): void;
   /** Read the queue's job counts at each scrape; without it the queue-depth gauge stays empty. */
@@ -117,6 +119,12 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       help: 'Time tracker API calls took, by tracker and operation.',
       labelNames: ['tracker', 'operation'],
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    notifications: new Counter({
+      name: 'donegate_notifications_total',
+      help: 'Notifications by channel kind, event (or digest) and result (sent, held, failed, rate-limited).',
+      labelNames: ['channel_kind', 'event', 'result'],
       registers: [registry],
     }),
     watchCheckpointAge(read) {

@@ -117,7 +117,7 @@ export function parsePolicy(text: string, source: string, registry: KnownCriteri
   });
   if (problems.length > 0) throw new PolicyError(source, problems);
 
-  return { version: 1, rules, waivers: parsed.data.waivers, evidence: parsed.data.evidence, hash: createHash('sha256').update(text).digest('hex'), source };
+  return { version: 1, rules, waivers: parsed.data.waivers, evidence: parsed.data.evidence, notifications: parsed.data.notifications, hash: createHash('sha256').update(text).digest('hex'), source };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Ticket } from '../domain/index.js';
 import { TRACKER_BASICS_LIST } from '../trackers/tracker-basics-list.js';
+import type { RuleMatch } from './policy-schema.js';
 import type { Policy, PolicyRule } from './policy.js';
 
 /**
@@ -12,6 +13,11 @@ export function matchRule(policy: Policy, ticket: Ticket): PolicyRule | undefine
 }
 
 function ruleMatches({ match }: PolicyRule, ticket: Ticket): boolean {
+  return matchesTicket(match, ticket);
+}
+
+/** Whether a `match` block (a rule's, or a notification route's) selects the ticket. */
+export function matchesTicket(match: RuleMatch, ticket: Ticket): boolean {
   const named = TRACKER_BASICS_LIST.filter((plugin) => match[plugin.name] !== undefined);
   if (named.length > 0) {
     const own = named.find((plugin) => plugin.name === ticket.tracker);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notificationEventKindSchema } from '../domain/index.js';
 import { keyList } from '../trackers/key-list.js';
 import { TRACKER_BASICS_LIST } from '../trackers/tracker-basics-list.js';
 
@@ -76,6 +77,65 @@ const evidenceSchema = z
   })
   .strict();
 
+/**
+ * The name of the environment variable that holds a channel's secret (a webhook URL, a token, a signing
+ * key). Secrets never sit in the policy file; the `NOTIFY_` prefix keeps a policy from pointing a channel at
+ * another of donegate's secrets (the database URL, a tracker token) and sending it out.
+ */
+const secretVariable = z
+  .string()
+  .regex(/^NOTIFY_[A-Z0-9_]{1,80}$/, 'name an environment variable starting with NOTIFY_ (e.g. NOTIFY_SLACK_SECURITY_URL); secrets never go in the policy');
+
+/** `daily`: collect this channel's events and send one summary a day at `digestHourUtc`, instead of one message each. */
+const digest = z.enum(['daily']).optional();
+
+// A union, not a discriminated one: two Slack shapes share the kind (a webhook URL, or a bot token and a channel).
+const channelSchema = z.union([
+  z.object({ kind: z.literal('slack'), webhookUrlEnv: secretVariable, digest }).strict(),
+  z
+    .object({
+      kind: z.literal('slack'),
+      tokenEnv: secretVariable,
+      /** The Slack channel id (`C0123…`) a bot token posts to with chat.postMessage. */
+      channel: z.string().regex(/^[A-Z0-9]{5,30}$/, 'a Slack channel id, like C0123ABCD'),
+      digest,
+    })
+    .strict(),
+  z.object({ kind: z.literal('webhook'), urlEnv: secretVariable, secretEnv: secretVariable, digest }).strict(),
+]);
+
+const routeSchema = z
+  .object({
+    /** Like a rule's `match`; absent, the route takes every ticket. */
+    match: matchSchema.optional(),
+    channels: z.array(z.string().trim().min(1)).min(1),
+    events: z.array(notificationEventKindSchema).min(1).default([...notificationEventKindSchema.options]),
+  })
+  .strict();
+
+/** Who hears about blocks and expiring waivers. Absent: nobody is notified. */
+const notificationsSchema = z
+  .object({
+    channels: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a channel name is lower-case letters, digits and dashes'), channelSchema).default({}),
+    routes: z.array(routeSchema).default([]),
+    /** A waiver is announced once when it has this many days or fewer left. */
+    waiverExpiryDays: z.number().int().min(1).max(90).default(7),
+    /** The UTC hour (0–23) at which daily digests go out. */
+    digestHourUtc: z.number().int().min(0).max(23).default(9),
+  })
+  .strict()
+  .superRefine((value, context) => {
+    value.routes.forEach((route, index) => {
+      for (const channel of route.channels) {
+        if (!(channel in value.channels)) {
+          context.addIssue({ code: 'custom', path: ['routes', index, 'channels'], message: `no channel named "${channel}" under notifications.channels` });
+        }
+      }
+    });
+  });
+
+const noNotifications = () => ({ channels: {}, routes: [], waiverExpiryDays: 7, digestHourUtc: 9 });
+
 /** The policy file as written. Unknown keys are errors: a misspelt key must not quietly weaken the gate. */
 export const policyFileSchema = z
   .object({
@@ -83,12 +143,15 @@ export const policyFileSchema = z
     waivers: waiversSchema.default(() => ({ maxDays: 90, approvers: noApprovers() })),
     evidence: evidenceSchema.default({ attachments: { from: [] } }),
     rules: z.array(ruleSchema).min(1),
+    notifications: notificationsSchema.default(noNotifications),
   })
   .strict();
 
 export type PolicyFile = z.infer<typeof policyFileSchema>;
 export type WaiverPolicy = z.infer<typeof waiversSchema>;
 export type EvidencePolicy = z.infer<typeof evidenceSchema>;
+export type NotificationPolicy = z.infer<typeof notificationsSchema>;
+export type NotificationChannel = z.infer<typeof channelSchema>;
 
 /**
  * `from: ci` in a requirement's options (`- dependency-audit: { failOn: high, from: ci }`): only evidence

@@ -1,5 +1,5 @@
 import type { GateMode } from '../domain/index.js';
-import type { EvidencePolicy, RequirementFrom, RuleMatch, WaiverPolicy } from './policy-schema.js';
+import type { EvidencePolicy, NotificationPolicy, RequirementFrom, RuleMatch, WaiverPolicy } from './policy-schema.js';
 
 export interface Requirement {
   criterion: string;
@@ -23,6 +23,8 @@ export interface Policy {
   waivers: WaiverPolicy;
   /** Which ticket attachments count as evidence (by who attached them). */
   evidence: EvidencePolicy;
+  /** Who is told about blocks and expiring waivers, and how (absent in policies built by hand: nobody). */
+  notifications?: NotificationPolicy;
   /** sha256 of the policy file's bytes. */
   hash: string;
   source: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moveOutcomeSchema, ticketCommandSchema, ticketTransitionSchema } from '../domain/index.js';
+import { moveOutcomeSchema, notificationEventSchema, ticketCommandSchema, ticketTransitionSchema } from '../domain/index.js';
 import { registeredTrackerSchema } from '../trackers/registry.js';
 
 // A job names a tracker this installation knows: a payload for any other is refused when the worker
@@ -48,6 +48,12 @@ export const JOB_CATALOG = {
   }),
   /** A `/donegate` comment on a ticket: check its author and syntax, then waive (and re-evaluate) or reply why not. */
   'handle-command': z.object({ command: commandJob, receivedAt: z.string(), requestId }),
+  /** Tell the channels the policy routes this event to; each channel hears of an event once. */
+  notify: z.object({ event: notificationEventSchema }),
+  /** Scheduled hourly (one scheduler, so one worker runs it): at the policy's digest hour, send each digest channel its day. */
+  'notify-digest': z.object({}),
+  /** Scheduled hourly: announce each waiver that now has `waiverExpiryDays` or fewer left, once. */
+  'notify-waiver-expiry': z.object({}),
 } as const;
 
 /** The Redis lock that serialises every job about one ticket, whatever the job. */

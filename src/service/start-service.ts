@@ -45,6 +45,14 @@ import type { TrackerName } from '../domain/index.js';
 import type { Tracker } from '../trackers/tracker.js';
 import { createDecisionWorker } from '../worker/create-decision-worker.js';
 import { createDecideTransition } from '../worker/decide-transition.js';
+import { createDecisionAnnouncer } from '../worker/announce-decision.js';
+import { createChannelSecretReader } from '../notify/channel-secrets.js';
+import { createNotify } from '../notify/create-notify.js';
+import { createNotifyDigest } from '../notify/create-notify-digest.js';
+import { createWaiverExpiryCheck } from '../notify/create-waiver-expiry-check.js';
+import { createNotificationLog } from '../notify/notification-log.js';
+import { createEnqueueNotification } from '../queue/enqueue-notification.js';
+import { scheduleNotificationJobs } from '../queue/schedule-notification-jobs.js';
 import { createHandleCommand } from '../worker/handle-command.js';
 import { createReevaluateTicket } from '../worker/reevaluate-ticket.js';
 
@@ -146,7 +154,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     workerConnection = createWorkerConnection(config.redisUrl);
     workerConnection.on('error', (error: Error) => redisWatch.failed(error));
     workerConnection.on('ready', () => redisWatch.reachable());
+    const enqueueNotification = createEnqueueNotification(queue, { attempts: config.notificationAttempts });
+    const now = options.now ?? (() => new Date());
+    const notifyDeps = { policy: policies.current, trackers, sent: createNotificationLog(db), secret: createChannelSecretReader(config.notifyEnv), log, now, metrics };
     const decideDeps = {
+      announce: createDecisionAnnouncer({ decisions, enqueue: enqueueNotification, log }),
       trackers,
       policy: policies.current,
       registry,
@@ -168,6 +180,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         'decide-transition': createDecideTransition(decideDeps),
         're-evaluate-ticket': createReevaluateTicket(decideDeps),
         'handle-command': createHandleCommand({ ...decideDeps, enqueueReevaluation: createEnqueueReevaluation(queue) }),
+        notify: createNotify(notifyDeps),
+        'notify-digest': createNotifyDigest(notifyDeps),
+        'notify-waiver-expiry': createWaiverExpiryCheck({ policy: policies.current, waivers: decideDeps.waivers, enqueue: enqueueNotification, now }),
       },
       lock: createTicketLock(workerConnection, { prefix: config.queuePrefix }),
       trackers,
@@ -177,6 +192,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     });
     const runningWorker = worker;
     closers.push(() => runningWorker.close());
+    await scheduleNotificationJobs(queue);
   }
 
   let url: string | undefined;

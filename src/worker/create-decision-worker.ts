@@ -7,6 +7,10 @@ import type { Metrics } from '../metrics/create-metrics.js';
 import { DECIDE_QUEUE, JOB_CATALOG, ticketLockKey, type JobName, type JobPayload } from '../queue/job-catalog.js';
 import { retryDelayMs } from '../queue/retry-backoff.js';
 import type { TicketLock } from '../queue/ticket-lock.js';
+import type { Notify } from '../notify/create-notify.js';
+import type { NotifyDigest } from '../notify/create-notify-digest.js';
+import type { WaiverExpiryCheck } from '../notify/create-waiver-expiry-check.js';
+import type { NotifyResult } from '../notify/notify-deps.js';
 import { TrackerPermanentError } from '../trackers/errors.js';
 import type { Tracker } from '../trackers/tracker.js';
 import type { DecideTransition } from './decide-transition.js';
@@ -20,6 +24,9 @@ export interface JobHandlers {
   'decide-transition': DecideTransition;
   're-evaluate-ticket': ReevaluateTicket;
   'handle-command': HandleCommand;
+  notify: Notify;
+  'notify-digest': NotifyDigest;
+  'notify-waiver-expiry': WaiverExpiryCheck;
 }
 
 export interface DecisionWorkerDeps {
@@ -45,9 +52,13 @@ type AnyPayload = { [Name in JobName]: { name: Name; payload: JobPayload<Name> }
 export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
   const lockRetryMs = deps.lockRetryMs ?? 250;
 
-  const processor = async (job: Job, token?: string): Promise<JobResult> => {
+  const processor = async (job: Job, token?: string): Promise<JobResult | NotifyResult> => {
     const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const typed = await keyedByTicket(job, parseJob(job), isLastAttempt);
+    // Notifications change no ticket: they run beside the ticket's other jobs, never waiting for its lock.
+    if (typed.name === 'notify') return deps.handlers.notify(typed.payload, { isLastAttempt });
+    if (typed.name === 'notify-digest') return deps.handlers['notify-digest'](typed.payload, { isLastAttempt });
+    if (typed.name === 'notify-waiver-expiry') return deps.handlers['notify-waiver-expiry'](typed.payload);
     const release = await deps.lock.tryAcquire(lockKeyOf(typed));
     if (!release) {
       // Another job is deciding this ticket; come back shortly without spending an attempt.
@@ -120,8 +131,10 @@ export function createDecisionWorker(deps: DecisionWorkerDeps): Worker {
   return worker;
 }
 
+type TicketJob = Extract<AnyPayload, { name: 'decide-transition' | 're-evaluate-ticket' | 'handle-command' }>;
+
 /** The ticket a job is about. A Linear command may carry only the issue UUID; its key is not known yet. */
-function lockKeyOf(job: AnyPayload): string {
+function lockKeyOf(job: TicketJob): string {
   switch (job.name) {
     case 'decide-transition':
       return ticketLockKey(job.payload.transition.tracker, job.payload.transition.ticketKey);

@@ -33,6 +33,8 @@ export interface FrameDeps {
   now?: () => Date;
   /** Counts each decision recorded, by outcome and rule. */
   metrics?: Pick<Metrics, 'decisions'>;
+  /** Told of each decision once it is recorded, to queue its notifications; never throws. */
+  announce?: (decision: Decision) => Promise<void>;
 }
 
 /** What every decision of a job carries, whatever its step finds: the delivery, the ticket, when it arrived. */
@@ -93,6 +95,7 @@ export async function runFramedJob(deps: FrameDeps, job: FramedJob, context: Job
     if (await deps.decisions.record(full)) {
       await auditDecision(deps.audit, full, audited, inputs);
       deps.metrics?.decisions.inc({ outcome: full.outcome, rule: full.rule ?? 'none' });
+      await deps.announce?.(full);
     }
     const logged = { outcome: decision.outcome, reason: decision.reason };
     if (decision.outcome === 'error') log.warn(logged, job.loggedAs);
