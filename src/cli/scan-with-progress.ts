@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/core';
 import { scanToReport } from '../scan/index.js';
-import type { ScanFunction } from './scan-command.js';
+import type { ScanFunction } from './run-scan-command.js';
 
 /**
  * The scanner as `donegate scan` uses it: `scanToReport`, with its `file-end` events turned into the

@@ -2,8 +2,9 @@ import type { ScanReport } from '../scan/scan-types.js';
 import { formatJsonReport } from './format-json-report.js';
 import { formatSarifReport } from './format-sarif-report.js';
 import { formatTextReport } from './format-text-report.js';
+import { SCAN_OUTPUT_FORMATS } from './scan-output-formats.js';
 
-export const SCAN_OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export { SCAN_OUTPUT_FORMATS };
 export type ScanOutputFormat = (typeof SCAN_OUTPUT_FORMATS)[number];
 
 export const isScanOutputFormat = (value: string): value is ScanOutputFormat => (SCAN_OUTPUT_FORMATS as readonly string[]).includes(value);

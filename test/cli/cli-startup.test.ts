@@ -30,7 +30,7 @@ describe('donegate --help', () => {
     const result = await donegate(['--help']);
     expect(result.code).toBe(0);
     const listed = [...result.stdout.split('Commands:')[1]!.matchAll(/^ {2}(\S+)/gm)].map((match) => match[1]);
-    expect(listed).toEqual(['serve', 'receiver', 'worker', 'demo', 'migrate', 'token', 'audit', 'waiver', 'evidence', 'scan', 'check', 'policy', 'help']);
+    expect(listed).toEqual(['serve', 'receiver', 'worker', 'demo', 'migrate', 'token', 'link', 'audit', 'waiver', 'evidence', 'scan', 'check', 'policy', 'help']);
     expect(result.stdout).toContain('-V, --version');
   });
 });
@@ -40,7 +40,7 @@ describe('the CLI start-up', () => {
     const source = await readFile('src/cli/main.ts', 'utf8');
     const staticImports = [...source.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gm)].map((match) => match[1]);
     expect(staticImports.sort()).toEqual(
-      ['commander', 'node:fs', './audit-commands.js', './check-artifact.js', './migrate-command.js', './scan-command.js', './token-commands.js', './waiver-commands.js'].sort(),
+      ['commander', 'node:fs', './audit-commands.js', './check-artifact.js', './link-commands.js', './migrate-command.js', './scan-command.js', './token-commands.js', './waiver-commands.js'].sort(),
     );
   });
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { runScanCommand, type ScanCommandOptions } from '../../src/cli/scan-command.js';
+import { runScanCommand, type ScanCommandOptions } from '../../src/cli/run-scan-command.js';
 import { scanWithProgress } from '../../src/cli/scan-with-progress.js';
 import { FingerprintKey } from '../../src/scan/index.js';
 import { REASON_PLACEHOLDER } from '../../src/scan-report/index.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { submitEvidence } from '../../src/cli/evidence-submit.js';
-import { runScanCommand } from '../../src/cli/scan-command.js';
+import { runScanCommand } from '../../src/cli/run-scan-command.js';
 import { exitAfterUploads } from '../../src/cli/submit-flags.js';
 import { collector } from '../support/run-command.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { runScanCommand } from '../../src/cli/scan-command.js';
+import { runScanCommand } from '../../src/cli/run-scan-command.js';
 import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import type { ScanReport } from '../../src/scan/scan-types.js';
 import { FIXTURE_FINDINGS, RAW_VALUES, scanReport } from '../scan-report/scan-report-fixture.js';

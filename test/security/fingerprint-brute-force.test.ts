@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { runScanCommand } from '../../src/cli/scan-command.js';
+import { runScanCommand } from '../../src/cli/run-scan-command.js';
 import { scanWithProgress } from '../../src/cli/scan-with-progress.js';
 import { adfToText } from '../../simulators/jira/adf-to-text.js';
 import { startGateHarness, type GateHarness } from '../support/gate-harness.js';

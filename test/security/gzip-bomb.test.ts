@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { runScanCommand } from '../../src/cli/scan-command.js';
+import { runScanCommand } from '../../src/cli/run-scan-command.js';
 import { scanWithProgress } from '../../src/cli/scan-with-progress.js';
 import { createCriterionRegistry } from '../../src/criteria/registry.js';
 import { collectAttachmentEvidence } from '../../src/intake/attachment-evidence.js';
