@@ -192,7 +192,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     });
     const runningWorker = worker;
     closers.push(() => runningWorker.close());
-    await scheduleNotificationJobs(queue);
+    // Not awaited: BullMQ waits for Redis before it upserts, and a service whose Redis is down must still
+    // start and say so. The schedulers are upserted as soon as Redis answers.
+    scheduleNotificationJobs(queue).catch((error: unknown) => {
+      log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'could not schedule the notification digest and waiver-expiry jobs; they start with the next worker');
+    });
   }
 
   let url: string | undefined;
