@@ -194,9 +194,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     closers.push(() => runningWorker.close());
     // Not awaited: BullMQ waits for Redis before it upserts, and a service whose Redis is down must still
     // start and say so. The schedulers are upserted as soon as Redis answers.
-    scheduleNotificationJobs(queue).catch((error: unknown) => {
-      log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'could not schedule the notification digest and waiver-expiry jobs; they start with the next worker');
-    });
+    const schedule = () => {
+      scheduleNotificationJobs(queue).catch((error: unknown) => {
+        log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'could not schedule the notification digest and waiver-expiry jobs; they start with the next worker');
+      });
+    };
+    if (producer.status === 'ready') schedule();
+    else producer.once('ready', schedule);
   }
 
   let url: string | undefined;
