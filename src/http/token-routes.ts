@@ -68,7 +68,7 @@ export function createTokenRoutes(deps: TokenRouteDeps): Router {
     const input = parseRequestWhole(res, createTokenSchema, req.body, {
       code: 'INVALID_TOKEN',
       part: 'body',
-      hint: '; send {"role": "ci|auditor|approver|admin", "name": "...", "projects": ["ML"]}',
+      hint: `; send {"role": "${ROLES.join('|')}", "name": "...", "projects": ["ML"]}`,
     });
     if (!input) return;
     const actor = principalOf(res);

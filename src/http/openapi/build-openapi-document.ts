@@ -2,6 +2,7 @@
 // so our schemas need no patched `.openapi()` method or separate registry, and each route module can export
 // a plain paths object that this builder merges; it writes OpenAPI 3.1 and describes a schema's input side
 // for requests and its output side for responses.
+import { ROLES } from '../../domain/index.js';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { scannerVersion } from '../../scan/scanner-version.js';
 import { auditPaths } from '../audit-routes.js';
@@ -63,7 +64,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'dg_ followed by 43 characters',
-          description: 'An API token from `donegate token create --role <ci|auditor|approver|admin> --name <name> [--projects ML,AI]`, sent as `Authorization: Bearer dg_…`.',
+          description: `An API token from \`donegate token create --role <${ROLES.join('|')}> --name <name> [--projects ML,AI]\`, sent as \`Authorization: Bearer dg_…\`.`,
         },
       },
     },
