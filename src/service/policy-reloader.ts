@@ -22,6 +22,8 @@ export interface PolicyReloader {
   current(): Policy;
   /** Re-read and fully validate the file; only a good one replaces the policy. Audited either way. */
   reload(request: PolicyReloadRequest): Promise<PolicyReloadResult>;
+  /** Calls `listener` with each policy that replaces the one in force. */
+  onReloaded(listener: (policy: Policy) => void): void;
 }
 
 /** Holds the policy in force and replaces it, on SIGHUP or through the API, once a new file is known good. */
@@ -29,6 +31,7 @@ export function createPolicyReloader(deps: PolicyReloaderDeps): PolicyReloader {
   let policy = deps.initial;
   // One reload at a time: two at once could finish out of order and leave the older file in force.
   let queue: Promise<unknown> = Promise.resolve();
+  const listeners: Array<(policy: Policy) => void> = [];
 
   const reloadNow = async (request: PolicyReloadRequest): Promise<PolicyReloadResult> => {
     const oldHash = policy.hash;
@@ -39,6 +42,7 @@ export function createPolicyReloader(deps: PolicyReloaderDeps): PolicyReloader {
       policy = next;
       result = { status: 'reloaded', oldHash, newHash: next.hash, rules: next.rules.length };
       deps.log.info({ policy: deps.file, via: request.via, by: actor, oldHash, policyHash: next.hash, rules: next.rules.length }, `policy reloaded: ${next.hash}`);
+      for (const listener of listeners) listener(next);
     } catch (error) {
       const problems = error instanceof PolicyError ? error.problems.map((p) => formatProblem(error.source, p)) : [error instanceof Error ? error.message : String(error)];
       result = { status: 'invalid', oldHash, problems };
@@ -55,6 +59,9 @@ export function createPolicyReloader(deps: PolicyReloaderDeps): PolicyReloader {
       const run = queue.then(() => reloadNow(request));
       queue = run.catch(() => undefined);
       return run;
+    },
+    onReloaded(listener) {
+      listeners.push(listener);
     },
   };
 }

@@ -41,12 +41,14 @@ import { countTrackerCalls } from './count-tracker-calls.js';
 import { startMetricsServer } from './start-metrics-server.js';
 import { createPolicyReloader, startPolicyBroadcast } from './policy-reloader.js';
 import type { PolicyReloadRequest, PolicyReloadResult } from '../policy/policy-reload-result.js';
+import type { Policy } from '../policy/policy.js';
 import type { TrackerName } from '../domain/index.js';
 import type { Tracker } from '../trackers/tracker.js';
 import { createDecisionWorker } from '../worker/create-decision-worker.js';
 import { createDecideTransition } from '../worker/decide-transition.js';
 import { createDecisionAnnouncer } from '../worker/announce-decision.js';
 import { createChannelSecretReader } from '../notify/channel-secrets.js';
+import { unusableChannels } from '../notify/unusable-channels.js';
 import { createNotify } from '../notify/create-notify.js';
 import { createNotifyDigest } from '../notify/create-notify-digest.js';
 import { createWaiverExpiryCheck } from '../notify/create-waiver-expiry-check.js';
@@ -157,6 +159,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const enqueueNotification = createEnqueueNotification(queue, { attempts: config.notificationAttempts });
     const now = options.now ?? (() => new Date());
     const notifyDeps = { policy: policies.current, trackers, sent: createNotificationLog(db), secret: createChannelSecretReader(config.notifyEnv), log, now, metrics };
+    const warnUnusableChannels = (next: Policy) => {
+      for (const problem of unusableChannels(next.notifications, notifyDeps.secret)) log.warn(problem);
+    };
+    warnUnusableChannels(policies.current());
+    policies.onReloaded(warnUnusableChannels);
     const decideDeps = {
       announce: createDecisionAnnouncer({ decisions, enqueue: enqueueNotification, log }),
       trackers,
