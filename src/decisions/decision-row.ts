@@ -55,3 +55,20 @@ function ticketOf(stored: unknown): Pick<Decision, 'ticket'> {
   const parsed = storedSnapshotSchema.safeParse(stored);
   return parsed.success ? { ticket: boundSnapshot(parsed.data) } : {};
 }
+
+/**
+ * What the board and the failing-tickets list both show of a ticket's latest, non-passing decision: the
+ * rule and mode, the status it was moved back to (a `block` only), the reason, and when.
+ */
+export function latestDecisionFields(decision: Decision) {
+  const { mode, fromStatus } = decision;
+  return {
+    tracker: decision.tracker,
+    ticketKey: decision.ticketKey,
+    ...(mode !== undefined ? { mode } : {}),
+    ...(decision.rule !== undefined ? { rule: decision.rule } : {}),
+    ...(fromStatus !== undefined && mode === 'block' ? { status: fromStatus } : {}),
+    ...(decision.reason !== undefined ? { reason: decision.reason } : {}),
+    decidedAt: decision.decidedAt,
+  };
+}

@@ -1,6 +1,6 @@
 import type { CriterionStatus, GateMode, TicketSnapshot, TrackerName } from '../domain/index.js';
 import type { Database } from '../store/database.js';
-import { toDecision, type DecisionRow } from './decision-row.js';
+import { latestDecisionFields, toDecision, type DecisionRow } from './decision-row.js';
 
 /** The columns the board sorts by. */
 export const BOARD_SORTS = ['key', 'summary', 'assignee', 'project', 'tracker', 'status', 'since', 'times', 'decided'] as const;
@@ -152,19 +152,12 @@ export async function listBoardTickets(db: Database, query: BoardQuery): Promise
 
 function toBoardTicket(row: Row): BoardTicket {
   const decision = toDecision(row);
-  const { mode, fromStatus } = decision;
   return {
-    tracker: decision.tracker,
-    ticketKey: decision.ticketKey,
+    ...latestDecisionFields(decision),
     project: row.project,
     ...(decision.ticket !== undefined ? { ticket: decision.ticket } : {}),
     outcome: row.outcome,
-    ...(mode !== undefined ? { mode } : {}),
-    ...(decision.rule !== undefined ? { rule: decision.rule } : {}),
-    ...(fromStatus !== undefined && mode === 'block' ? { status: fromStatus } : {}),
-    ...(decision.reason !== undefined ? { reason: decision.reason } : {}),
     unmet: decision.criteria.flatMap(({ criterion, status, reason }) => (status === 'pass' ? [] : [{ criterion, status, reason }])),
-    decidedAt: decision.decidedAt,
     since: new Date(row.since),
     times: Number(row.times),
   };

@@ -2,7 +2,7 @@ import type { CriterionStatus, GateMode } from '../domain/index.js';
 import type { Database } from '../store/database.js';
 import type { TrackerName } from '../domain/index.js';
 import type { DecisionOutcome } from './decision.js';
-import { toDecision, type DecisionRow } from './decision-row.js';
+import { latestDecisionFields, toDecision, type DecisionRow } from './decision-row.js';
 
 /** A ticket whose latest decision did not pass: what a PM filters the board for, with what is missing. */
 export interface FailingTicket {
@@ -74,17 +74,10 @@ export async function listFailingTickets(db: Database, filter: FailingTicketFilt
 
 function toFailingTicket(row: Row): FailingTicket {
   const decision = toDecision(row);
-  const { mode, fromStatus } = decision;
   return {
-    tracker: decision.tracker,
-    ticketKey: decision.ticketKey,
+    ...latestDecisionFields(decision),
     outcome: row.outcome,
-    ...(mode !== undefined ? { mode } : {}),
-    ...(decision.rule !== undefined ? { rule: decision.rule } : {}),
-    ...(fromStatus !== undefined && mode === 'block' ? { status: fromStatus } : {}),
     unmet: decision.criteria.flatMap(({ criterion, status }) => (status === 'pass' ? [] : [{ criterion, status }])),
-    ...(decision.reason !== undefined ? { reason: decision.reason } : {}),
-    decidedAt: decision.decidedAt,
     failingSince: new Date(row.failing_since),
   };
 }
