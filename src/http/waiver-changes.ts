@@ -48,7 +48,8 @@ async function reevaluate(deps: WaiverChangeDeps, waiver: Waiver, triggerId: str
  * The API (`POST /api/v1/waivers`) and the waivers page both go through here, so both leave the same trail.
  */
 export async function createWaiver(deps: WaiverChangeDeps, principal: Principal, request: WaiverRequest, now: Date): Promise<WaiverChange> {
-  const project = projectKeyOf(request.ticket)!;
+  // The project as the ticket's own tracker reads its key: a GitHub key's repository, not a Jira-style prefix.
+  const project = projectOfWaiver({ tracker: request.tracker, ticketKey: request.ticket.toUpperCase() });
   if (!projectInScope(principal.projects, project, request.tracker)) {
     return refuse(403, 'FORBIDDEN_PROJECT', `token "${principal.name}" is limited to project(s) ${principal.projects.join(', ')} and cannot waive for ${request.tracker} ${request.ticket.toUpperCase()}`);
   }
