@@ -2,6 +2,7 @@ import { describeEntry } from '../../../audit/describe-entry.js';
 import type { AuditEntry } from '../../../audit/audit-entry.js';
 import { readAuditEvent } from '../../../audit/read-audit-event.js';
 import { describeProvenance } from '../../../domain/index.js';
+import { lastDayBefore } from '../../../waivers/waiver.js';
 import { html, type Html } from '../../render/html.js';
 import { utcTime } from '../board/ticket-links.js';
 
@@ -37,12 +38,12 @@ ${d.criteria.length > 0 ? html`<ul>${d.criteria.map((c) => html`<li><code>${c.cr
     }
     case 'waiver-created': {
       const d = typed.data;
-      return html`<p><strong>Waiver of <code>${d.criterion}</code> created</strong>${d.advisories.length > 0 ? ` (${d.advisories.join(', ')})` : ''}, until ${d.expiresAt.slice(0, 10)}, via ${d.approvedVia}: ${d.reason}</p>`;
+      return html`<p><strong>Waiver of <code>${d.criterion}</code> created</strong>${d.advisories.length > 0 ? ` (${d.advisories.join(', ')})` : ''}, last day ${lastDayBefore(d.expiresAt)}, via ${d.approvedVia}: ${d.reason}</p>`;
     }
     case 'waiver-revoked':
       return html`<p><strong>Waiver of <code>${typed.data.criterion}</code> revoked</strong>: ${typed.data.reason}</p>`;
     case 'waiver-expired':
-      return html`<p><strong>Waiver of <code>${typed.data.criterion}</code> expired</strong> (ended ${typed.data.expiresAt.slice(0, 10)})</p>`;
+      return html`<p><strong>Waiver of <code>${typed.data.criterion}</code> expired</strong> (its last day was ${lastDayBefore(typed.data.expiresAt)})</p>`;
     default:
       return html`<p>${describeEntry(entry)}</p>`;
   }
