@@ -107,10 +107,12 @@ describeInBrowser('the board and ticket pages in headless Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/ticket.png`, fullPage: false });
   });
 
-  it('has no serious or critical accessibility violation on either page', async () => {
+  it('has no serious or critical accessibility violation on either page, nor on their error pages', async () => {
     const axeContext = await browser.newContext({ extraHTTPHeaders: headers, bypassCSP: true });
     expect(await axeViolations(axeContext, `${app.url}/ui/board`)).toEqual([]);
     expect(await axeViolations(axeContext, `${app.url}/ui/tickets/jira/ML-101`)).toEqual([]);
+    expect(await axeViolations(axeContext, `${app.url}/ui/board?olderThan=soon`)).toEqual([]);
+    expect(await axeViolations(axeContext, `${app.url}/ui/tickets/jira/NOPE-1`)).toEqual([]);
     await axeContext.close();
   });
 });

@@ -84,8 +84,13 @@ describeInBrowser('signing in to the web app in headless Chromium', () => {
     expect(await store.db.query('SELECT principal_name, role, method FROM ui_sessions WHERE revoked_at IS NULL')).toEqual([{ principal_name: 'Priya (PM)', role: 'viewer', method: 'link' }]);
   }, 60_000);
 
-  it('has no serious or critical accessibility problems on the sign-in and link pages', async () => {
+  it('has no serious or critical accessibility problems on the sign-in, link and used-link pages', async () => {
     const { secret } = await createSignInLinks(store.db).create({ name: 'Sam', role: 'viewer', projects: [], expiresAt: new Date(Date.now() + 86_400_000), createdBy: 'cli' });
-    expect({ login: await seriousViolations(`${app.url}/ui/login`), link: await seriousViolations(`${app.url}/ui/link/${secret}`) }).toEqual({ login: [], link: [] });
+    const gone = `dgl_${'A'.repeat(43)}`;
+    expect({ login: await seriousViolations(`${app.url}/ui/login`), link: await seriousViolations(`${app.url}/ui/link/${secret}`), gone: await seriousViolations(`${app.url}/ui/link/${gone}`) }).toEqual({
+      login: [],
+      link: [],
+      gone: [],
+    });
   }, 60_000);
 });
