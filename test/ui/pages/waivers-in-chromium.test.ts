@@ -115,7 +115,8 @@ describeInBrowser('waivers from the page in headless Chromium, signed in by sess
     await page.getByRole('link', { name: ticket }).first().click();
     await page.waitForURL(`${h.url}/ui/tickets/jira/${ticket}`);
     // The re-check after the waiver is appended by the worker after its decision row: wait for it on the page.
-    await waitFor(async () => (await timelineTypes(page))[0] === 'decision' || (await page.reload(), false), { what: 'the re-check after the waiver on the timeline', timeoutMs: 15_000 });
+    const rechecked = async () => (await page.locator('ol.timeline > li').first().textContent())?.includes('Re-checked after a waiver');
+    await waitFor(async () => (await rechecked()) || (await page.reload(), false), { what: 'the re-check after the waiver on the timeline', timeoutMs: 15_000 });
     const timeline = await page.locator('ol.timeline').textContent();
     expect(timeline).toContain(`Waiver of pii-scan created, last day ${lastDay}, via api: ${REASON}`);
     expect(timeline).toContain('Re-checked after a waiver: pass');
