@@ -1,11 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
 import type { Role } from '../../../src/domain/index.js';
 import { createSignInLinks } from '../../../src/auth/sign-in-links.js';
 import { chromiumAvailable, launchChromiumBrowser } from '../../support/chromium.js';
 import { startGateHarness, type GateHarness } from '../../support/gate-harness.js';
 import { waitFor } from '../../support/wait-for.js';
+import { seriousViolationsOn } from './axe-violations.js';
 
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 const SCREENSHOTS = 'test-artifacts/screenshots';
@@ -28,7 +28,6 @@ describeInBrowser('waivers from the page in headless Chromium, signed in by sess
   let ticket: string;
   let lastDay: string;
   let waiverId: string;
-  let axeSource: string;
 
   /** A fresh browser with no Authorization header, signed in through a link as an admin would send it. */
   const signInByLink = async (name: string, role: Role): Promise<SignedIn> => {
@@ -57,9 +56,7 @@ describeInBrowser('waivers from the page in headless Chromium, signed in by sess
       const tab = await audited.newPage();
       await tab.goto(`${h.url}${path}`);
       expect(new URL(tab.url()).pathname).toBe(path);
-      await tab.addScriptTag({ content: axeSource });
-      const result = await tab.evaluate(() => (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe.run());
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+      return await seriousViolationsOn(tab);
     } finally {
       await audited.close();
     }
@@ -76,7 +73,6 @@ describeInBrowser('waivers from the page in headless Chromium, signed in by sess
     await h.post('jira', h.jira.moveIssue(ticket, 'Done', ALICE), { deliveryId: 'ui-move-1' });
     expect((await h.decisionFor('jira', ticket, 'ui-move-1')).outcome).toBe('fail');
     lastDay = new Date(Date.now() + 20 * DAY_MS).toISOString().slice(0, 10);
-    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await mkdir(SCREENSHOTS, { recursive: true });
     browser = await launchChromiumBrowser();
     approver = await signInByLink('Dana (security lead)', 'approver');
