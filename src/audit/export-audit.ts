@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Database } from '../store/database.js';
 import { rangeOfPeriod, type AuditPeriod } from './audit-period.js';
 import { writeCsvExport } from './export-csv.js';
-import { writeHtmlExport } from './export-html.js';
+import { writeHtmlExport, type ActorNames } from './export-html.js';
 import { writeJsonlExport, type ExportSummary } from './export-jsonl.js';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'html'] as const;
@@ -16,8 +16,11 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 export const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
 
-/** Stream a period of the audit log to `out` in one format. The caller ends `out`. */
-export async function exportAudit(db: Database, out: Writable, options: { format: ExportFormat; period: AuditPeriod; now?: Date }): Promise<ExportSummary> {
+/**
+ * Stream a period of the audit log to `out` in one format. The caller ends `out`. `names` puts people's
+ * display names beside their account ids in the HTML report; the JSONL and CSV keep ids alone, as hashed.
+ */
+export async function exportAudit(db: Database, out: Writable, options: { format: ExportFormat; period: AuditPeriod; now?: Date; names?: ActorNames }): Promise<ExportSummary> {
   const now = options.now ?? new Date();
   const range = await rangeOfPeriod(db, options.period);
   switch (options.format) {
@@ -26,6 +29,6 @@ export async function exportAudit(db: Database, out: Writable, options: { format
     case 'csv':
       return writeCsvExport(db, out, range);
     case 'html':
-      return writeHtmlExport(db, out, options.period, range, now);
+      return writeHtmlExport(db, out, options.period, range, now, options.names ? { names: options.names } : {});
   }
 }

@@ -5,6 +5,7 @@ import { principalOf } from '../auth/index.js';
 import { requireToken, TICKET_ROUTE_SCOPE, type RequireTokenDeps } from './require-token.js';
 import { InvalidPeriodError, parsePeriod } from '../audit/audit-period.js';
 import { CONTENT_TYPES, EXPORT_FORMATS, exportAudit } from '../audit/export-audit.js';
+import type { ActorNames } from '../audit/export-html.js';
 import { readTicketHistory } from '../audit/read-ticket-history.js';
 import { OutputClosedError } from '../audit/write-chunk.js';
 import type { Database } from '../store/database.js';
@@ -63,9 +64,10 @@ const auditEntrySchema = z.object({
 /**
  * Read-only audit routes for `auditor` (and `admin`) tokens.
  * `GET /api/v1/audit/tickets/:tracker/:key`: every entry about the ticket, oldest first.
- * `GET /api/v1/audit/export?from=&to=&format=jsonl|csv|html`: a period, streamed.
+ * `GET /api/v1/audit/export?from=&to=&format=jsonl|csv|html`: a period, streamed; the HTML shows people by
+ * `actorNames` (the web app's audit page resolver, so both share one cache) with their ids beside them.
  */
-export function createAuditRoutes(deps: { auth: RequireTokenDeps; db: Database; now?: () => Date }): Router {
+export function createAuditRoutes(deps: { auth: RequireTokenDeps; db: Database; now?: () => Date; actorNames?: ActorNames }): Router {
   const router = Router();
   const now = deps.now ?? (() => new Date());
 
@@ -97,7 +99,7 @@ export function createAuditRoutes(deps: { auth: RequireTokenDeps; db: Database; 
     res.setHeader('cache-control', 'no-store');
     if (format === 'html') res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     try {
-      await exportAudit(deps.db, res, { format, period, now: now() });
+      await exportAudit(deps.db, res, { format, period, now: now(), ...(deps.actorNames ? { names: deps.actorNames } : {}) });
       res.end();
     } catch (error) {
       if (error instanceof OutputClosedError) return; // the client went away; nothing left to answer

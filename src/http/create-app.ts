@@ -9,6 +9,7 @@ import type { RequireTokenDeps } from './require-token.js';
 import type { IngestEvidence } from '../intake/ingest-evidence.js';
 import type { IdempotencyKeys } from '../evidence/idempotency-keys.js';
 import type { FailingTicket, FailingTicketFilter } from '../decisions/list-failing-tickets.js';
+import type { ActorNames } from '../audit/export-html.js';
 import { createAuditRoutes } from './audit-routes.js';
 import { createDecisionRoutes } from './decision-routes.js';
 import { createFailingTicketRoutes } from './failing-ticket-routes.js';
@@ -52,6 +53,8 @@ export interface AppDeps {
   failingTickets: (filter: FailingTicketFilter) => Promise<FailingTicket[]>;
   /** The database the audit routes read the audit log from. */
   auditDb: Database;
+  /** People's display names for the HTML audit export (the web app's resolver); absent → account ids alone. */
+  auditActorNames?: ActorNames;
   readiness: ReadinessCheck[];
   /** Shown by `/readyz` without making it fail: e.g. a database role that could rewrite the audit log. */
   readinessWarnings?: readonly string[];
@@ -98,7 +101,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createHealthRoutes(deps.readiness, deps.readinessWarnings));
   if (metrics) app.use(createMetricsRoute(metrics.registry));
   app.use('/api/v1', createDecisionRoutes({ auth: deps.auth, decisions: deps.decisions }));
-  app.use('/api/v1', createAuditRoutes({ auth: deps.auth, db: deps.auditDb }));
+  app.use('/api/v1', createAuditRoutes({ auth: deps.auth, db: deps.auditDb, ...(deps.auditActorNames ? { actorNames: deps.auditActorNames } : {}) }));
   app.use('/api/v1', createFailingTicketRoutes({ auth: deps.auth, list: deps.failingTickets }));
   app.use('/api/v1', createWaiverRoutes({ auth: deps.auth, ...deps.waiverRoutes }));
   app.use('/api/v1', createWaiverAdminRoutes({ auth: deps.auth, ...deps.waiverRoutes }));

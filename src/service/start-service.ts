@@ -213,6 +213,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   let url: string | undefined;
   if (options.roles.receiver) {
     const signIn = await createSignInDeps(db, config.ui, options.now);
+    // One resolver for the audit page and the API's HTML export, so they share a cache of names.
+    const actorNames = createActorNames({ trackers, log });
     const app = createApp({
       auth: { tokens: createTokenRepository(db), log },
       ingestEvidence: createEvidenceIntake({
@@ -243,7 +245,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         audit,
         log,
         ...(options.now ? { now: options.now } : {}),
-        actorNames: createActorNames({ trackers, log }),
+        actorNames,
         sessions: signIn.sessions,
         signIn,
       }),
@@ -254,6 +256,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       enqueueCommand: createEnqueueCommand(queue, { isConnected: () => producer.status === 'ready' }),
       decisions,
       auditDb: db,
+      auditActorNames: actorNames,
       failingTickets: (filter) => listFailingTickets(db, filter),
       readinessWarnings: safeguards.warnings,
       readiness: [

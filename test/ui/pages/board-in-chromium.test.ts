@@ -1,29 +1,16 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromiumBrowser } from '../../support/chromium.js';
 import { auditEvidence, blockedDecision, recordWithAudit, startUiTestApp, type UiTestApp } from '../../support/ui-test-app.js';
+import { seriousViolationsAt } from './axe-violations.js';
 
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = 'test-artifacts/screenshots';
 const NOW = new Date(Date.UTC(2026, 11, 2, 12));
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
 
 const PEOPLE = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson', 'Edsger Dijkstra'];
 const SUMMARIES = ['Train churn model v3', 'Export customer embeddings', 'Fine-tune support classifier', 'Publish fraud features', 'Retrain ranking model', 'Ship labelled dataset'];
-
-async function axeViolations(context: BrowserContext, url: string): Promise<string[]> {
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.addScriptTag({ content: await AXE_SOURCE });
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe;
-    return axe.run();
-  });
-  await page.close();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
-}
 
 describeInBrowser('the board and ticket pages in headless Chromium', () => {
   let app: UiTestApp;
@@ -107,10 +94,12 @@ describeInBrowser('the board and ticket pages in headless Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/ticket.png`, fullPage: false });
   });
 
-  it('has no serious or critical accessibility violation on either page', async () => {
+  it('has no serious or critical accessibility violation on either page, nor on their error pages', async () => {
     const axeContext = await browser.newContext({ extraHTTPHeaders: headers, bypassCSP: true });
-    expect(await axeViolations(axeContext, `${app.url}/ui/board`)).toEqual([]);
-    expect(await axeViolations(axeContext, `${app.url}/ui/tickets/jira/ML-101`)).toEqual([]);
+    expect(await seriousViolationsAt(axeContext, `${app.url}/ui/board`)).toEqual([]);
+    expect(await seriousViolationsAt(axeContext, `${app.url}/ui/tickets/jira/ML-101`)).toEqual([]);
+    expect(await seriousViolationsAt(axeContext, `${app.url}/ui/board?olderThan=soon`)).toEqual([]);
+    expect(await seriousViolationsAt(axeContext, `${app.url}/ui/tickets/jira/NOPE-1`)).toEqual([]);
     await axeContext.close();
   });
 });

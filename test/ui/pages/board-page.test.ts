@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { auditDecision } from '../../../src/audit/audit-decision.js';
 import { startUiTestApp, blockedDecision, recordWithAudit, type UiTestApp } from '../../support/ui-test-app.js';
 
 const NOW = new Date(Date.UTC(2026, 11, 2, 12));
@@ -89,5 +90,13 @@ describe('the board and ticket pages over HTTP', () => {
     expect(page).toContain('policy v3');
     expect(page).toContain('no PII scan evidence for this ticket');
     expect(page.indexOf('data-type="decision"')).toBeLessThan(page.indexOf('data-type="action"'));
+  });
+
+  it('shows a re-check after a waiver with the status the ticket is in, not a move from an unknown status', async () => {
+    const recheck = blockedDecision('jira', 'ML-2', daysAgo(1), { outcome: 'pass', fromStatus: undefined, toStatus: 'In Review', actions: [] });
+    await auditDecision(app.audit, recheck, { trigger: 'waiver', by: 'waiver-1', policyVersion: 3 });
+    const page = await (await get('/ui/tickets/jira/ML-2')).text();
+    expect(page).toMatch(/Re-checked after a waiver<\/strong>: <span class="ok">pass<\/span>[^<]*<code>ml-models<\/code>.* · ticket in In Review<\/p>/);
+    expect(page).not.toContain('? →');
   });
 });

@@ -1,10 +1,10 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { BrowserContext, Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import type { BrowserContext } from 'playwright-core';
 import { waiverCreatedEvent } from '../../../src/audit/audit-events.js';
 import { createAuditLog } from '../../../src/audit/audit-log.js';
 import { chromiumAvailable, launchChromium } from '../../support/chromium.js';
 import { startGateHarness, type GateHarness } from '../../support/gate-harness.js';
+import { seriousViolationsOn } from './axe-violations.js';
 
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 const SCREENSHOTS = new URL('../../../test-artifacts/screenshots/', import.meta.url);
@@ -14,12 +14,10 @@ const HOUR_MS = 3_600_000;
 describeInBrowser('the waivers, trends and audit pages in headless Chromium', () => {
   let h: GateHarness;
   let browser: BrowserContext;
-  let axeSource: string;
 
   beforeAll(async () => {
     h = await startGateHarness();
     h.jira.state.addUser({ accountId: 'u-priya', displayName: 'Priya Patel' });
-    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await mkdir(SCREENSHOTS, { recursive: true });
     const approver = await h.createToken('approver', 'sec-lead');
     const form = (fields: Record<string, string>) =>
@@ -50,13 +48,6 @@ describeInBrowser('the waivers, trends and audit pages in headless Chromium', ()
     await h?.close();
   });
 
-  /** Axe's serious and critical findings on the page (axe is injected; the context bypasses the CSP for it only). */
-  const seriousViolations = async (page: Page) => {
-    await page.addScriptTag({ content: axeSource });
-    const results = await page.evaluate(async () => (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }).axe.run());
-    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  };
-
   it.each([
     ['waivers', '/ui/waivers', 'Synthetic training set; no personal data'],
     ['trends', '/ui/trends?weeks=12', 'Tickets blocked and blocks cleared per week'],
@@ -67,7 +58,7 @@ describeInBrowser('the waivers, trends and audit pages in headless Chromium', ()
     expect(response?.status()).toBe(200);
     expect(await page.textContent('main')).toContain(expected);
     await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: false });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolationsOn(page)).toEqual([]);
     await page.close();
   });
 });

@@ -1,11 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createSignInLinks } from '../../../src/auth/sign-in-links.js';
 import { chromiumAvailable, launchChromium } from '../../support/chromium.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../../support/databases.js';
 import { startLocalOidcProvider, type LocalOidcProvider } from '../../support/local-oidc-provider.js';
 import { signInAppPort, startSignInTestApp, type SignInTestApp } from '../../support/sign-in-test-app.js';
+import { seriousViolationsAt } from './axe-violations.js';
 
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 const SCREENSHOTS = 'test-artifacts/screenshots';
@@ -16,14 +16,12 @@ describeInBrowser('signing in to the web app in headless Chromium', () => {
   let app: SignInTestApp;
   let browser: BrowserContext;
   let page: Page;
-  let axeSource: string;
 
   beforeAll(async () => {
     store = await createPostgresTestDatabase();
     const port = await signInAppPort();
     idp = await startLocalOidcProvider(`http://127.0.0.1:${port}/ui/auth/callback`, (login) => (login === 'priya' ? ['approvers', 'everyone'] : []));
     app = await startSignInTestApp(store, port, idp);
-    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await mkdir(SCREENSHOTS, { recursive: true });
     browser = await launchChromium();
     page = await browser.newPage();
@@ -42,11 +40,7 @@ describeInBrowser('signing in to the web app in headless Chromium', () => {
   const seriousViolations = async (url: string): Promise<string[]> => {
     const audited = await browser.browser()!.newContext({ bypassCSP: true });
     try {
-      const tab = await audited.newPage();
-      await tab.goto(url);
-      await tab.addScriptTag({ content: axeSource });
-      const result = await tab.evaluate(() => (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe.run());
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      return await seriousViolationsAt(audited, url);
     } finally {
       await audited.close();
     }
@@ -84,8 +78,13 @@ describeInBrowser('signing in to the web app in headless Chromium', () => {
     expect(await store.db.query('SELECT principal_name, role, method FROM ui_sessions WHERE revoked_at IS NULL')).toEqual([{ principal_name: 'Priya (PM)', role: 'viewer', method: 'link' }]);
   }, 60_000);
 
-  it('has no serious or critical accessibility problems on the sign-in and link pages', async () => {
+  it('has no serious or critical accessibility problems on the sign-in, link and used-link pages', async () => {
     const { secret } = await createSignInLinks(store.db).create({ name: 'Sam', role: 'viewer', projects: [], expiresAt: new Date(Date.now() + 86_400_000), createdBy: 'cli' });
-    expect({ login: await seriousViolations(`${app.url}/ui/login`), link: await seriousViolations(`${app.url}/ui/link/${secret}`) }).toEqual({ login: [], link: [] });
+    const gone = `dgl_${'A'.repeat(43)}`;
+    expect({ login: await seriousViolations(`${app.url}/ui/login`), link: await seriousViolations(`${app.url}/ui/link/${secret}`), gone: await seriousViolations(`${app.url}/ui/link/${gone}`) }).toEqual({
+      login: [],
+      link: [],
+      gone: [],
+    });
   }, 60_000);
 });

@@ -89,7 +89,7 @@ describe('the waivers page', () => {
     expect(await ticketWaivers('ML-9')).toEqual([]);
   });
 
-  it('shows in the audit report the last day the approver chose, in the page and in the HTML export', async () => {
+  it('shows the last day the approver chose, not the midnight stored after it, in the audit report, its HTML export and the ticket timeline', async () => {
     const last = dayAhead(20);
     const next = new Date(Date.parse(`${last}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
     expect((await postForm('/ui/waivers', { tracker: 'jira', ticket: 'ML-10', criterion: 'pii-scan', reason: 'vendor fix due', expires: last }, approver)).status).toBe(303);
@@ -100,5 +100,8 @@ describe('the waivers page', () => {
       expect(text).toContain(`<td>${last}</td><td>vendor fix due</td>`);
       expect(text).not.toContain(next);
     }
+    const timeline = await (await page('/ui/tickets/jira/ML-10', { token: auditor })).text();
+    expect(timeline).toContain(`last day ${last}, via api: vendor fix due`);
+    expect(timeline).not.toContain(next);
   });
 });
