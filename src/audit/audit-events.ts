@@ -26,6 +26,17 @@ export interface DecisionContext {
 /** `jira:<accountId>`, `linear:<userId>`: an account id, never a name or an email. */
 export const trackerActor = (tracker: string, accountId: string): string => `${tracker}:${accountId}`;
 export const tokenActor = (tokenName: string): string => `token:${tokenName}`;
+/** `user:<name>`: a person signed in to the pages, by the name their sign-in gave (an e-mail, a link's name). */
+export const userActor = (name: string): string => `user:${name}`;
+/** How the audit log names whoever made a request: a signed-in person, or the API token a script used. */
+export const principalActor = (principal: { name: string; session?: true }): string => (principal.session ? userActor(principal.name) : tokenActor(principal.name));
+
+/** Who created a waiver, by where it came from: an API token, a person on the waivers page, or a tracker account. */
+function waiverApproverActor(waiver: Waiver): string {
+  if (waiver.approvedVia === 'api') return tokenActor(waiver.approver);
+  if (waiver.approvedVia === 'ui') return userActor(waiver.approver);
+  return trackerActor(waiver.tracker, waiver.approver);
+}
 /**
  * Who stands behind evidence the worker read from an attachment: donegate for its own scan of attached
  * data; for a report, the account that attached it (the record's submitter), or `attachment` when the
@@ -127,7 +138,7 @@ export function waiverCreatedEvent(waiver: Waiver): TypedAuditEvent<'waiver-crea
     type: 'waiver-created',
     tracker: waiver.tracker,
     ticket: waiver.ticketKey,
-    actor: waiver.approvedVia === 'api' ? tokenActor(waiver.approver) : trackerActor(waiver.tracker, waiver.approver),
+    actor: waiverApproverActor(waiver),
     data: {
       waiverId: waiver.id,
       criterion: waiver.criterion,
@@ -149,13 +160,13 @@ export function waiverExpiredEvent(waiver: Waiver): TypedAuditEvent<'waiver-expi
   };
 }
 
-/** An approver or admin withdrew the waiver before it expired; `actor` is the revoking token. */
-export function waiverRevokedEvent(waiver: Waiver & Required<Pick<Waiver, 'revoked'>>): TypedAuditEvent<'waiver-revoked'> {
+/** An approver or admin withdrew the waiver before it expired; `actor` is who revoked it (the token, unless said). */
+export function waiverRevokedEvent(waiver: Waiver & Required<Pick<Waiver, 'revoked'>>, actor = tokenActor(waiver.revoked.by)): TypedAuditEvent<'waiver-revoked'> {
   return {
     type: 'waiver-revoked',
     tracker: waiver.tracker,
     ticket: waiver.ticketKey,
-    actor: tokenActor(waiver.revoked.by),
+    actor,
     data: { waiverId: waiver.id, criterion: waiver.criterion, reason: waiver.revoked.reason, revokedAt: waiver.revoked.at.toISOString() },
   };
 }

@@ -29,4 +29,6 @@ export interface Principal {
   name: string;
   role: Role;
   projects: string[];
+  /** A person signed in to the pages (OIDC or a sign-in link), not a script holding an API token. */
+  session?: true;
 }

@@ -11,7 +11,7 @@ export const waiverViewSchema = z
     advisories: z.array(z.string()).meta({ description: 'Empty: the whole criterion is waived.' }),
     reason: z.string(),
     approver: z.string().meta({ description: 'The token name (or tracker account) that approved it.' }),
-    approvedVia: z.string().meta({ description: 'api, or the tracker comment command it came from (jira-comment, …).' }),
+    approvedVia: z.string().meta({ description: 'api (a token), ui (a person on the waivers page), or the tracker comment command it came from (jira-comment, …).' }),
     expiresAt: z.iso.datetime(),
     createdAt: z.iso.datetime(),
     status: z.enum(['active', 'expired', 'revoked']),

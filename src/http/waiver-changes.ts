@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/api-token.js';
 import { projectInScope, projectKeyOf } from '../auth/project-key.js';
-import { waiverCreatedEvent, waiverRevokedEvent } from '../audit/audit-events.js';
+import { principalActor, waiverCreatedEvent, waiverRevokedEvent } from '../audit/audit-events.js';
 import { findTrackerPlugin } from '../trackers/registry.js';
 import type { Waiver } from '../waivers/waiver.js';
 import { waiverExpiry, type WaiverRequest } from '../waivers/waiver-request.js';
@@ -65,7 +65,7 @@ export async function createWaiver(deps: WaiverChangeDeps, principal: Principal,
     advisories: request.advisories,
     reason: request.reason,
     approver: principal.name,
-    approvedVia: 'api',
+    approvedVia: principal.session ? 'ui' : 'api',
     expiresAt: expiry.expiresAt,
   });
   await deps.audit.append(waiverCreatedEvent(waiver));
@@ -91,7 +91,7 @@ export async function revokeWaiver(deps: WaiverChangeDeps, principal: Principal,
     return refuse(409, 'WAIVER_REVOKED', `the waiver ${waiver.id} was already revoked by ${outcome.waiver.revoked?.by ?? 'someone'}`);
   }
   const revoked = outcome.waiver;
-  await deps.audit.append(waiverRevokedEvent({ ...revoked, revoked: revoked.revoked! }));
+  await deps.audit.append(waiverRevokedEvent({ ...revoked, revoked: revoked.revoked! }, principalActor(principal)));
   const reevaluation = await reevaluate(deps, revoked, `waiver-revoked:${revoked.id}`, `re-evaluated after ${principal.name} revoked a waiver of ${revoked.criterion}`);
   return { waiver: revoked, reevaluation };
 }

@@ -13,7 +13,7 @@ export interface Waiver {
   advisories: string[];
   reason: string;
   approver: string;
-  /** `api`, or the tracker plugin's `waiverCommand.approvedVia` (`jira-comment`, …) for a comment command. */
+  /** `api` (a token), `ui` (a person signed in to the waivers page), or the tracker plugin's `waiverCommand.approvedVia` (`jira-comment`, …) for a comment command. */
   approvedVia: string;
   expiresAt: Date;
   createdAt: Date;

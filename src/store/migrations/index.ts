@@ -14,7 +14,8 @@ import { viewerRole } from './013-viewer-role.js';
 import { uiSignIn } from './014-ui-sign-in.js';
 import { decisionTicketSnapshot } from './015-decision-ticket-snapshot.js';
 import { notifications } from './016-notifications.js';
+import { waiverFromUi } from './017-waiver-from-ui.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in the order applied. One file per migration, named after its id. */
-export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets, appendOnlyRecords, auditCheckpoints, waiverSourceByShape, waiverRevocations, evidenceIdempotencyKeys, viewerRole, uiSignIn, decisionTicketSnapshot, notifications];
+export const MIGRATIONS: readonly Migration[] = [evidenceAndDecisions, apiTokens, waivers, auditLog, auditDecisionOnce, evidenceProvenance, installationSecrets, appendOnlyRecords, auditCheckpoints, waiverSourceByShape, waiverRevocations, evidenceIdempotencyKeys, viewerRole, uiSignIn, decisionTicketSnapshot, notifications, waiverFromUi];

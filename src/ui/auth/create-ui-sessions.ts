@@ -36,6 +36,7 @@ const toPrincipal = (row: Pick<SessionRow, 'id_prefix' | 'principal_name' | 'rol
   name: row.principal_name,
   role: row.role,
   projects: row.projects,
+  session: true,
 });
 
 /**

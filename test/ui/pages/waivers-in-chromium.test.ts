@@ -103,10 +103,11 @@ describeInBrowser('waivers from the page in headless Chromium, signed in by sess
     expect(await page.getByRole('status').textContent()).toContain('Waiver created');
 
     const [waiver] = await waiversOf(ticket);
-    expect(waiver).toMatchObject({ status: 'active', approver: 'Dana (security lead)', reason: REASON });
+    // A person in a browser, not a script's token: the audit trail says so.
+    expect(waiver).toMatchObject({ status: 'active', approver: 'Dana (security lead)', approvedVia: 'ui', reason: REASON });
     waiverId = waiver!.id;
     expect((await h.decisionFor('jira', ticket, `waiver:${waiverId}`)).outcome).toBe('pass');
-    expect(await auditEntries('waiver-created')).toEqual([expect.objectContaining({ actor: 'token:Dana (security lead)', data: expect.objectContaining({ waiverId, criterion: 'pii-scan', reason: REASON }) })]);
+    expect(await auditEntries('waiver-created')).toEqual([expect.objectContaining({ actor: 'user:Dana (security lead)', data: expect.objectContaining({ waiverId, criterion: 'pii-scan', reason: REASON, approvedVia: 'ui' }) })]);
 
     await page.getByRole('link', { name: ticket }).first().click();
     await page.waitForURL(`${h.url}/ui/tickets/jira/${ticket}`);
@@ -114,7 +115,7 @@ describeInBrowser('waivers from the page in headless Chromium, signed in by sess
     const rechecked = async () => (await page.locator('ol.timeline > li').first().textContent())?.includes('Re-checked after a waiver');
     await waitFor(async () => (await rechecked()) || (await page.reload(), false), { what: 'the re-check after the waiver on the timeline', timeoutMs: 15_000 });
     const timeline = await page.locator('ol.timeline').textContent();
-    expect(timeline).toContain(`Waiver of pii-scan created, last day ${lastDay}, via api: ${REASON}`);
+    expect(timeline).toContain(`Waiver of pii-scan created, last day ${lastDay}, via ui: ${REASON}`);
     expect(timeline).toContain('Re-checked after a waiver: pass');
     expect(await timelineTypes(page)).toContain('waiver-created');
     await page.screenshot({ path: `${SCREENSHOTS}/ticket-waived.png`, fullPage: true });
@@ -175,7 +176,7 @@ describeInBrowser('waivers from the page in headless Chromium, signed in by sess
     await page.waitForURL(`${h.url}/ui/waivers?done=revoked`);
     expect(await page.locator('#revoked + table').textContent()).toContain('real customer data found');
     expect((await waiversOf(ticket))[0]).toMatchObject({ id: waiverId, status: 'revoked' });
-    expect(await auditEntries('waiver-revoked')).toEqual([expect.objectContaining({ actor: 'token:Dana (security lead)', data: expect.objectContaining({ waiverId, reason: 'real customer data found' }) })]);
+    expect(await auditEntries('waiver-revoked')).toEqual([expect.objectContaining({ actor: 'user:Dana (security lead)', data: expect.objectContaining({ waiverId, reason: 'real customer data found' }) })]);
     await page.goto(`${h.url}/ui/tickets/jira/${ticket}`);
     expect(await timelineTypes(page)).toContain('waiver-revoked');
     expect(await page.locator('ol.timeline').textContent()).toContain('Waiver of pii-scan revoked: real customer data found');
