@@ -3,10 +3,9 @@ import { verdict } from '../detectors/detector.js';
 import { maskToken } from '../detectors/mask.js';
 import { shannonEntropy } from '../detectors/shannon-entropy.js';
 import type { CustomRule } from './parse-gitleaks-config.js';
+import { CUSTOM_DETECTOR_PREFIX } from './custom-detector-prefix.js';
 import { Re2Pattern } from './re2-pattern.js';
 
-/** Detector ids of custom rules: `custom:<rule id>`, apart from every built-in id. */
-export const CUSTOM_DETECTOR_PREFIX = 'custom:';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,5 +1,6 @@
 /** Custom secret rules in gitleaks' TOML config format, run with an RE2 engine. */
-export { CUSTOM_DETECTOR_PREFIX, createCustomRuleDetector } from './custom-rule-detector.js';
+export { CUSTOM_DETECTOR_PREFIX } from './custom-detector-prefix.js';
+export { createCustomRuleDetector } from './custom-rule-detector.js';
 export { customRuleDetectors } from './custom-rule-detectors.js';
 export { customRuleScope } from './custom-rule-scope.js';
 export { CUSTOM_RULE_LIMITS } from './custom-rule-limits.js';
