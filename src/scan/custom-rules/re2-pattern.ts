@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 
 /** What a rule asks of a match before it counts: the secret it carries, or nothing when the match is allowed. */
 export type MatchFilter = (text: string, match: { start: number; end: number; secretStart: number; secretEnd: number }) => boolean;
