@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { printable } from './printable.js';
 
 /** The file of allowed fingerprints a scan looks for in each folder it is given. */
 export const DONEGATE_IGNORE_FILE = '.donegateignore';
@@ -37,7 +38,7 @@ export function parseIgnoreFile(text: string, file: string): IgnoreEntry[] {
     const match = ENTRY.exec(line);
     if (!match) throw new IgnoreFileError(`${file}:${index + 1}: expected a fingerprint (12 to 64 hex digits), then optionally by=<who>, then # <reason>`);
     const [, fingerprint, by, reason] = match;
-    entries.push({ fingerprint: fingerprint!.toLowerCase(), source: `${file}:${index + 1}`, ...(by ? { by } : {}), ...(reason?.trim() ? { reason: reason.trim() } : {}) });
+    entries.push({ fingerprint: fingerprint!.toLowerCase(), source: `${file}:${index + 1}`, ...(by ? { by: printable(by) } : {}), ...(reason?.trim() ? { reason: printable(reason.trim()) } : {}) });
   });
   return entries;
 }

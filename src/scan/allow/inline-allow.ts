@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 /** The marker that allows every finding on its line, e.g. `key = "…"  # donegate:allow reason="test fixture"`. */
 export const INLINE_ALLOW_MARKER = 'donegate:allow';
 
@@ -14,5 +16,5 @@ export function inlineAllowOf(line: string, matches: ReadonlyArray<{ value: stri
   const match = REASON.exec(line.slice(at + INLINE_ALLOW_MARKER.length, at + INLINE_ALLOW_MARKER.length + 220));
   const reason = match?.[1] ?? match?.[2];
   if (reason === undefined || matches.some(({ value }) => value.length > 0 && reason.includes(value))) return {};
-  return { reason };
+  return { reason: printable(reason) };
 }

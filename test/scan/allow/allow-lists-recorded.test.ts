@@ -74,6 +74,10 @@ describe('allow-lists recorded in the scan report', () => {
     expect(reportOfKind(report, 'secret').allowed).toHaveLength(1);
   });
 
+  it('turns control characters in a reason into spaces, so a report printed on a terminal cannot carry escapes', () => {
+    expect(parseIgnoreFile('0123456789abcdef by=mallory # ok\u001b[2Jcleared\n', '.donegateignore')[0]).toMatchObject({ reason: 'ok [2Jcleared' });
+  });
+
   it('refuses a .donegateignore line that is not a fingerprint, naming the file and line (exit 2)', async () => {
     expect(() => parseIgnoreFile('0123456789abcdef # ok\nnot-a-fingerprint\n', '.donegateignore')).toThrow(new IgnoreFileError('.donegateignore:2: expected a fingerprint (12 to 64 hex digits), then optionally by=<who>, then # <reason>'));
     const root = await folder({ '.donegateignore': 'abc\n' });
