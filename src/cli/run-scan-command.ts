@@ -1,8 +1,12 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
+import { IgnoreFileError, readIgnoreFile, type IgnoreEntry } from '../scan/allow/index.js';
+import type { CustomRuleSet } from '../scan/custom-rules/parse-gitleaks-config.js';
 import { FingerprintKeyError, isPhoneCountry, type FingerprintKey } from '../scan/index.js';
 import type { ScanReport } from '../scan/scan-types.js';
 import {
   applyBaseline,
+  applyCustomRules,
+  applyIgnoreFile,
   BaselineError,
   formatJsonReport,
   formatScanReport,
@@ -23,7 +27,7 @@ import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
 export type ScanFunction = (
   paths: string[],
-  options: { onProgress?: (progress: ScanProgress) => void; countries?: string[]; fingerprintKey: FingerprintKey; maxInflatedBytes?: number; maxInflateRatio?: number },
+  options: { onProgress?: (progress: ScanProgress) => void; countries?: string[]; fingerprintKey: FingerprintKey; maxInflatedBytes?: number; maxInflateRatio?: number; customRules?: CustomRuleSet[] },
 ) => Promise<ScanReport>;
 
 export interface ScanCommandOptions {
@@ -56,6 +60,34 @@ export interface ScanCommandOptions {
   maxInflatedBytes?: string;
   /** A gzip file inflating more than this many times its compressed size is refused as unreadable (default 100). */
   maxInflateRatio?: string;
+  /** A gitleaks TOML config whose `[[rules]]` run as custom secret detectors, besides the built-in ones. */
+  config?: string;
+}
+
+/** The custom rules of `--config`, loaded (with re2js and the TOML parser) only when asked for. */
+async function loadCustomRules(options: ScanCommandOptions, err: NodeJS.WritableStream): Promise<CustomRuleSet[] | undefined> {
+  // The report lists the warnings too; a text report is read on the terminal, so they are not said twice.
+  if (options.config === undefined) return [];
+  const { readCustomRules, CustomRulesError } = await import('../scan/custom-rules/index.js');
+  try {
+    const set = await readCustomRules(options.config);
+    if (options.format !== 'text') for (const warning of set.warnings) err.write(`donegate scan: warning: ${warning}\n`);
+    return [set];
+  } catch (error) {
+    if (!(error instanceof CustomRulesError)) throw error;
+    err.write(`donegate scan: ${error.message}\n`);
+    return undefined;
+  }
+}
+
+/** The `.donegateignore` entries at the root of each folder scanned. */
+async function loadIgnoreEntries(paths: readonly string[]): Promise<IgnoreEntry[]> {
+  const entries: IgnoreEntry[] = [];
+  for (const path of paths) {
+    const isFolder = await stat(path).then((stats) => stats.isDirectory(), () => false);
+    if (isFolder) entries.push(...(await readIgnoreFile(path)));
+  }
+  return entries;
 }
 
 /** A positive whole number written in decimal digits, or undefined. */
@@ -131,9 +163,11 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
     return 2;
   }
   let fingerprintKey: FingerprintKey;
+  let lastingKey = false;
   try {
     const resolved = await resolveScanFingerprintKey(options.fingerprintKeyFile, deps.env);
     fingerprintKey = resolved.key;
+    lastingKey = resolved.lasting;
     const problem = resolved.lasting ? undefined : noLastingKeyProblem(options);
     if (problem) {
       err.write(`donegate scan: ${problem}\n`);
@@ -150,24 +184,32 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   const endpoint = options.submit ? donegateEndpoint(deps.env, err) : undefined;
   if (options.submit && !endpoint) return 2;
   let baseline: BaselineEntry[] = [];
+  let ignored: IgnoreEntry[];
   try {
     if (options.baseline) baseline = await readBaseline(options.baseline, fingerprintKey);
+    ignored = await loadIgnoreEntries(paths);
   } catch (error) {
-    if (!(error instanceof BaselineError)) throw error;
+    if (!(error instanceof BaselineError) && !(error instanceof IgnoreFileError)) throw error;
     err.write(`donegate scan: ${error.message}\n`);
     return 2;
   }
+  if (ignored.length > 0 && !lastingKey) err.write(`donegate scan: the ${ignored.length} .donegateignore entries match fingerprints of one key only: set DONEGATE_FINGERPRINT_KEY to the key they were made under\n`);
+  const customRules = await loadCustomRules(options, err);
+  if (customRules === undefined) return 2;
 
   const progress = createProgressLine(err);
   let scanned: ScanReport;
   try {
-    scanned = await deps.scan(paths, { onProgress: progress.update, fingerprintKey, ...inflateLimitsOf(options), ...(options.country ? { countries: countriesOf(options.country) } : {}) });
+    const custom = customRules.length > 0 ? { customRules } : {};
+    scanned = await deps.scan(paths, { onProgress: progress.update, fingerprintKey, ...inflateLimitsOf(options), ...(options.country ? { countries: countriesOf(options.country) } : {}), ...custom });
   } catch (error) {
     err.write(`donegate scan: ${(error as Error).message}\n`);
     return 2;
   } finally {
     progress.done();
   }
+  // Custom rules' path conditions, then the allow-lists (listed in the report), then the baseline (counted).
+  scanned = applyIgnoreFile(applyCustomRules(scanned, customRules), ignored);
   const report = applyBaseline(scanned, baseline);
 
   if (options.writeBaseline) {

@@ -21,6 +21,7 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--retries <n>', 'with --submit: retries after a network error or an HTTP 429/5xx answer, with backoff (default 4; 0 sends once)')
     .option('--wait', "with --submit: wait for the ticket's re-evaluation and exit by its verdict: 0 pass, 1 fail, 2 error or timeout")
     .option('--timeout <duration>', 'with --wait: how long to wait, e.g. 90s or 10m (default 5m)')
+    .option('--config <file>', 'custom secret rules in gitleaks TOML format ([[rules]], allowlists), run besides the built-in detectors; unsupported keys are warned about')
     .option('--fingerprint-key-file <file>', 'the key (hex or base64, 32+ bytes) fingerprints are keyed with, so baselines match across runs (default: DONEGATE_FINGERPRINT_KEY_FILE, DONEGATE_FINGERPRINT_KEY)')
     .option('--country <codes>', 'countries for phone numbers written without +, e.g. GB or GB,IE (default US; each added country finds more numbers and more false ones)')
     .option('--max-inflated-bytes <bytes>', 'a .gz file inflating past this many bytes is refused as unreadable (default 17179869184, 16 GiB)')

@@ -39,6 +39,16 @@ export interface ScanEvidence {
   /** Findings of the other kind, judged by the other criterion. */
   otherKindCount: number;
   baselined: number;
+  /**
+   * Findings of the criterion's kind the repository allowed (`donegate:allow`, `.donegateignore`), at most
+   * MAX_STORED_FINDINGS: where, which detector, fingerprint, how, who and why; never a value. Absent in
+   * records of reports without allow-lists.
+   */
+  allowed?: Array<{ file: string; line: number; detector: string; kind: DetectorKind; fingerprint: string; via: 'inline' | '.donegateignore'; reason?: string; by?: string }>;
+  /** How many the report allowed (more than `allowed` when capped). */
+  allowedCount?: number;
+  /** sha256 of each custom rules config the scan ran (`donegate scan --config`). */
+  customRules?: string[];
   /** Files the report scanned, for dataset coverage. Empty for gitleaks (it lists no files). */
   files: Array<{ file: string; sha256: string; skipped?: string }>;
 }

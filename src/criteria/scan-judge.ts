@@ -19,10 +19,29 @@ export interface ScanJudgeOptions {
   maxAgeDays?: number | undefined;
   /** `required`: fail unless the ticket or a dataset manifest declares what the scan must cover. */
   datasets: 'if-declared' | 'required';
+  /** How findings the repository allowed count: `accept` (default) or `block`. */
+  allowed?: 'accept' | 'block' | undefined;
+  /** sha256 of the custom rules configs the scan must have run. */
+  customRules?: string[] | undefined;
 }
 
 const isScan = (record: EvidenceRecord) => record.summary.kind === 'scan-report';
 const isManifest = (record: EvidenceRecord) => record.summary.kind === 'dataset-manifest';
+
+/**
+ * The findings the repository allowed, as the policy's `allowed` option counts them: noted in the reason
+ * either way, so the comment shows what was allowed; with `block`, open findings too.
+ */
+function allowedFindings(scan: ScanEvidence, mode: 'accept' | 'block'): { asFindings: JudgedScanFinding[]; unlisted: number; note: string } {
+  const listed = scan.allowed ?? [];
+  const count = scan.allowedCount ?? listed.length;
+  if (count === 0) return { asFindings: [], unlisted: 0, note: '' };
+  const inline = listed.filter((a) => a.via === 'inline').length;
+  const how = `${inline} by donegate:allow, ${listed.length - inline} by .donegateignore${count > listed.length ? `, ${count - listed.length} more` : ''}`;
+  if (mode === 'accept') return { asFindings: [], unlisted: 0, note: `; ${count} allowed in the repository (${how})` };
+  const asFindings = listed.map(({ file, line, detector, kind, fingerprint, via }) => ({ file, line, detector, kind, fingerprint, confidence: 'high' as const, masked: `(allowed ${via === 'inline' ? 'inline' : 'in .donegateignore'}, not accepted by this policy)` }));
+  return { asFindings, unlisted: count - listed.length, note: `; ${count} allowed in the repository count as open under this policy (${how})` };
+}
 
 function waiverForFinding(finding: JudgedScanFinding, waivers: readonly Waiver[]): Waiver | undefined {
   const fingerprint = finding.fingerprint.toLowerCase();
@@ -93,13 +112,26 @@ function judgeScan(
     }
   }
 
+  const ran = new Set(scan.customRules ?? []);
+  const notRun = (options.customRules ?? []).filter((sha256) => !ran.has(sha256.toLowerCase()));
+  if (notRun.length > 0) {
+    return {
+      criterion,
+      status: 'fail',
+      reason: `${scan.tool}: the latest scan did not run the custom rules this policy requires (sha256 ${notRun.map((sha256) => sha256.slice(0, 12)).join(', ')})`,
+      fix: `scan with the security team's gitleaks config (\`donegate scan . --config <file>\`; the report names each config's sha256), then ${fix}`,
+    };
+  }
+
   const { active, expired } = advisoryWaivers(context.waivers, context.now);
-  const waived = scan.findings.filter((f) => waiverForFinding(f, active));
-  const blocking = scan.findings.filter((f) => !waiverForFinding(f, active));
+  const allowed = allowedFindings(scan, options.allowed ?? 'accept');
+  const findings = [...scan.findings, ...allowed.asFindings];
+  const waived = findings.filter((f) => waiverForFinding(f, active));
+  const blocking = findings.filter((f) => !waiverForFinding(f, active));
   // Findings past the stored cap cannot be named, so they cannot be waived one by one.
-  const unlisted = scan.findingCount - scan.findings.length;
+  const unlisted = scan.findingCount - scan.findings.length + allowed.unlisted;
   const open = blocking.length + unlisted;
-  const waiverNote = waived.length > 0 ? `; ${waived.length} waived (${[...new Set(waived.map((f) => describeWaiver(waiverForFinding(f, active)!)))].join('; ')})` : '';
+  const waiverNote = (waived.length > 0 ? `; ${waived.length} waived (${[...new Set(waived.map((f) => describeWaiver(waiverForFinding(f, active)!)))].join('; ')})` : '') + allowed.note;
   const covered = declared.length > 0 ? '; covers the declared datasets' : '';
   if (open === 0) {
     return { criterion, status: 'pass', reason: `${scan.tool}: no open ${findingsNoun(spec.kind, 0).replace(/^0 /, '')}${covered}${waiverNote}` };

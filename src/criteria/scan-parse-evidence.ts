@@ -44,6 +44,7 @@ function scanParsed(scan: ScanEvidence, format: ScanEvidenceFormat, kind: Detect
   const files = scan.files.length > 0 ? ` in ${plural(scan.files.length, 'file', 'files')}` : '';
   const notes = [
     ...(scan.baselined > 0 ? [`${scan.baselined} accepted by the scan's baseline`] : []),
+    ...((scan.allowedCount ?? 0) > 0 ? [`${scan.allowedCount} allowed in the repository (donegate:allow, .donegateignore)`] : []),
     ...(scan.otherKindCount > 0 ? [`${findingsNoun(kind === 'pii' ? 'secret' : 'pii', scan.otherKindCount)} left to ${kind === 'pii' ? 'secret-scan' : 'pii-scan'}`] : []),
   ];
   const more = scan.findingCount - Math.min(scan.findingCount, WORST_SHOWN);

@@ -22,12 +22,17 @@ export function readDonegateScan(document: unknown, kind: DetectorKind, key: Fin
     .filter((f) => f.kind === kind)
     .map(({ file, line, detector, kind: k, masked, confidence, fingerprint }) => ({ file, line, detector, kind: k, masked, confidence, fingerprint: keyed(fingerprint) }))
     .sort(worstFirst);
+  const allowed = (report.allowed ?? [])
+    .filter((a) => a.kind === kind)
+    .map(({ file, line, detector, kind: k, fingerprint, via, reason, by }) => ({ file, line, detector, kind: k, fingerprint: keyed(fingerprint), via, ...(reason !== undefined ? { reason } : {}), ...(by !== undefined ? { by } : {}) }));
   return {
     tool: `${report.tool.name} ${report.tool.version}`,
     findings: ofKind.slice(0, MAX_STORED_FINDINGS),
     findingCount: ofKind.length,
     otherKindCount: report.findings.length - ofKind.length,
     baselined: report.baselined,
+    ...(allowed.length > 0 ? { allowed: allowed.slice(0, MAX_STORED_FINDINGS), allowedCount: allowed.length } : {}),
+    ...(report.customRules ? { customRules: report.customRules.map((rules) => rules.sha256.toLowerCase()) } : {}),
     files: report.files.map(({ file, sha256, skipped }) => ({ file, sha256: sha256.toLowerCase(), ...(skipped !== undefined ? { skipped } : {}) })),
   };
 }

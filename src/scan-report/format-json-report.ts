@@ -1,4 +1,18 @@
-import type { ScanReport } from '../scan/scan-types.js';
+import type { AllowedFinding, ScanReport } from '../scan/scan-types.js';
+
+/** An allowed finding, field by field: it never had a value, and nothing else slips in. */
+const allowedFields = ({ file, line, column, detector, kind, fingerprint, via, reason, by, source }: AllowedFinding): AllowedFinding => ({
+  file,
+  line,
+  column,
+  detector,
+  kind,
+  fingerprint,
+  via,
+  ...(reason !== undefined ? { reason } : {}),
+  ...(by !== undefined ? { by } : {}),
+  ...(source !== undefined ? { source } : {}),
+});
 
 /**
  * The report as JSON, field by field from the contract, so nothing the scanner might add later (a raw
@@ -23,6 +37,9 @@ export function formatJsonReport(report: ScanReport): string {
       ...(location !== undefined ? { location } : {}),
     })),
     baselined: report.baselined,
+    ...(report.allowed ? { allowed: report.allowed.map((allowed) => allowedFields(allowed)) } : {}),
+    ...(report.customRules ? { customRules: report.customRules.map(({ source, sha256, rules }) => ({ source, sha256, rules })) } : {}),
+    ...(report.warnings ? { warnings: [...report.warnings] } : {}),
     summary: report.summary,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -29,7 +29,8 @@ function toUri(file: string): string {
  * the masked value.
  */
 export function formatSarifReport(report: ScanReport): string {
-  const detectors = [...new Map(report.findings.map((f) => [f.detector, f.kind])).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const allowed = report.allowed ?? [];
+  const detectors = [...new Map([...report.findings, ...allowed].map((f) => [f.detector, f.kind])).entries()].sort(([a], [b]) => a.localeCompare(b));
   const ruleIndex = new Map(detectors.map(([id], index) => [id, index]));
   const rules = detectors.map(([id, kind]) => ({
     id,
@@ -54,6 +55,24 @@ export function formatSarifReport(report: ScanReport): string {
     partialFingerprints: { [SARIF_FINGERPRINT_KEY]: finding.fingerprint },
     properties: { kind: finding.kind, confidence: finding.confidence, masked: finding.masked, ...(finding.location !== undefined ? { location: finding.location } : {}) },
   }));
+  // An allowed finding is a suppressed result (SARIF §3.35): shown to reviewers, with who and why, never its value.
+  const suppressed = allowed.map((a) => ({
+    ruleId: a.detector,
+    ruleIndex: ruleIndex.get(a.detector),
+    level: a.kind === 'secret' ? 'error' : 'warning',
+    message: { text: `Allowed ${a.kind === 'secret' ? 'secret' : 'personal data'} (${a.detector}): ${a.reason ?? 'no reason given'}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: toUri(a.file) }, region: { startLine: a.line, startColumn: a.column } } }],
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: a.fingerprint },
+    suppressions: [
+      {
+        kind: a.via === 'inline' ? 'inSource' : 'external',
+        status: 'accepted',
+        ...(a.reason !== undefined ? { justification: a.reason } : {}),
+        properties: { via: a.via, ...(a.by !== undefined ? { by: a.by } : {}), ...(a.source !== undefined ? { source: a.source } : {}) },
+      },
+    ],
+    properties: { kind: a.kind },
+  }));
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -62,12 +81,14 @@ export function formatSarifReport(report: ScanReport): string {
         tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: 'https://github.com/donegate/donegate', rules } },
         columnKind: 'unicodeCodePoints',
         artifacts: report.files.map((f) => ({ location: { uri: toUri(f.file) }, length: f.size, hashes: { 'sha-256': f.sha256 } })),
-        results,
+        results: [...results, ...suppressed],
         properties: {
           rulesSha256: report.tool.rulesSha256,
           generatedAt: report.generatedAt,
           ...(report.fingerprints ? { fingerprints: { scheme: report.fingerprints.scheme, keyId: report.fingerprints.keyId } } : {}),
           baselined: report.baselined,
+          ...(report.customRules ? { customRules: report.customRules } : {}),
+          ...(report.warnings ? { warnings: report.warnings } : {}),
           summary: report.summary,
         },
       },

@@ -20,9 +20,15 @@ export function formatTextReport(report: ScanReport): string {
   const detectors = Object.entries(summary.byDetector).sort(([, a], [, b]) => b - a).map(([id, n]) => `${id} ${n}`);
   out.push(
     `${plural(report.findings.length, 'finding')} (${summary.pii} PII, ${summary.secrets} secret${summary.secrets === 1 ? '' : 's'})` +
-      `${detectors.length > 0 ? `: ${detectors.join(', ')}` : ''}${report.baselined > 0 ? `; ${report.baselined} accepted by the baseline` : ''}`,
+      `${detectors.length > 0 ? `: ${detectors.join(', ')}` : ''}${report.baselined > 0 ? `; ${report.baselined} accepted by the baseline` : ''}` +
+      `${report.allowed?.length ? `; ${report.allowed.length} allowed (listed below)` : ''}`,
     `${plural(summary.files, 'file')}, ${formatBytes(summary.bytes)} scanned by ${report.tool.name} ${report.tool.version} (rules ${report.tool.rulesSha256.slice(0, 12)})`,
   );
   for (const skipped of report.files.filter((f) => f.skipped !== undefined)) out.push(`skipped ${skipped.file}: ${skipped.skipped}`);
+  for (const a of report.allowed ?? []) {
+    out.push(`allowed ${a.file}:${a.line}:${a.column} ${a.detector} ${a.fingerprint.slice(0, 12)} (${a.via === 'inline' ? 'donegate:allow' : a.source ?? a.via}${a.by ? `, by ${a.by}` : ''}): ${a.reason ?? 'no reason given'}`);
+  }
+  for (const rules of report.customRules ?? []) out.push(`custom rules: ${plural(rules.rules, 'rule')} from ${rules.source} (sha256 ${rules.sha256.slice(0, 12)})`);
+  for (const warning of report.warnings ?? []) out.push(`warning: ${warning}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,7 @@
 /** `donegate scan` output: report writers (text, JSON, SARIF), the baseline file, and reading reports back. */
 export { applyBaseline } from './apply-baseline.js';
+export { applyCustomRules } from './apply-custom-rules.js';
+export { applyIgnoreFile } from './apply-ignore-file.js';
 export { BaselineError, REASON_PLACEHOLDER, parseBaseline, readBaseline, serialiseBaseline, type BaselineEntry } from './baseline-file.js';
 export { formatJsonReport } from './format-json-report.js';
 export { SARIF_FINGERPRINT_KEY, SARIF_SCHEMA, formatSarifReport, sarifLevel } from './format-sarif-report.js';

@@ -6,5 +6,6 @@ import { withFindings } from './summarise-findings.js';
  * secret-scan. Files (and their sha256) stay, since both parts scanned the same files.
  */
 export function reportOfKind(report: ScanReport, kind: DetectorKind): ScanReport {
-  return withFindings(report, report.findings.filter((finding) => finding.kind === kind));
+  const part = withFindings(report, report.findings.filter((finding) => finding.kind === kind));
+  return report.allowed ? { ...part, allowed: report.allowed.filter((allowed) => allowed.kind === kind) } : part;
 }

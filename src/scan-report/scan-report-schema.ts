@@ -28,6 +28,25 @@ export const scanReportSchema = z.object({
     }),
   ),
   baselined: z.number().int().nonnegative(),
+  // Optional, newer: what allow-lists took out (no values), the custom rules configs run, and warnings.
+  allowed: z
+    .array(
+      z.object({
+        file: z.string(),
+        line: z.number().int().positive(),
+        column: z.number().int().positive(),
+        detector: z.string().min(1),
+        kind: z.enum(['pii', 'secret']),
+        fingerprint: sha256,
+        via: z.enum(['inline', '.donegateignore']),
+        reason: z.string().max(1000).optional(),
+        by: z.string().max(200).optional(),
+        source: z.string().optional(),
+      }),
+    )
+    .optional(),
+  customRules: z.array(z.object({ source: z.string(), sha256, rules: z.number().int().nonnegative() })).optional(),
+  warnings: z.array(z.string()).optional(),
   summary: z.object({
     byDetector: z.record(z.string(), z.number()),
     pii: z.number(),

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { inlineAllowOf } from './allow/inline-allow.js';
 import type { Detector } from './detectors/detector.js';
 import { findingFingerprint, type FingerprintKey } from './fingerprint.js';
 import type { LineMatch } from './match-line.js';
@@ -42,6 +43,7 @@ function* findingsOf(segment: TextSegment, matches: LineMatch[], file: string, k
     countedTo = index;
     return segment.column + counted + 1;
   };
+  const allow = inlineAllowOf(segment.text, matches);
   for (const match of matches) {
     if (match.start < segment.reportFrom || match.start >= segment.reportTo) continue;
     const where = location?.(match.start);
@@ -56,6 +58,7 @@ function* findingsOf(segment: TextSegment, matches: LineMatch[], file: string, k
       confidence: match.confidence,
       fingerprint: findingFingerprint(key, match.detector.id, file, match.value),
       ...(where !== undefined ? { location: where } : {}),
+      ...(allow ? { allow } : {}),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { allowedFinding } from './allow/allowed-finding.js';
 import { FINGERPRINT_SCHEME, processFingerprintKey } from './fingerprint.js';
 import type { ScanEvent, ScanOptions } from './scan-events.js';
 import { detectorsFor, scanPaths } from './scan-paths.js';
@@ -40,6 +41,11 @@ export async function scanToReport(paths: readonly string[], options: ReportOpti
       report.summary.bytes += event.file.size;
     } else if (event.type === 'finding') {
       const { finding } = event;
+      if (finding.allow) {
+        // A `donegate:allow` line: listed with its reason, not counted as a finding.
+        (report.allowed ??= []).push(allowedFinding(finding, 'inline', finding.allow));
+        continue;
+      }
       if (options.accept?.(finding)) {
         report.baselined++;
         continue;

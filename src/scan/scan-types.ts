@@ -31,6 +31,37 @@ export interface ScanFinding {
   fingerprint: string;
   /** Extra position inside structured files, e.g. `cell 3 output 1` in a notebook, `row 12 column email` in CSV. */
   location?: string;
+  /**
+   * Set by the scanner when the finding's line carries `donegate:allow`: the report then lists it under
+   * `allowed` instead of `findings`. Never printed as such.
+   */
+  allow?: { reason?: string };
+}
+
+/** How a finding was allowed: a `donegate:allow` comment on its line, or its fingerprint in a `.donegateignore`. */
+export type AllowVia = 'inline' | '.donegateignore';
+
+/** A finding that an allow-list took out of `findings`, listed so a reviewer sees what was allowed and by whom. No value, masked or not. */
+export interface AllowedFinding {
+  file: string;
+  line: number;
+  column: number;
+  detector: string;
+  kind: DetectorKind;
+  fingerprint: string;
+  via: AllowVia;
+  reason?: string;
+  /** Who allowed it, as the `.donegateignore` entry says (`by=`); an inline allow has its author in `git blame`. */
+  by?: string;
+  /** The `.donegateignore` file and line the entry comes from. */
+  source?: string;
+}
+
+/** A custom rules config the scan ran (gitleaks TOML), so a reviewer can tell which rules decided. */
+export interface CustomRulesUsed {
+  source: string;
+  sha256: string;
+  rules: number;
 }
 
 export interface ScannedFile {
@@ -55,5 +86,11 @@ export interface ScanReport {
   findings: ScanFinding[];
   /** Findings accepted by the baseline file: counted, never listed with values. */
   baselined: number;
+  /** Findings taken out by an allow-list (inline comment or `.donegateignore`). Absent when none were. */
+  allowed?: AllowedFinding[];
+  /** Custom rules configs (`--config`, the policy's) the scan ran; their rules count in `rulesSha256`. */
+  customRules?: CustomRulesUsed[];
+  /** What the scan could not do as asked, e.g. keys of a custom rules config donegate does not act on. */
+  warnings?: string[];
   summary: { byDetector: Record<string, number>; pii: number; secrets: number; files: number; bytes: number };
 }

@@ -7,6 +7,8 @@ import { artifactRefOfLink, artifactRefsInDescription } from '../../src/artifact
 import { datasetsInDescription } from '../../src/criteria/ticket-datasets.js';
 import { readSha256sum } from '../../src/criteria/scan-read-manifest.js';
 import { parseEvidenceReport } from '../../src/evidence/reports/index.js';
+import { inlineAllowOf, parseIgnoreFile } from '../../src/scan/allow/index.js';
+import { customRuleDetectors, parseGitleaksConfig } from '../../src/scan/custom-rules/index.js';
 import { createDefaultDetectors } from '../../src/scan/index.js';
 import { findCandidates } from '../../src/scan/find-candidates.js';
 import { matchLine } from '../../src/scan/match-line.js';
@@ -95,6 +97,20 @@ export const HOSTILE_TARGETS: readonly HostileTarget[] = [
   { name: 'CSV header', wrap: (run) => `"${run}",${run},"a""${run}"`, read: (input) => createCsvFields(',').advance(input) },
   { name: 'notebook', wrap: (run) => JSON.stringify({ cells: [{ cell_type: 'code', source: [run], outputs: [{ text: [run] }] }] }), read: notebookTexts },
   ...detectors.map((detector) => ({ name: `detector ${detector.id}`, wrap: (run: string) => run, read: (input: string) => matchLine(input, [detector]) })),
+  // A gitleaks config is user input too: its regex, however it is written, runs with RE2.
+  ...customRuleDetectors([parseGitleaksConfig(`[[rules]]\nid = "backtracker"\nregex = '''(?i)(?:key|secret)(?:[a-z_ .-]*)*\\s*=\\s*((?:[a-z0-9]+)+)$'''\n`, 'hostile.toml')]).map((detector) => ({
+    name: `detector ${detector.id}`,
+    wrap: (run: string) => `key=${run}`,
+    read: (input: string) => matchLine(input, [detector]),
+  })),
+  { name: 'donegate:allow reason', wrap: (run) => `k = 1 # donegate:allow reason="${run}`, read: (input) => inlineAllowOf(input, []) },
+  { name: '.donegateignore line', wrap: (run) => `${'a'.repeat(16)} by=${run} # ${run}\n${'b'.repeat(70)}${run}`, read: (input) => {
+    try {
+      return parseIgnoreFile(input, '.donegateignore');
+    } catch (error) {
+      return error;
+    }
+  } },
   {
     name: 'all detectors, batched lines',
     wrap: (run: string) => `${run}\n${run.slice(0, 4096)}\n${run}`,
