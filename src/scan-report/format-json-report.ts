@@ -1,5 +1,13 @@
 import type { ScanReport } from '../scan/scan-types.js';
 
+const selectionOf = ({ gitignore, include, exclude, since, skipped }: NonNullable<ScanReport['selection']>): NonNullable<ScanReport['selection']> => ({
+  gitignore,
+  include,
+  exclude,
+  ...(since !== undefined ? { since } : {}),
+  skipped,
+});
+
 /**
  * The report as JSON, field by field from the contract, so nothing the scanner might add later (a raw
  * value in a debug field, say) is printed unless it is named here.
@@ -24,6 +32,7 @@ export function formatJsonReport(report: ScanReport): string {
     })),
     baselined: report.baselined,
     summary: report.summary,
+    ...(report.selection ? { selection: selectionOf(report.selection) } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
