@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { FingerprintKeyError, isPhoneCountry, type FingerprintKey } from '../scan/index.js';
-import type { ScanReport } from '../scan/scan-types.js';
+import type { ScanReport, ScanSelection } from '../scan/scan-types.js';
 import {
   applyBaseline,
   BaselineError,
@@ -23,7 +23,14 @@ import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
 export type ScanFunction = (
   paths: string[],
-  options: { onProgress?: (progress: ScanProgress) => void; countries?: string[]; fingerprintKey: FingerprintKey; maxInflatedBytes?: number; maxInflateRatio?: number },
+  options: {
+    onProgress?: (progress: ScanProgress) => void;
+    countries?: string[];
+    fingerprintKey: FingerprintKey;
+    maxInflatedBytes?: number;
+    maxInflateRatio?: number;
+    select?: ScanSelection;
+  },
 ) => Promise<ScanReport>;
 
 export interface ScanCommandOptions {
@@ -56,7 +63,25 @@ export interface ScanCommandOptions {
   maxInflatedBytes?: string;
   /** A gzip file inflating more than this many times its compressed size is refused as unreadable (default 100). */
   maxInflateRatio?: string;
+  /** False with --no-gitignore; commander sets true otherwise (tests may leave it out: honoured). */
+  gitignore?: boolean;
+  /** --include globs, matched against the path relative to each folder scanned. */
+  include?: string[];
+  /** --exclude globs, likewise. */
+  exclude?: string[];
+  /** Only files changed since this git ref. */
+  since?: string;
+  /** Show progress on stderr even when it is not a terminal. */
+  progress?: boolean;
 }
+
+/** How the flags choose the files under each folder. */
+const selectionOf = (options: ScanCommandOptions): ScanSelection => ({
+  gitignore: options.gitignore !== false,
+  include: options.include ?? [],
+  exclude: options.exclude ?? [],
+  ...(options.since !== undefined ? { since: options.since } : {}),
+});
 
 /** A positive whole number written in decimal digits, or undefined. */
 const positiveWhole = (text: string | undefined): number | undefined => (text !== undefined && /^[1-9]\d{0,15}$/.test(text) ? Number(text) : undefined);
@@ -92,6 +117,9 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   if (runUrl && !runUrl.ok) return `--ci-run-url: ${runUrl.problem}`;
   if (options.maxInflatedBytes !== undefined && positiveWhole(options.maxInflatedBytes) === undefined) return '--max-inflated-bytes takes a whole number of bytes, such as 1073741824';
   if (options.maxInflateRatio !== undefined && positiveWhole(options.maxInflateRatio) === undefined) return '--max-inflate-ratio takes a whole number, such as 100';
+  // A ref that looks like an option would be read as one by git.
+  if (options.since !== undefined && (options.since.trim() === '' || options.since.startsWith('-'))) return '--since takes a git ref (branch, tag or commit), such as origin/main';
+  if ([...(options.include ?? []), ...(options.exclude ?? [])].some((glob) => glob.trim() === '')) return '--include and --exclude take a non-empty glob, such as "**/*.csv" or vendor/';
   if (options.country !== undefined) {
     const unknown = countriesOf(options.country).filter((code) => !/^[A-Z]{2}$/.test(code) || !isPhoneCountry(code));
     if (unknown.length > 0 || countriesOf(options.country).length === 0) {
@@ -158,10 +186,16 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
     return 2;
   }
 
-  const progress = createProgressLine(err);
+  const progress = createProgressLine(err, { always: options.progress === true });
   let scanned: ScanReport;
   try {
-    scanned = await deps.scan(paths, { onProgress: progress.update, fingerprintKey, ...inflateLimitsOf(options), ...(options.country ? { countries: countriesOf(options.country) } : {}) });
+    scanned = await deps.scan(paths, {
+      onProgress: progress.update,
+      fingerprintKey,
+      select: selectionOf(options),
+      ...inflateLimitsOf(options),
+      ...(options.country ? { countries: countriesOf(options.country) } : {}),
+    });
   } catch (error) {
     err.write(`donegate scan: ${(error as Error).message}\n`);
     return 2;
