@@ -7,7 +7,11 @@ export interface ScanProgress {
 
 /** A long path keeps its end, which names the file, so the line fits a terminal and redraws in place. */
 const MAX_SHOWN_PATH = 60;
-const shortened = (path: string): string => (path.length <= MAX_SHOWN_PATH ? path : `…${path.slice(-(MAX_SHOWN_PATH - 1))}`);
+/** File names come from the scanned tree, so control characters (a terminal escape) are shown as `?`. */
+const shortened = (path: string): string => {
+  const safe = path.replace(/\p{Cc}/gu, '?');
+  return safe.length <= MAX_SHOWN_PATH ? safe : `…${safe.slice(-(MAX_SHOWN_PATH - 1))}`;
+};
 
 /**
  * The progress shown while scanning: files, MB and MB/s, and the file being read while a large one is. On a

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runScanCommand } from '../../src/cli/run-scan-command.js';
+import { createProgressLine } from '../../src/cli/scan-progress-line.js';
 import { scanWithProgress } from '../../src/cli/scan-with-progress.js';
 
 function capture(isTTY: boolean) {
@@ -49,5 +50,13 @@ describe('progress while a large file is read', () => {
 
   it('prints nothing on stderr when it is not a terminal and --progress is not given', async () => {
     expect((await scan({}, false)).stderr).toBe('');
+  });
+});
+
+describe('the progress line', () => {
+  it('shows a control character in a file name as ?, so a name cannot send a terminal escape', () => {
+    const err = capture(true);
+    createProgressLine(err.stream).update({ files: 0, bytes: 1, file: 'data/\x1b]0;pwned\x07.csv' });
+    expect(err.text()).toContain('reading data/?]0;pwned?.csv');
   });
 });

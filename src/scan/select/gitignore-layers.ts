@@ -1,5 +1,14 @@
 import ignore, { type Ignore } from 'ignore';
 
+/** `ignore` throws on a path it cannot take (`.`, `./a`); one the walk cannot make, but a throw would end the scan, so such a path is scanned. */
+function testPath(rules: Ignore, path: string): { ignored: boolean; unignored: boolean } {
+  try {
+    return rules.test(path);
+  } catch {
+    return { ignored: false, unignored: false };
+  }
+}
+
 /**
  * The ignore rules in force at one point of a depth-first walk: `info/exclude` and each `.gitignore` from the
  * repository's top down to the current folder, each matching paths relative to its own folder. As in git, the
@@ -23,7 +32,7 @@ export function createGitignoreLayers() {
         const { base, rules } = layers[index]!;
         if (base !== '' && !path.startsWith(`${base}/`)) continue;
         const relative = base === '' ? path : path.slice(base.length + 1);
-        const result = rules.test(folder ? `${relative}/` : relative);
+        const result = testPath(rules, folder ? `${relative}/` : relative);
         if (result.ignored) return true;
         if (result.unignored) return false;
       }

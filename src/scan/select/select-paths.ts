@@ -1,4 +1,4 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ScanSelection, SelectionSkip } from '../scan-types.js';
 import { findGitRepository, type GitRepository } from './find-git-repository.js';
@@ -20,11 +20,15 @@ export interface RootSelection {
 const MAX_GITIGNORE_BYTES = 1 << 20;
 
 async function readSmallFile(path: string): Promise<string | undefined> {
+  let handle;
   try {
-    const text = await readFile(path);
-    return text.length <= MAX_GITIGNORE_BYTES ? text.toString('utf8') : undefined;
+    handle = await open(path, 'r');
+    if ((await handle.stat()).size > MAX_GITIGNORE_BYTES) return undefined;
+    return await handle.readFile('utf8');
   } catch {
     return undefined;
+  } finally {
+    await handle?.close();
   }
 }
 
@@ -68,17 +72,19 @@ export function createPathSelection(selection: ScanSelection) {
     const facts = selection.gitignore || selection.since !== undefined ? await gitFacts(realRoot) : undefined;
     // Paths git prints are relative to the top of the work tree; the walk's are relative to the scanned folder.
     const base = facts ? toPosix(relative(await realpath(facts.repository.top), realRoot)) : '';
-    const layers = facts?.tracked ? createGitignoreLayers() : undefined;
+    let layers = facts?.tracked ? createGitignoreLayers() : undefined;
     if (facts && layers) {
       const exclude = await readSmallFile(facts.repository.excludeFile);
       if (exclude !== undefined) layers.push('', exclude);
-      // The .gitignore files above the scanned folder apply to it too.
+      // The .gitignore files above the scanned folder apply to it too...
       const parts = base === '' ? [] : base.split('/');
       for (let depth = 0; depth < parts.length; depth++) {
         const folder = parts.slice(0, depth).join('/');
         const text = await readSmallFile(join(facts.repository.top, folder, '.gitignore'));
         if (text !== undefined) layers.push(folder, text);
       }
+      // ...unless they ignore the folder itself: one named on the command line is scanned, like a file, by its own rules.
+      if (base !== '' && layers.ignores(base, true)) layers = createGitignoreLayers();
     }
     return {
       async enter(folder, path, hasGitignore) {

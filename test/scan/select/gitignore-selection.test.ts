@@ -70,3 +70,13 @@ describe('scanning a git work tree', () => {
     expect(report.selection?.skipped.gitignore).toEqual({ files: 0, folders: 0 });
   });
 });
+
+describe('a folder named on the command line', () => {
+  it('is scanned even when a .gitignore above it ignores it, by the rules inside it', async () => {
+    dir = await makeTree({ '.gitignore': 'build/\n', 'build/out.txt': 'q@acme.io', 'build/.gitignore': '*.tmp\n', 'build/x.tmp': 'r@acme.io' });
+    initRepository(dir);
+    const { files, report } = await scanSelected(dir, {}, [join(dir, 'build')]);
+    expect(files).toEqual(['build/.gitignore', 'build/out.txt']);
+    expect(report.selection?.skipped.gitignore).toEqual({ files: 1, folders: 0 });
+  });
+});
