@@ -1,6 +1,10 @@
 import { Command } from 'commander';
 import { Writable } from 'node:stream';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { registerScanCommand } from '../../src/cli/scan-command.js';
+import { scanWithProgress } from '../../src/cli/scan-with-progress.js';
 import type { ScanFunction } from '../../src/cli/run-scan-command.js';
 import type { ScanSelection } from '../../src/scan/scan-types.js';
 import { scanReport } from '../scan-report/scan-report-fixture.js';
@@ -13,11 +17,18 @@ function capture() {
 
 /** Runs `donegate scan ARGS` through commander, with a scanner that records the selection it is given. */
 async function run(...args: string[]) {
-  const selections: Array<ScanSelection | undefined> = [];
-  const scan: ScanFunction = async (_paths, options) => {
+  return runWith(async (_paths, options) => {
     selections.push(options.select);
     return scanReport([]);
-  };
+  }, ...args);
+}
+
+let selections: Array<ScanSelection | undefined> = [];
+beforeEach(() => {
+  selections = [];
+});
+
+async function runWith(scan: ScanFunction, ...args: string[]) {
   const err = capture();
   let code = -1;
   const program = new Command().exitOverride();
@@ -25,6 +36,22 @@ async function run(...args: string[]) {
   await program.parseAsync(['node', 'donegate', 'scan', ...args]);
   return { code, stderr: err.text(), selection: selections[0] };
 }
+
+describe('donegate scan --since with the real scanner', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'donegate-since-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('exits 2 with what to do outside a git repository', async () => {
+    const { code, stderr } = await runWith(scanWithProgress, dir, '--since', 'main');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^donegate scan: --since needs a git repository, and .* is not inside one\n$/);
+  });
+});
 
 describe('donegate scan selection flags', () => {
   it('honours .gitignore by default, with no globs and no ref', async () => {
