@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { runGit } from './run-git.js';
+import { GitError, runGit } from './run-git.js';
 
 export interface GitRepository {
   /** The work tree's top folder, as git prints it (symlinks resolved). */
@@ -29,7 +29,15 @@ export async function findGitRepository(folder: string): Promise<GitRepository |
     if (up === at) return undefined;
     at = up;
   }
-  const [top, excludeFile] = (await runGit(folder, ['rev-parse', '--show-toplevel', '--git-path', 'info/exclude'])).toString('utf8').split('\n');
+  let answer: Buffer;
+  try {
+    answer = await runGit(folder, ['rev-parse', '--show-toplevel', '--git-path', 'info/exclude']);
+  } catch (error) {
+    // A stray `.git` that is no repository: git would not honour a .gitignore here either.
+    if (error instanceof GitError && error.message.startsWith('fatal: not a git repository')) return undefined;
+    throw error;
+  }
+  const [top, excludeFile] = answer.toString('utf8').split('\n');
   if (!top || !excludeFile) return undefined;
   // `--git-path` answers relative to the folder git ran in unless the git folder lies elsewhere.
   return { top, excludeFile: isAbsolute(excludeFile) ? excludeFile : join(folder, excludeFile) };

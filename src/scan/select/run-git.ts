@@ -12,13 +12,14 @@ const MAX_OUTPUT_BYTES = 256 << 20;
  * Runs git in `cwd` without a shell and returns what it printed. The repository being scanned is written by
  * the people the gate checks, so its own configuration must not run anything: the file-system monitor hook
  * (`core.fsmonitor`) is switched off, and no command here diffs contents (so no external diff or textconv).
+ * Messages are git's untranslated ones (`LC_ALL=C`), so they can be recognised.
  */
 export function runGit(cwd: string, args: readonly string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
       ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=false', ...args],
-      { cwd, encoding: 'buffer', maxBuffer: MAX_OUTPUT_BYTES, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } },
+      { cwd, encoding: 'buffer', maxBuffer: MAX_OUTPUT_BYTES, env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
         const code = (error as NodeJS.ErrnoException).code;

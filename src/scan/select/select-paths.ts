@@ -55,12 +55,18 @@ export function createPathSelection(selection: ScanSelection) {
     return known;
   };
   const gitFacts = async (folder: string): Promise<({ repository: GitRepository } & Awaited<ReturnType<typeof listingsOf>>) | undefined> => {
-    const repository = await findGitRepository(folder);
-    if (!repository) {
-      if (selection.since !== undefined) throw new GitError(`--since needs a git repository, and ${folder} is not inside one`);
-      return undefined;
+    try {
+      const repository = await findGitRepository(folder);
+      if (!repository) {
+        if (selection.since !== undefined) throw new GitError(`--since needs a git repository, and ${folder} is not inside one`);
+        return undefined;
+      }
+      return { repository, ...(await listingsOf(repository.top)) };
+    } catch (error) {
+      // e.g. "detected dubious ownership" in a CI container whose checkout belongs to another user.
+      if (!(error instanceof GitError) || selection.since !== undefined) throw error;
+      throw new GitError(`${error.message}; honouring .gitignore in a git work tree needs git to list the files it tracks (${folder}): fix that, or scan with --no-gitignore`);
     }
-    return { repository, ...(await listingsOf(repository.top)) };
   };
 
   /** Checks what `--since` needs for a file named on the command line, which is then scanned whatever changed. */

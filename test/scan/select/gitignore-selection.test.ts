@@ -63,6 +63,12 @@ describe('scanning a git work tree', () => {
     expect(files).toEqual(['sub/b.txt']);
   });
 
+  it('treats a stray .git folder that is no repository as no repository, and scans everything', async () => {
+    dir = await makeTree({ '.git/placeholder': '', '.gitignore': '*\n', 'a.txt': 'p@acme.io' });
+    const { files } = await scanSelected(dir, {});
+    expect(files).toEqual(['.gitignore', 'a.txt']);
+  });
+
   it('does not honour a .gitignore outside a git work tree, where git would not either', async () => {
     dir = await makeTree({ '.gitignore': '*\n', 'a.txt': 'p@acme.io' });
     const { files, report } = await scanSelected(dir, {});
