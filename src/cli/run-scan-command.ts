@@ -2,7 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { IgnoreFileError, readIgnoreFile, type IgnoreEntry } from '../scan/allow/index.js';
 import type { CustomRuleSet } from '../scan/custom-rules/parse-gitleaks-config.js';
 import { FingerprintKeyError, isPhoneCountry, type FingerprintKey } from '../scan/index.js';
-import type { ScanReport } from '../scan/scan-types.js';
+import type { ScanReport, ScanSelection } from '../scan/scan-types.js';
 import {
   applyBaseline,
   applyCustomRules,
@@ -27,7 +27,15 @@ import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
 export type ScanFunction = (
   paths: string[],
-  options: { onProgress?: (progress: ScanProgress) => void; countries?: string[]; fingerprintKey: FingerprintKey; maxInflatedBytes?: number; maxInflateRatio?: number; customRules?: CustomRuleSet[] },
+  options: {
+    onProgress?: (progress: ScanProgress) => void;
+    countries?: string[];
+    fingerprintKey: FingerprintKey;
+    maxInflatedBytes?: number;
+    maxInflateRatio?: number;
+    select?: ScanSelection;
+    customRules?: CustomRuleSet[];
+  },
 ) => Promise<ScanReport>;
 
 export interface ScanCommandOptions {
@@ -62,6 +70,16 @@ export interface ScanCommandOptions {
   maxInflateRatio?: string;
   /** A gitleaks TOML config whose `[[rules]]` run as custom secret detectors, besides the built-in ones. */
   config?: string;
+  /** False with --no-gitignore; commander sets true otherwise (tests may leave it out: honoured). */
+  gitignore?: boolean;
+  /** --include globs, matched against the path relative to each folder scanned. */
+  include?: string[];
+  /** --exclude globs, likewise. */
+  exclude?: string[];
+  /** Only files changed since this git ref. */
+  since?: string;
+  /** Show progress on stderr even when it is not a terminal. */
+  progress?: boolean;
 }
 
 /** The custom rules of `--config`, loaded (with re2js and the TOML parser) only when asked for. */
@@ -89,6 +107,14 @@ async function loadIgnoreEntries(paths: readonly string[]): Promise<IgnoreEntry[
   }
   return entries;
 }
+
+/** How the flags choose the files under each folder. */
+const selectionOf = (options: ScanCommandOptions): ScanSelection => ({
+  gitignore: options.gitignore !== false,
+  include: options.include ?? [],
+  exclude: options.exclude ?? [],
+  ...(options.since !== undefined ? { since: options.since } : {}),
+});
 
 /** A positive whole number written in decimal digits, or undefined. */
 const positiveWhole = (text: string | undefined): number | undefined => (text !== undefined && /^[1-9]\d{0,15}$/.test(text) ? Number(text) : undefined);
@@ -124,6 +150,9 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   if (runUrl && !runUrl.ok) return `--ci-run-url: ${runUrl.problem}`;
   if (options.maxInflatedBytes !== undefined && positiveWhole(options.maxInflatedBytes) === undefined) return '--max-inflated-bytes takes a whole number of bytes, such as 1073741824';
   if (options.maxInflateRatio !== undefined && positiveWhole(options.maxInflateRatio) === undefined) return '--max-inflate-ratio takes a whole number, such as 100';
+  // A ref that looks like an option would be read as one by git.
+  if (options.since !== undefined && (options.since.trim() === '' || options.since.startsWith('-'))) return '--since takes a git ref (branch, tag or commit), such as origin/main';
+  if ([...(options.include ?? []), ...(options.exclude ?? [])].some((glob) => glob.trim() === '')) return '--include and --exclude take a non-empty glob, such as "**/*.csv" or vendor/';
   if (options.country !== undefined) {
     const unknown = countriesOf(options.country).filter((code) => !/^[A-Z]{2}$/.test(code) || !isPhoneCountry(code));
     if (unknown.length > 0 || countriesOf(options.country).length === 0) {
@@ -197,11 +226,17 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   const customRules = await loadCustomRules(options, err);
   if (customRules === undefined) return 2;
 
-  const progress = createProgressLine(err);
+  const progress = createProgressLine(err, { always: options.progress === true });
   let scanned: ScanReport;
   try {
-    const custom = customRules.length > 0 ? { customRules } : {};
-    scanned = await deps.scan(paths, { onProgress: progress.update, fingerprintKey, ...inflateLimitsOf(options), ...(options.country ? { countries: countriesOf(options.country) } : {}), ...custom });
+    scanned = await deps.scan(paths, {
+      onProgress: progress.update,
+      fingerprintKey,
+      select: selectionOf(options),
+      ...inflateLimitsOf(options),
+      ...(options.country ? { countries: countriesOf(options.country) } : {}),
+      ...(customRules.length > 0 ? { customRules } : {}),
+    });
   } catch (error) {
     err.write(`donegate scan: ${(error as Error).message}\n`);
     return 2;

@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import { SCAN_OUTPUT_FORMATS } from '../scan-report/scan-output-formats.js';
 import type { ScanCommandDeps, ScanCommandOptions } from './run-scan-command.js';
 
+/** Commander's way to let an option repeat: each value is added to the list. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 /** `donegate scan`: its options and help here; what it runs is in run-scan-command.ts, loaded by the action. */
 export function registerScanCommand(program: Command, deps: ScanCommandDeps & { setExitCode(code: number): void }): void {
   program
@@ -24,6 +27,11 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--config <file>', 'custom secret rules in gitleaks TOML format ([[rules]], allowlists), run besides the built-in detectors; unsupported keys are warned about')
     .option('--fingerprint-key-file <file>', 'the key (hex or base64, 32+ bytes) fingerprints are keyed with, so baselines match across runs (default: DONEGATE_FINGERPRINT_KEY_FILE, DONEGATE_FINGERPRINT_KEY)')
     .option('--country <codes>', 'countries for phone numbers written without +, e.g. GB or GB,IE (default US; each added country finds more numbers and more false ones)')
+    .option('--no-gitignore', 'also scan what .gitignore files and .git/info/exclude ignore (by default they are honoured inside a git work tree, except for files git tracks; what they hide is counted in the report)')
+    .option('--include <glob>', 'under each folder, scan only files whose path relative to it matches (repeatable; a glob without / matches at any depth, ** crosses folders)', collect, [])
+    .option('--exclude <glob>', 'under each folder, leave out files and folders whose path relative to it matches (repeatable; counted in the report)', collect, [])
+    .option('--since <ref>', 'scan only files changed since the git ref (changes on this branch since it forked, plus staged, unstaged and untracked files); files named explicitly are always scanned')
+    .option('--progress', 'show progress on stderr even when it is not a terminal (large files show progress while they are read)')
     .option('--max-inflated-bytes <bytes>', 'a .gz file inflating past this many bytes is refused as unreadable (default 17179869184, 16 GiB)')
     .option('--max-inflate-ratio <n>', 'a .gz file inflating more than n times its compressed size, after its first MiB, is refused as unreadable (default 100)')
     .action(async (paths: string[], options: ScanCommandOptions) => {

@@ -14,6 +14,14 @@ const allowedFields = ({ file, line, column, detector, kind, fingerprint, via, r
   ...(source !== undefined ? { source } : {}),
 });
 
+const selectionOf = ({ gitignore, include, exclude, since, skipped }: NonNullable<ScanReport['selection']>): NonNullable<ScanReport['selection']> => ({
+  gitignore,
+  include,
+  exclude,
+  ...(since !== undefined ? { since } : {}),
+  skipped,
+});
+
 /**
  * The report as JSON, field by field from the contract, so nothing the scanner might add later (a raw
  * value in a debug field, say) is printed unless it is named here.
@@ -41,6 +49,7 @@ export function formatJsonReport(report: ScanReport): string {
     ...(report.customRules ? { customRules: report.customRules.map(({ source, sha256, rules }) => ({ source, sha256, rules })) } : {}),
     ...(report.warnings ? { warnings: [...report.warnings] } : {}),
     summary: report.summary,
+    ...(report.selection ? { selection: selectionOf(report.selection) } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

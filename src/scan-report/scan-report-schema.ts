@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ScanReport } from '../scan/scan-types.js';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/i);
+const skipCount = z.object({ files: z.number().int().nonnegative(), folders: z.number().int().nonnegative() });
 
 /**
  * A donegate scan report as read back from JSON (uploaded evidence). Unknown fields are dropped, so a
@@ -54,6 +55,16 @@ export const scanReportSchema = z.object({
     files: z.number(),
     bytes: z.number(),
   }),
+  // Absent in reports from before paths were chosen (.gitignore, globs, --since).
+  selection: z
+    .object({
+      gitignore: z.boolean(),
+      include: z.array(z.string()),
+      exclude: z.array(z.string()),
+      since: z.string().optional(),
+      skipped: z.object({ gitignore: skipCount, excluded: skipCount, 'not-included': skipCount, unchanged: skipCount }),
+    })
+    .optional(),
 }) satisfies z.ZodType<ScanReport>;
 
 /** True when the value names itself a donegate scan report, whatever else is wrong with it. */

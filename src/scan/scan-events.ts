@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/core';
 import type { Detector } from './detectors/detector.js';
 import type { FingerprintKey } from './fingerprint.js';
-import type { ScanFinding, ScannedFile } from './scan-types.js';
+import type { ScanFinding, ScannedFile, ScanSelection, SelectionSkip } from './scan-types.js';
 
 /** What `scanPaths` reports, in order: per file `file-start`, its findings (and progress), then `file-end`. */
 export type ScanEvent =
@@ -11,7 +11,9 @@ export type ScanEvent =
   | { type: 'progress'; file: string; bytes: number }
   | { type: 'file-end'; file: ScannedFile; findings: number }
   /** A path that could not be read (fully). `message` names the path and the system error, never content. */
-  | { type: 'error'; file: string; code: string; message: string };
+  | { type: 'error'; file: string; code: string; message: string }
+  /** A file, or a whole folder, under a scanned folder that `select` left out: never read. */
+  | { type: 'skipped'; file: string; reason: SelectionSkip; folder: boolean };
 
 export interface ScanOptions {
   /** Country for phone numbers written without `+`, e.g. from `--country`. Default `US`. */
@@ -20,6 +22,8 @@ export interface ScanOptions {
   alsoCountries?: readonly CountryCode[];
   /** Replaces the built-in detectors (their ids and patterns then make the rules hash). */
   detectors?: readonly Detector[];
+  /** Which paths under the folders to scan (`.gitignore`, globs, `--since`). Default: all but `exclude`. */
+  select?: ScanSelection;
   /** File and directory names never entered. Default `.git` and `node_modules`. */
   exclude?: readonly string[];
   /** Longest line scanned in one piece (UTF-16 units); longer lines are scanned in overlapping segments. Default 1 MiB. */

@@ -4,6 +4,7 @@ import { processFingerprintKey } from './fingerprint.js';
 import type { ScanEvent, ScanOptions } from './scan-events.js';
 import { scanFile } from './scan-file.js';
 import { DEFAULT_INFLATE_LIMITS } from './read/inflate-limits.js';
+import { createPathSelection } from './select/select-paths.js';
 import { walkPaths } from './walk-paths.js';
 
 /** The detectors a scan with these options runs: `options.detectors` or the built-in set. */
@@ -33,8 +34,10 @@ export async function* scanPaths(paths: readonly string[], options: ScanOptions 
     fingerprintKey: options.fingerprintKey ?? processFingerprintKey(),
   };
   const exclude = new Set(options.exclude ?? ['.git', 'node_modules']);
-  for await (const entry of walkPaths(paths, exclude)) {
-    if (entry.type === 'error') {
+  for await (const entry of walkPaths(paths, exclude, options.select && createPathSelection(options.select))) {
+    if (entry.type === 'skipped') {
+      yield entry;
+    } else if (entry.type === 'error') {
       // A path that does not exist or a folder that cannot be listed is reported like an unreadable file, so
       // the report shows what was asked for and not read, and a scan of a mistyped path is never "clean".
       yield { type: 'error', file: entry.file, code: entry.code, message: `cannot read ${entry.file}: ${entry.code}` };

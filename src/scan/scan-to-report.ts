@@ -2,7 +2,7 @@ import { allowedFinding } from './allow/allowed-finding.js';
 import { FINGERPRINT_SCHEME, processFingerprintKey } from './fingerprint.js';
 import type { ScanEvent, ScanOptions } from './scan-events.js';
 import { detectorsFor, scanPaths } from './scan-paths.js';
-import type { ScanFinding, ScanReport } from './scan-types.js';
+import type { ScanFinding, ScanReport, SelectionSkipCounts } from './scan-types.js';
 import { rulesSha256 } from './rules-sha256.js';
 import { scannerVersion } from './scanner-version.js';
 
@@ -13,6 +13,13 @@ export interface ReportOptions extends ScanOptions {
   onEvent?: (event: ScanEvent) => void;
   now?: () => Date;
 }
+
+const emptySkipCounts = (): SelectionSkipCounts => ({
+  gitignore: { files: 0, folders: 0 },
+  excluded: { files: 0, folders: 0 },
+  'not-included': { files: 0, folders: 0 },
+  unchanged: { files: 0, folders: 0 },
+});
 
 /**
  * Scans and collects a whole report: files with sha256 and size, findings, the summary, the scanner
@@ -32,6 +39,7 @@ export async function scanToReport(paths: readonly string[], options: ReportOpti
     findings: [],
     baselined: 0,
     summary: { byDetector: {}, pii: 0, secrets: 0, files: 0, bytes: 0 },
+    ...(options.select ? { selection: { ...options.select, skipped: emptySkipCounts() } } : {}),
   };
   for await (const event of scanPaths(paths, { ...options, fingerprintKey })) {
     options.onEvent?.(event);
@@ -39,6 +47,8 @@ export async function scanToReport(paths: readonly string[], options: ReportOpti
       report.files.push(event.file);
       report.summary.files++;
       report.summary.bytes += event.file.size;
+    } else if (event.type === 'skipped') {
+      if (report.selection) report.selection.skipped[event.reason][event.folder ? 'folders' : 'files']++;
     } else if (event.type === 'finding') {
       const { finding } = event;
       if (finding.allow) {

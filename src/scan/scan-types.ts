@@ -73,6 +73,22 @@ export interface ScannedFile {
   skipped?: string;
 }
 
+/** Why a path under a scanned folder was left out before reading: none of these is ever read. */
+export type SelectionSkip = 'gitignore' | 'excluded' | 'not-included' | 'unchanged';
+
+/** Which paths under the scanned folders were chosen; files named on the command line are always scanned. */
+export interface ScanSelection {
+  /** Untracked paths that `.gitignore` files or `.git/info/exclude` ignore are left out (in a git work tree only). */
+  gitignore: boolean;
+  include: string[];
+  exclude: string[];
+  /** Only files changed since this git ref (and staged, unstaged, untracked ones) were scanned. */
+  since?: string;
+}
+
+/** Paths left out, by reason; a folder not entered counts once under `folders`, whatever it holds. */
+export type SelectionSkipCounts = Record<SelectionSkip, { files: number; folders: number }>;
+
 export interface ScanReport {
   /** Identifies the document as a donegate scan report. */
   tool: { name: 'donegate-scan'; version: string; rulesSha256: string };
@@ -93,4 +109,6 @@ export interface ScanReport {
   /** What the scan could not do as asked, e.g. keys of a custom rules config donegate does not act on. */
   warnings?: string[];
   summary: { byDetector: Record<string, number>; pii: number; secrets: number; files: number; bytes: number };
+  /** How the files were chosen and how many were left out, so a reviewer sees what a `.gitignore` hid. */
+  selection?: ScanSelection & { skipped: SelectionSkipCounts };
 }
