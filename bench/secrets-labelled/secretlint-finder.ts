@@ -8,5 +8,5 @@ export const secretlintFinder: SecretFinder = async (text) => {
     source: { content: text, filePath: 'sample.txt', contentType: 'text' },
     options: { config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: creator }] } },
   });
-  return result.messages.filter((message) => message.type !== 'info').map(({ range: [start, end] }) => ({ start, end }));
+  return result.messages.map(({ range: [start, end] }) => ({ start, end }));
 };
