@@ -175,6 +175,33 @@ export function buildLabelledSecrets(seed = DEFAULT_SEED): LabelledSample[] {
   ]);
   nearMisses('generic', 'TOKEN_LIMIT', ['4096', '128000', 'tiktoken/cl100k_base', 'AutoTokenizer.from_pretrained("bert-base-uncased")', 'max_tokens_per_request_2048']);
 
+  // A 1Password service account token is base64 JSON (`ops_eyJ…fQ==`); the padding puts `}` alone in the last group.
+  const onePasswordPayload = (): string => {
+    let json = JSON.stringify({ email: `${s.chars(HEX, 13)}@1passwordserviceaccounts.lcl`, secretKey: s.chars(ALNUM, 34), srpX: s.chars(HEX, 64) });
+    while (json.length % 3 !== 1) json = `${json.slice(0, -1)} }`;
+    return Buffer.from(json).toString('base64');
+  };
+  // The other vendors secretlint's recommended preset claims, shapes from its rules: one positive shape and the
+  // usual near-misses (a run of one character, a truncation, a template) each.
+  const more: ReadonlyArray<[family: string, name: string, prefix: string, make: () => string]> = [
+    ['groq', 'GROQ_API_KEY', 'gsk_', () => `gsk_${s.chars(ALNUM, 52)}`],
+    ['linear', 'LINEAR_API_KEY', 'lin_api_', () => `lin_api_${s.chars(ALNUM, 40)}`],
+    ['notion', 'NOTION_TOKEN', 'ntn_', () => `ntn_${s.chars('0123456789', 11)}${s.chars(ALNUM, 35)}`],
+    ['grafana', 'GRAFANA_TOKEN', 'glsa_', () => s.pick([`glc_${s.chars(`${ALNUM}+/`, 80)}==`, `glsa_${s.chars(ALNUM, 32)}_${s.chars(HEX, 8)}`])],
+    ['1password', 'OP_SERVICE_ACCOUNT_TOKEN', 'ops_', () => `ops_${onePasswordPayload()}`],
+    ['vault', 'VAULT_TOKEN', 'hvs.', () => `hvs.${s.chars(BASE64URL, 95)}`],
+    ['vercel', 'VERCEL_TOKEN', 'vcp_', () => `${s.pick(['vcp_', 'vci_', 'vca_'])}${s.chars(ALNUM, 24)}`],
+    ['databricks', 'DATABRICKS_TOKEN', 'dapi', () => `dapi${s.chars(HEX, 32)}`],
+    ['docker', 'DOCKER_PAT', 'dckr_pat_', () => `dckr_pat_${s.chars(BASE64URL, 27)}`],
+    ['figma', 'FIGMA_TOKEN', 'figd_', () => `figd_${s.chars(BASE64URL, 43)}`],
+    ['cloudflare', 'CLOUDFLARE_API_TOKEN', 'cfut_', () => `${s.pick(['cfk_', 'cfut_', 'cfat_'])}${s.chars(ALNUM, 40)}${s.chars(HEX, 8)}`],
+    ['tailscale', 'TS_AUTHKEY', 'tskey-auth-', () => `tskey-auth-${s.chars(ALNUM, 12)}-${s.chars(ALNUM, 33)}`],
+  ];
+  for (const [family, name, prefix, make] of more) {
+    secrets(family, name, make);
+    nearMisses(family, name, [`${prefix}${'x'.repeat(40)}`, `${prefix}${s.chars(ALNUM, 6)}`, `${prefix}<your-token>`, `${prefix}...`, `<${name.toLowerCase()}>`]);
+  }
+
   for (const [family, texts] of Object.entries(DOCUMENTATION)) for (const text of texts) samples.push({ family, label: 'documentation', text });
   return samples;
 }

@@ -12,7 +12,7 @@ const PLACEHOLDER =
 // Vendor token shapes: a value that starts like one is the vendor detector's to judge. When it declines (truncated,
 // wrong checksum, `sk_live_xxxx`), the generic detector must not report it under another name (bench:secrets).
 const VENDOR_SHAPE =
-  /^(?:gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|[sr]k_(?:live|test)_|pk_(?:live|test)_|sk-|npm_|SG\.|shp(?:at|ca|pa|ss)_|A(?:KIA|SIA|Iza)|hf_|xox[a-z]-|xapp-|eyJ|pypi-|SK[0-9a-f]|AC[0-9a-f]|key-[0-9a-f])/;
+  /^(?:gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|[sr]k_(?:live|test)_|pk_(?:live|test)_|sk-|npm_|SG\.|shp(?:at|ca|pa|ss)_|A(?:KIA|SIA|Iza)|hf_|xox[a-z]-|xapp-|eyJ|pypi-|SK[0-9a-f]|AC[0-9a-f]|key-[0-9a-f]|gsk_|lin_api_|ntn_|gl(?:c|sa)_|ops_|hv[sbr]\.|vc[piark]_|dapi|dckr_pat_|figd_|cf(?:k|ut|at)_|tskey-)/;
 
 // Names of settings about a secret, not secrets: `token_limit`, `password_file`, `secret_name`, `auth_url`.
 const ABOUT_A_SECRET = /(?:limit|count|max|min|size|len|length|url|uri|path|file|dir|name|id|type|endpoint|ttl|timeout|expiry|expires|header|field|prefix|format|version|policy|mode|enabled|kind|usage|tokens)$/i;

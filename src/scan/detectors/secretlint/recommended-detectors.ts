@@ -56,7 +56,7 @@ const SPECS: Readonly<Record<string, SecretlintDetectorSpec>> = {
   '@secretlint/secretlint-rule-grafana': { id: 'grafana-token', version: 1, markers: ['glc_', 'glsa_'], candidate: run('glc_|glsa_', 410), judge: placeholderOr('high') },
   '@secretlint/secretlint-rule-1password': { id: '1password-token', version: 1, markers: ['ops_ey'], candidate: run('ops_', 1300), judge: placeholderOr('high') },
   '@secretlint/secretlint-rule-hashicorp-vault': { id: 'vault-token', version: 1, markers: ['hvs.', 'hvb.', 'hvr.'], candidate: run('hv[sbr]\\.', 310), judge: placeholderOr('high') },
-  '@secretlint/secretlint-rule-vercel': { id: 'vercel-token', version: 1, markers: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], candidate: run('vc[pcark]_', 64), judge: placeholderOr('high') },
+  '@secretlint/secretlint-rule-vercel': { id: 'vercel-token', version: 1, markers: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], candidate: run('vc[piark]_', 64), judge: placeholderOr('high') },
   '@secretlint/secretlint-rule-databricks': { id: 'databricks-token', version: 1, markers: ['dapi'], candidate: run('dapi', 40), judge: placeholderOr('high') },
   '@secretlint/secretlint-rule-docker': { id: 'docker-token', version: 1, markers: ['dckr_pat_'], candidate: run('dckr_pat_', 40), judge: placeholderOr('high') },
   '@secretlint/secretlint-rule-figma': { id: 'figma-token', version: 1, markers: ['figd_'], candidate: run('figd_', 210), judge: placeholderOr('high') },
