@@ -1,16 +1,5 @@
 import { crc32 } from 'node:zlib';
-
-/** A seeded PRNG (mulberry32): the same seed builds the same labelled set on every machine. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../scan-generate.js';
 
 export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 export const UPPER_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -38,7 +27,7 @@ export function base62Crc32(body: string): string {
 }
 
 export function createSecretShapes(seed: number): SecretShapes {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const chars = (alphabet: string, length: number): string => {
     let out = '';
     for (let index = 0; index < length; index++) out += alphabet[Math.floor(random() * alphabet.length)];
