@@ -1,3 +1,4 @@
+import { base62Crc32 } from '../../bench/secrets-labelled/random-secrets.js';
 import { createDefaultDetectors, matchLine } from '../../src/scan/index.js';
 
 const detectors = createDefaultDetectors({ defaultCountry: 'US' });
@@ -8,6 +9,8 @@ const ids = (line: string): string[] => matchLine(line, detectors).map((match) =
 
 // Built at run time so no scanner of this repository flags the fixtures as real secrets.
 const token = (...parts: string[]): string => parts.join('');
+/** A GitHub-layout token (`ghp_`, `npm_`): 30 characters and their CRC32, as the vendor issues them. */
+const checksummed = (prefix: string, body: string): string => `${prefix}${body}${base62Crc32(body)}`;
 
 describe('email', () => {
   it('finds addresses and marks reserved documentation domains low', () => {
@@ -181,7 +184,7 @@ describe('secrets', () => {
     expect(found(token('AIza', 'SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q'))).toEqual(['google-api-key:high']);
   });
   it('finds source-control and chat tokens', () => {
-    expect(found(token('ghp_', 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'))).toEqual(['github-token:high']);
+    expect(found(checksummed('ghp_', 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5'))).toEqual(['github-token:high']);
     expect(found(token('github_pat_', '11ABCDEFG0123456789abc', '_', 'a1b2c3d4e5f6g7h8i9j0', 'B1c2D3e4F5g6H7i8J9k0L1m2N3o4P5q6R7s8T9u0V1w2X3y4Z5'.slice(0, 39)))).toEqual(['github-token:high']);
     expect(found(token('glpat-', 'xY9zA8bC7dE6fG5hI4jK'))).toEqual(['gitlab-token:high']);
     expect(found(token('xoxb-', '123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx'))).toEqual(['slack-token:high']);
@@ -191,7 +194,8 @@ describe('secrets', () => {
   it('finds payment and AI-provider keys, test-mode Stripe keys low', () => {
     expect(found(token('sk_live_', '4eC39HqLyjWDarjtT1zdp7dc'))).toEqual(['stripe-key:high']);
     expect(found(token('sk_test_', '4eC39HqLyjWDarjtT1zdp7dc'))).toEqual(['stripe-key:low']);
-    expect(found(token('sk-proj-', 'Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78'))).toEqual(['openai-key:high']);
+    const half = 'Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78'.repeat(3).slice(0, 74);
+    expect(found(token('sk-proj-', half, 'T3BlbkFJ', half))).toEqual(['openai-key:high']);
     expect(found(token('sk-ant-api03-', 'Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78St90'))).toEqual(['anthropic-key:high']);
     expect(found(token('hf_', 'AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh'))).toEqual(['huggingface-token:high']);
     expect(ids('from huggingface_hub import hf_hub_download')).toEqual([]);
@@ -201,8 +205,11 @@ describe('secrets', () => {
     expect(found(token('"key": "-----BEGIN ', 'PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC"'))).toEqual(['private-key:high']);
   });
   it('finds JWTs whose header names an alg, not any three dotted parts', () => {
-    const jwt = token('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.eyJzdWIiOiIxMjM0NTY3ODkwIn0', '.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c');
+    const jwt = token('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.eyJzdWIiOiIxMjM0NTY3ODkwIn0', '.Xq4mN8pL2vR7tY1uW3eS6aD5fG0hJ2kL4mN8pZk8pQ2');
     expect(found(`Authorization: Bearer ${jwt}`)).toEqual(['jwt:high']);
+    // jwt.io's example token is in countless tutorials: reported, but low.
+    const example = token('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.eyJzdWIiOiIxMjM0NTY3ODkwIn0', '.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c');
+    expect(found(`Authorization: Bearer ${example}`)).toEqual(['jwt:low']);
     expect(ids('eyJub3RhbGciOjF9.eyJzdWIiOiIxIn0.abc')).toEqual([]);
   });
   it('finds high-entropy values assigned to secret-like names and ignores placeholders', () => {
@@ -221,7 +228,7 @@ describe('masking', () => {
   const samples = [
     'jane.doe@acme-corp.co.uk', '+44 20 7946 0958', '5425 2334 3010 9903', 'GB82WEST12345698765432', '536-22-1234', '8.8.8.8',
     '2001:4860:4860::8888', 'AB 12 34 56 C', '12345678Z', '1 85 05 78 006 084 91', 'RSSMRA85T10A562S',
-    token('AKIA', 'QWERTYUIOPASDF23'), token('ghp_', 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'), token('sk_live_', '4eC39HqLyjWDarjtT1zdp7dc'),
+    token('AKIA', 'QWERTYUIOPASDF23'), checksummed('ghp_', 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5'), token('sk_live_', '4eC39HqLyjWDarjtT1zdp7dc'),
     token('xoxb-', '123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx'), 'password="Zx8!qP2#vL9@mN4$"',
   ];
   it.each(samples)('never shows %s, nor more than 8 of its characters', (sample) => {

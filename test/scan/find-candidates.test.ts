@@ -36,6 +36,9 @@ describe('findCandidates over a batch of lines', () => {
       'AKIAZ7VRSQ5JCPQGLX3Y', 'ASIAZ7VRSQ5JCPQGLX3Y', 'AIzaSyZq8vLm2Rt5Xw9Kp3Ns7YZq8vLm2Rt5Xw9K', 'ghp_1234567890abcdefghijABCDEFGHIJ123456',
       'github_pat_11ABCDEFG', 'glpat-Zq8vLm2Rt5Xw9Kp3Ns7Y', 'xoxb-123456-abcdefgh', 'https://hooks.slack.com/services/T0/B0/x',
       'sk_live_Zq8vLm2Rt5Xw9Kp3Ns7YZq8v', 'rk_test_Zq8vLm2Rt5Xw9Kp3Ns7YZq8v', '-----BEGIN PRIVATE KEY-----', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.x',
+      'npm_Zq8vLm2Rt5Xw9Kp3Ns7Y', 'SG.Zq8vLm2Rt5Xw9Kp3Ns7Y', 'shpat_0a1b2c3d', 'gsk_Zq8vLm2R', 'lin_api_Zq8vLm2R', 'ntn_0123456', 'glc_Zq8vLm2R',
+      'ops_eyZq8v', 'hvs.Zq8vLm2R', 'vcp_Zq8vLm2R', 'dapi0a1b2c3d', 'dckr_pat_Zq8v', 'figd_Zq8v', 'cfk_Zq8v', 'tskey-auth-Zq8v', 'gldt-Zq8vLm2R',
+      'pypi-AgEIcHlwaS5vcmcZq8v', 'SK0a1b2c3d', 'key-0a1b2c3d', 'AccountKey=Zq8v', 'abc8Q~Zq8v',
     ];
     const marked = detectors.filter((detector) => detector.markers !== undefined);
     expect(marked.length).toBeGreaterThan(10);

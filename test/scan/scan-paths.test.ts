@@ -144,7 +144,7 @@ describe('scanPaths', () => {
 
 describe('scanToReport', () => {
   it('summarises by detector and kind, with version, rules hash and stable fingerprints', async () => {
-    await writeFile(join(dir, '.env'), 'CONTACT=jane@acme.io\nGITHUB_TOKEN=ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8\n');
+    await writeFile(join(dir, '.env'), 'CONTACT=jane@acme.io\nGITHUB_TOKEN=ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5' + '0smkjE\n');
     const report = await scanToReport([dir], { now: () => new Date('2025-01-01T00:00:00Z') });
     expect(report.tool).toMatchObject({ name: 'donegate-scan', version: expect.stringMatching(/^\d+\.\d+\.\d+/), rulesSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(report.summary).toMatchObject({ byDetector: { email: 1, 'github-token': 1 }, pii: 1, secrets: 1, files: 1 });

@@ -37,6 +37,10 @@ export const HOSTILE_UNITS: readonly string[] = [
   'eyJ', 'eyJhbGciOi.', 'eyJ0eXAiOiJKV1Qi.eyJ', '-----BEGIN PRIVATE KEY-----\\n', 'https://hooks.slack.com/services/T',
   'GB82', 'GB82 WEST ', 'gb82 ', '123-45-', '123 45 ', '4111 1111 ', '4111-', '+1 ', '+44 (0)', '(415) ', '00',
   '1 85 05 ', 'AB 12 34 ', 'X-1234567', 'RSSMRA85T', '2001:db8:', 'a:b:', 's3://', 's3://a.', 'gs://b/', 'a.s3-', '…',
+  // Secret rules taken from secretlint's preset, and donegate's newer vendor rules.
+  'ghs_1_a.', 'npm_', 'xoxb-1-', 'xapp-1-', 'SG.', 'SG.a.', 'shpat_', 'gsk_', 'lin_api_', 'ntn_1', 'glc_a+', 'glsa_', 'ops_eyA',
+  'hvs.', 'hvb.', 'vcp_', 'dapi0', 'dckr_pat_', 'figd_', 'cfk_', 'tskey-auth-', 'tskey-a-aaaaaaaa-', 'gldt-', 'glptt-', 'GR1348941',
+  'pypi-AgEIcHlwaS5vcmc', 'SK0', 'key-0', 'AccountKey=', 'a1Q~', 'sk-proj-', 'sk-proj-aT3BlbkFJ', 'hf_token=hf_', 'mongodb://a:b@',
 ];
 
 /** `unit` repeated to `length` UTF-16 units, ending in a character that breaks most near-matches. */

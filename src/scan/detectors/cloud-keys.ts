@@ -3,15 +3,19 @@ import { verdict } from './detector.js';
 import { maskToken } from './mask.js';
 import { shannonEntropy } from './shannon-entropy.js';
 
-/** AWS access key ids: `AKIA` (long-term) or `ASIA` (STS) and 16 base32 characters. AWS's documentation key is `low`. */
+/**
+ * AWS access key ids: `AKIA` (long-term) or `ASIA` (STS) and 16 base32 characters. AWS's documentation key is `low`;
+ * a run of one character (`AKIAXXXXXXXXXXXXXXXX`) is a placeholder. Kept beside secretlint's aws rule, which also
+ * reports ids that are not credentials (`AIDA` users, `AROA` roles) and finds the secret key only under its exact name.
+ */
 export const awsAccessKeyId: Detector = {
   id: 'aws-access-key-id',
   kind: 'secret',
-  version: 1,
+  version: 2,
   pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
   markers: ['AKIA', 'ASIA'],
   prefilter: (text) => text.includes('AKIA') || text.includes('ASIA'),
-  validate: (candidate) => verdict(candidate.endsWith('EXAMPLE') ? 'low' : 'high'),
+  validate: (candidate) => (/(.)\1{7}/.test(candidate) ? undefined : verdict(candidate.endsWith('EXAMPLE') ? 'low' : 'high')),
   mask: (candidate) => maskToken(candidate),
 };
 
@@ -57,14 +61,17 @@ export const awsSecretAccessKey: Detector = {
   mask: (candidate) => maskToken(candidate),
 };
 
-/** Google API keys: `AIza` and 35 URL-safe characters. */
+/**
+ * Google API keys: `AIza` and 35 URL-safe characters; a run of one character is a placeholder. secretlint's preset
+ * has no rule for them (its gcp rule reads service account files).
+ */
 export const googleApiKey: Detector = {
   id: 'google-api-key',
   kind: 'secret',
-  version: 1,
+  version: 2,
   pattern: /(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g,
   markers: ['AIza'],
   prefilter: (text) => text.includes('AIza'),
-  validate: () => verdict('high'),
+  validate: (candidate) => (/(.)\1{7}/.test(candidate) ? undefined : verdict('high')),
   mask: (candidate) => maskToken(candidate),
 };

@@ -1,6 +1,6 @@
 import type { Detector } from './detector.js';
 import type { PhoneOptions } from './phone.js';
-import { anthropicKey, huggingfaceToken, openaiKey } from './ai-provider-keys.js';
+import { anthropicKey } from './ai-provider-keys.js';
 import { awsAccessKeyId, awsSecretAccessKey, googleApiKey } from './cloud-keys.js';
 import { email } from './email.js';
 import { esDniNie } from './es-dni-nie.js';
@@ -13,19 +13,23 @@ import { jwt } from './jwt.js';
 import { paymentCard } from './payment-card.js';
 import { createPhoneDetector } from './phone.js';
 import { privateKey } from './private-key.js';
-import { slackToken, slackWebhook } from './slack.js';
-import { stripeKey } from './stripe.js';
+import { createRecommendedSecretlintDetectors } from './secretlint/recommended-detectors.js';
 import { ukNino } from './uk-nino.js';
 import { usSsn } from './us-ssn.js';
-import { githubToken, gitlabToken } from './vcs-tokens.js';
+import { azureKey, mailgunKey, pypiToken, sendgridKey, twilioApiKey } from './vendor-keys.js';
+import { gitlabToken } from './vcs-tokens.js';
 
 export type DetectorOptions = PhoneOptions;
 
-/** Every built-in detector, PII first, then secrets. */
+/**
+ * Every built-in detector, PII first, then secrets: the vendor rules of secretlint's recommended preset, then
+ * donegate's own where they measurably add (each says why; figures in BENCHMARKS.md "Secret detection (issue 14)").
+ */
 export function createDefaultDetectors(options: DetectorOptions = {}): Detector[] {
   return [
     email, createPhoneDetector(options), paymentCard, iban, usSsn, ipv4, ipv6, ukNino, esDniNie, frNir, itCodiceFiscale,
-    awsAccessKeyId, awsSecretAccessKey, googleApiKey, githubToken, gitlabToken, slackToken, slackWebhook, stripeKey,
-    openaiKey, anthropicKey, huggingfaceToken, privateKey, jwt, genericSecret,
+    ...createRecommendedSecretlintDetectors(),
+    awsAccessKeyId, awsSecretAccessKey, googleApiKey, gitlabToken, anthropicKey, azureKey, pypiToken, twilioApiKey, mailgunKey, sendgridKey,
+    privateKey, jwt, genericSecret,
   ];
 }

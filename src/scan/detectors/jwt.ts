@@ -11,6 +11,9 @@ function decodeJsonObject(part: string): Record<string, unknown> | undefined {
   }
 }
 
+// jwt.io's example token (its signature), printed in countless tutorials: `low`, never a live credential.
+const DOCUMENTATION_SIGNATURES = new Set([['SflKxwRJSMeKKF2QT4fwpMeJf36POk6y', 'JV_adQssw5c'].join('')]);
+
 /**
  * JSON Web Tokens: three base64url parts whose header decodes to a JSON object naming an `alg` and whose
  * payload decodes to a JSON object. Signed tokens are `high`; unsigned (`alg: none`, empty signature) `medium`.
@@ -18,7 +21,7 @@ function decodeJsonObject(part: string): Record<string, unknown> | undefined {
 export const jwt: Detector = {
   id: 'jwt',
   kind: 'secret',
-  version: 1,
+  version: 2,
   pattern: /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*(?![\w-])/g,
   markers: ['eyJ'],
   prefilter: (text) => text.includes('eyJ'),
@@ -26,7 +29,7 @@ export const jwt: Detector = {
     const [header = '', payload = '', signature = ''] = candidate.split('.');
     const alg = decodeJsonObject(header)?.alg;
     if (typeof alg !== 'string' || decodeJsonObject(payload) === undefined) return undefined;
-    return verdict(alg.toLowerCase() === 'none' || signature === '' ? 'medium' : 'high');
+    return verdict(alg.toLowerCase() === 'none' || signature === '' ? 'medium' : DOCUMENTATION_SIGNATURES.has(signature) ? 'low' : 'high');
   },
   mask: (candidate) => maskToken(candidate),
 };
