@@ -20,6 +20,8 @@ export interface SegmentOptions {
   maxLineLength?: number;
   /** Characters shared by consecutive segments of one long line; the longest value found across a cut is half of it. */
   overlap?: number;
+  /** The chunks start inside a file (a pool's byte range), so a leading U+FEFF is text, not a byte order mark. */
+  midFile?: boolean;
 }
 
 /** Most bytes decoded into one string (see `readSegmentBatches`). */
@@ -60,7 +62,7 @@ export async function* readSegmentBatches(chunks: AsyncIterable<Buffer>, options
   const maxLineLength = options.maxLineLength ?? 1 << 20;
   const overlap = Math.min(options.overlap ?? 1 << 14, maxLineLength >> 1);
   const half = overlap >> 1;
-  const decoder = createUtf8Chunks();
+  const decoder = createUtf8Chunks({ keepByteOrderMark: options.midFile === true });
   let pending = '';
   let line = 1;
   let column = 0;
