@@ -23,7 +23,7 @@ import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
 export type ScanFunction = (
   paths: string[],
-  options: { onProgress?: (progress: ScanProgress) => void; countries?: string[]; fingerprintKey: FingerprintKey; maxInflatedBytes?: number; maxInflateRatio?: number },
+  options: { onProgress?: (progress: ScanProgress) => void; countries?: string[]; fingerprintKey: FingerprintKey; maxInflatedBytes?: number; maxInflateRatio?: number; threads?: number },
 ) => Promise<ScanReport>;
 
 export interface ScanCommandOptions {
@@ -56,6 +56,8 @@ export interface ScanCommandOptions {
   maxInflatedBytes?: string;
   /** A gzip file inflating more than this many times its compressed size is refused as unreadable (default 100). */
   maxInflateRatio?: string;
+  /** Worker threads for big scans (default one per CPU; 1 scans on one thread). */
+  threads?: string;
 }
 
 /** A positive whole number written in decimal digits, or undefined. */
@@ -92,6 +94,7 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   if (runUrl && !runUrl.ok) return `--ci-run-url: ${runUrl.problem}`;
   if (options.maxInflatedBytes !== undefined && positiveWhole(options.maxInflatedBytes) === undefined) return '--max-inflated-bytes takes a whole number of bytes, such as 1073741824';
   if (options.maxInflateRatio !== undefined && positiveWhole(options.maxInflateRatio) === undefined) return '--max-inflate-ratio takes a whole number, such as 100';
+  if (options.threads !== undefined && positiveWhole(options.threads) === undefined) return '--threads takes a whole number of threads, such as 2 (1 scans without worker threads)';
   if (options.country !== undefined) {
     const unknown = countriesOf(options.country).filter((code) => !/^[A-Z]{2}$/.test(code) || !isPhoneCountry(code));
     if (unknown.length > 0 || countriesOf(options.country).length === 0) {
@@ -161,7 +164,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   const progress = createProgressLine(err);
   let scanned: ScanReport;
   try {
-    scanned = await deps.scan(paths, { onProgress: progress.update, fingerprintKey, ...inflateLimitsOf(options), ...(options.country ? { countries: countriesOf(options.country) } : {}) });
+    scanned = await deps.scan(paths, { onProgress: progress.update, fingerprintKey, ...inflateLimitsOf(options), ...(options.country ? { countries: countriesOf(options.country) } : {}), ...(options.threads !== undefined ? { threads: Number(options.threads) } : {}) });
   } catch (error) {
     err.write(`donegate scan: ${(error as Error).message}\n`);
     return 2;

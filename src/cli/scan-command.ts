@@ -24,6 +24,7 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--fingerprint-key-file <file>', 'the key (hex or base64, 32+ bytes) fingerprints are keyed with, so baselines match across runs (default: DONEGATE_FINGERPRINT_KEY_FILE, DONEGATE_FINGERPRINT_KEY)')
     .option('--country <codes>', 'countries for phone numbers written without +, e.g. GB or GB,IE (default US; each added country finds more numbers and more false ones)')
     .option('--max-inflated-bytes <bytes>', 'a .gz file inflating past this many bytes is refused as unreadable (default 17179869184, 16 GiB)')
+    .option('--threads <n>', 'worker threads for big scans (default: one per CPU; 1 scans on one thread)')
     .option('--max-inflate-ratio <n>', 'a .gz file inflating more than n times its compressed size, after its first MiB, is refused as unreadable (default 100)')
     .action(async (paths: string[], options: ScanCommandOptions) => {
       // The scanner, its phone-number metadata and the report formats load only when a scan runs.

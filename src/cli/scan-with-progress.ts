@@ -12,6 +12,7 @@ export const scanWithProgress: ScanFunction = (paths, options) => {
     fingerprintKey: options.fingerprintKey,
     ...(options.maxInflatedBytes !== undefined ? { maxInflatedBytes: options.maxInflatedBytes } : {}),
     ...(options.maxInflateRatio !== undefined ? { maxInflateRatio: options.maxInflateRatio } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.countries?.[0] ? { defaultCountry: options.countries[0] as CountryCode, alsoCountries: options.countries.slice(1) as CountryCode[] } : {}),
     onEvent: (event) => {
       if (event.type !== 'file-end') return;

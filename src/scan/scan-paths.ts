@@ -10,6 +10,9 @@ import type { ScanEvent, ScanOptions } from './scan-events.js';
 import { scanFile, type FileScanSettings } from './scan-file.js';
 import { walkPaths, type WalkEntry } from './walk-paths.js';
 
+/** More workers than this only add start-up time and memory, whatever `--threads` asks. */
+const MAX_THREADS = 64;
+
 export { detectorsFor } from './detectors-for.js';
 
 /** A path that does not exist or a folder that cannot be listed, reported like an unreadable file. */
@@ -82,7 +85,7 @@ async function* replay<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGene
 export async function* scanPaths(paths: readonly string[], options: ScanOptions = {}): AsyncGenerator<ScanEvent> {
   const settings = fileScanSettings(options);
   const entries = sized(walkPaths(paths, new Set(options.exclude ?? ['.git', 'node_modules'])), options.nameAs)[Symbol.asyncIterator]();
-  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const threads = Math.min(MAX_THREADS, Math.max(1, Math.floor(options.threads ?? availableParallelism())));
   const setup = workerSetupOf(options, settings.fingerprintKey, threads);
   const tuning = { ...POOL_TUNING, ...options.poolTuning };
   const { head, enough } = setup ? await lookAhead(entries, tuning) : { head: [], enough: false };
