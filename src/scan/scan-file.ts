@@ -9,7 +9,7 @@ import { createCsvFields } from './read/csv-fields.js';
 import { notebookTexts } from './read/notebook-texts.js';
 import { InflateLimitError, type InflateLimits } from './read/inflate-limits.js';
 import { openFileChunks } from './read/open-file-chunks.js';
-import { codePointLength, readSegmentBatches } from './read/read-segments.js';
+import { codePointLength, readSegmentBatches, segmentAt } from './read/read-segments.js';
 import type { SegmentOptions, TextSegment } from './read/read-segments.js';
 import { sniffBinary } from './read/sniff-binary.js';
 import type { ScanEvent } from './scan-events.js';
@@ -92,19 +92,21 @@ export function formatOf(file: string): Format {
 export async function* scanTextChunks(chunks: AsyncIterable<Buffer>, file: string, format: 'csv' | 'tsv' | 'text', settings: FileScanSettings, bytesRead: () => number, segmentOptions: SegmentOptions = {}): AsyncGenerator<ScanEvent> {
   const csv: CsvFields | undefined = format === 'text' ? undefined : createCsvFields(format === 'csv' ? ',' : '\t');
   let nextProgress = settings.progressEvery;
-  for await (const { segments, joined } of readSegmentBatches(chunks, { maxLineLength: settings.maxLineLength, ...segmentOptions })) {
-    const candidates = findCandidates(segments.map((segment) => segment.text), settings.detectors, joined);
-    for (let index = 0; index < segments.length; index++) {
-      const segment = segments[index]!;
-      const whole = segment.column === 0 && segment.reportFrom === 0;
-      const row = csv && whole ? csv.advance(segment.text) : undefined;
+  for await (const batch of readSegmentBatches(chunks, { maxLineLength: settings.maxLineLength, ...segmentOptions })) {
+    const { texts, segments } = batch;
+    const candidates = findCandidates(texts, settings.detectors, batch.joined);
+    for (let index = 0; index < texts.length; index++) {
+      const segment = segments?.[index];
+      const whole = segment === undefined || (segment.column === 0 && segment.reportFrom === 0);
+      const row = csv && whole ? csv.advance(texts[index]!) : undefined;
       const found = candidates[index];
       if (found === undefined) continue;
+      const text = texts[index]!;
       const fieldAt = csv && row ? (index: number) => csv.fieldAt(index) : undefined;
-      const matches = validateCandidates(segment.text, found, fieldAt);
+      const matches = validateCandidates(text, found, fieldAt);
       if (matches.length === 0) continue;
       const location = fieldAt ? (index: number) => `row ${row} column ${fieldAt(index)}` : undefined;
-      for (const finding of findingsOf(segment, matches, file, settings.fingerprintKey, location)) yield { type: 'finding', finding };
+      for (const finding of findingsOf(segment ?? segmentAt(batch, index), matches, file, settings.fingerprintKey, location)) yield { type: 'finding', finding };
     }
     if (bytesRead() >= nextProgress) {
       nextProgress = bytesRead() + settings.progressEvery;
