@@ -24,7 +24,8 @@ export interface FileScanSettings {
   fingerprintKey: FingerprintKey;
 }
 
-const errorCode = (error: unknown): string =>
+/** The system error code of a failed read (`ENOENT`, `EACCES`…), `EIO` when it has none. */
+export const errorCode = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO';
 
 /** Turns a segment's matches into findings with 1-based code-point columns, counting each prefix once. */

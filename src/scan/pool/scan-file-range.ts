@@ -1,11 +1,9 @@
 import { createReadStream } from 'node:fs';
 import type { ScanEvent } from '../scan-events.js';
 import type { FileScanSettings } from '../scan-file.js';
-import { scanTextChunks } from '../scan-file.js';
+import { errorCode, scanTextChunks } from '../scan-file.js';
 import type { ByteRange, TaskResult } from './scan-task.js';
 
-const errorCode = (error: unknown): string =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO';
 
 /**
  * Scans one line-aligned byte range of a plain-text file as `scanFile` scans the whole file, with line

@@ -1,12 +1,11 @@
 import type { ScanEvent } from '../scan-events.js';
+import { errorCode } from '../scan-file.js';
 import type { ScanPool } from './create-scan-pool.js';
 import { hashStoredFile } from './hash-stored-file.js';
 import type { ByteRange, TaskResult } from './scan-task.js';
 
 const ignore = (): undefined => undefined;
 
-const codeOf = (error: unknown): string =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO';
 
 /**
  * Scans one plain-text file as line-aligned ranges on the pool, `window` ranges at a time, while this thread
@@ -49,7 +48,7 @@ export async function* scanSplitFile(pool: ScanPool, path: string, file: string,
   try {
     stored = await hashing;
   } catch (error) {
-    const code = codeOf(error);
+    const code = errorCode(error);
     failed ??= { type: 'error', file, code, message: `cannot read ${file} to the end: ${code}` };
   }
   if (failed) yield failed;
