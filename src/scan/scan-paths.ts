@@ -93,7 +93,7 @@ export async function* scanPaths(paths: readonly string[], options: ScanOptions 
     yield* scanOnThisThread(replay(head, entries), settings);
     return;
   }
-  const pool = createScanPool(threads, setup);
+  const pool = createScanPool(threads, setup, settings);
   try {
     yield* scanEntriesPooled(replay(head, entries), pool, threads, tuning);
   } finally {

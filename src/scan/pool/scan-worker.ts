@@ -5,21 +5,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FingerprintKey } from '../fingerprint.js';
 import { fileScanSettings } from '../file-scan-settings.js';
-import type { ScanEvent } from '../scan-events.js';
-import { scanFile } from '../scan-file.js';
-import { scanFileRange } from './scan-file-range.js';
-import type { ScanTask, TaskResult, WorkerSetup } from './scan-task.js';
+import { runScanTask } from './run-scan-task.js';
+import type { ScanTask, WorkerSetup } from './scan-task.js';
 
 const setup = workerData as WorkerSetup;
 const settings = fileScanSettings(setup.options, new FingerprintKey(setup.key));
 
-async function run(task: ScanTask): Promise<TaskResult> {
-  if (task.range) return scanFileRange(task.path, task.file, task.range, settings);
-  const events: ScanEvent[] = [];
-  for await (const event of scanFile(task.path, task.file, settings)) events.push(event);
-  return { events, newlines: 0 };
-}
-
 parentPort?.on('message', (task: ScanTask) => {
-  void run(task).then((result) => parentPort?.postMessage(result));
+  void runScanTask(task, settings).then((result) => parentPort?.postMessage(result));
 });
