@@ -1,6 +1,6 @@
 /**
- * Runs donegate's scanner over the given paths in this process (one core: the scanner is one async loop)
- * and prints one JSON line: wall and CPU seconds, bytes, findings by detector, and the RSS this process
+ * Runs donegate's scanner over the given paths in this process (its worker pool, or one thread when
+ * SCAN_THREADS=1; CPU seconds count every thread) and prints one JSON line: wall and CPU seconds, bytes, findings by detector, and the RSS this process
  * sampled. Started by bench/scan-throughput.ts under `/usr/bin/time -v`, which reports the kernel's peak RSS.
  */
 import { scanToReport } from '../src/scan/index.js';
@@ -10,7 +10,8 @@ const paths = process.argv.slice(2);
 const sampler = startRssSampler(50);
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-const report = await scanToReport(paths);
+const threads = process.env.SCAN_THREADS === undefined ? undefined : Number(process.env.SCAN_THREADS);
+const report = await scanToReport(paths, threads === undefined ? {} : { threads });
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const sampledPeakRss = sampler.stop();

@@ -28,13 +28,13 @@ export function printAccuracy(report: AccuracyReport): string {
   ].join('\n');
 }
 
+const scannerRow = (label: string, run: ThroughputRun, scanner: ThroughputRun['scanner'], ratio: number): string =>
+  `${(run.bytes / 1e6).toFixed(0).padStart(4)} MB ${label.padEnd(16)} ${scanner.mbPerSecond.toFixed(1).padStart(8)}   ${scanner.seconds.toFixed(1).padStart(5)}   ${scanner.cpuSeconds.toFixed(1).padStart(5)}   ${String(scanner.findings).padStart(8)}   ${mib(scanner.maxRss).padStart(9)} / ${mib(scanner.sampledPeakRss).padEnd(15)}   ${run.baseline.tool} ${run.baseline.mbPerSecond.toFixed(0).padStart(6)}   ${ratio.toFixed(3)}`;
+
 export function printThroughput(runs: ThroughputRun[]): string {
   return [
-    'input                 scanner MB/s   CPU s   findings   peak RSS (time -v / sampled)   baseline MB/s   ratio',
-    ...runs.map(
-      (run) =>
-        `${(run.bytes / 1e6).toFixed(0).padStart(4)} MB CSV+JSONL     ${run.scanner.mbPerSecond.toFixed(1).padStart(8)}   ${run.scanner.cpuSeconds.toFixed(1).padStart(5)}   ${String(run.scanner.findings).padStart(8)}   ${mib(run.scanner.maxRss).padStart(9)} / ${mib(run.scanner.sampledPeakRss).padEnd(15)}   ${run.baseline.tool} ${run.baseline.mbPerSecond.toFixed(0).padStart(6)}   ${run.ratio.toFixed(3)}`,
-    ),
+    'input (CSV+JSONL)        scanner MB/s  wall s   CPU s   findings   peak RSS (time -v / sampled)   baseline MB/s   ratio',
+    ...runs.flatMap((run) => [scannerRow('pool', run, run.scanner, run.ratio), scannerRow('one thread', run, run.oneThread, run.oneThreadRatio)]),
     `baseline: ${runs[0]?.baseline.command ?? ''}`,
   ].join('\n');
 }

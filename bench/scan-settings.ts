@@ -13,5 +13,6 @@ export const SCAN_BENCH = {
   throughputSizes: [200e6, 50e6],
   /** PRNG seed: the same seed gives the same bytes. */
   seed: 20261126,
-  targets: { precisionMin: 0.95, recallMin: 0.95, mbPerSecondMin: 50, peakRssMaxBytes: 200 * 2 ** 20 },
+  /** Issue 14: 200 MB/s with the pool, 100 MB/s on one thread, peak RSS under 250 MB. */
+  targets: { precisionMin: 0.95, recallMin: 0.95, mbPerSecondMin: 200, oneThreadMbPerSecondMin: 100, peakRssMaxBytes: 250 * 2 ** 20 },
 } as const;

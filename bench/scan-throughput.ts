@@ -35,10 +35,14 @@ export interface ThroughputRun {
   files: Array<{ name: string; rows: number; bytes: number }>;
   bytes: number;
   piiRowShare: number;
+  /** With the worker pool (one thread per CPU). */
   scanner: ScannerRun;
+  /** With `threads: 1`: the scanner on one thread. */
+  oneThread: ScannerRun;
   baseline: BaselineRun;
-  /** Scanner MB/s ÷ baseline MB/s. */
+  /** Scanner MB/s ÷ baseline MB/s, with the pool and on one thread. */
   ratio: number;
+  oneThreadRatio: number;
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; stderr: string; code: number | null }> {
@@ -56,11 +60,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 const TIME = '/usr/bin/time';
 const mb = (bytes: number, seconds: number): number => bytes / 1e6 / seconds;
 
-async function runScanner(folder: string): Promise<ScannerRun> {
+async function runScanner(folder: string, threads?: number): Promise<ScannerRun> {
   const child = fileURLToPath(new URL('./scan-child.ts', import.meta.url));
   const node = [process.execPath, '--import', 'tsx', child, folder];
   const timed = existsSync(TIME);
-  const { stdout, stderr, code } = timed ? await run(TIME, ['-v', ...node]) : await run(node[0]!, node.slice(1));
+  const env = threads === undefined ? process.env : { ...process.env, SCAN_THREADS: String(threads) };
+  const { stdout, stderr, code } = timed ? await run(TIME, ['-v', ...node], env) : await run(node[0]!, node.slice(1), env);
   if (code !== 0) throw new Error(`scanner child exited with ${code}: ${stderr.slice(-2000)}`);
   const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Omit<ScannerRun, 'mbPerSecond' | 'maxRss'>;
   const kib = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1];
@@ -82,7 +87,8 @@ async function runBaseline(files: string[], bytes: number): Promise<BaselineRun>
 
 /**
  * Generates a seeded CSV + JSONL pair of about `targetBytes` in a temporary folder, times the baseline and
- * the scanner over the same files (the baseline first, so both read from the page cache), and removes it.
+ * the scanner over the same files (the baseline first, so both read from the page cache), with the pool
+ * and on one thread, and removes it.
  */
 export async function benchThroughput(targetBytes: number, seed: number): Promise<ThroughputRun> {
   const folder = await mkdtemp(join(tmpdir(), 'donegate-scan-bench-'));
@@ -98,7 +104,9 @@ export async function benchThroughput(targetBytes: number, seed: number): Promis
     await runBaseline(paths, bytes); // warm the page cache
     const baseline = await runBaseline(paths, bytes);
     const scanner = await runScanner(folder);
-    return { targetBytes, files, bytes, piiRowShare: PII_ROW_SHARE, scanner, baseline, ratio: scanner.mbPerSecond / baseline.mbPerSecond };
+    const oneThread = await runScanner(folder, 1);
+    const ratio = scanner.mbPerSecond / baseline.mbPerSecond;
+    return { targetBytes, files, bytes, piiRowShare: PII_ROW_SHARE, scanner, oneThread, baseline, ratio, oneThreadRatio: oneThread.mbPerSecond / baseline.mbPerSecond };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -35,6 +35,7 @@ export type ScanFunction = (
     maxInflateRatio?: number;
     select?: ScanSelection;
     customRules?: CustomRuleSet[];
+    threads?: number;
   },
 ) => Promise<ScanReport>;
 
@@ -80,6 +81,8 @@ export interface ScanCommandOptions {
   since?: string;
   /** Show progress on stderr even when it is not a terminal. */
   progress?: boolean;
+  /** Worker threads for big scans (default one per CPU; 1 scans on one thread). */
+  threads?: string;
 }
 
 /** The custom rules of `--config`, loaded (with re2js and the TOML parser) only when asked for. */
@@ -153,6 +156,7 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   // A ref that looks like an option would be read as one by git.
   if (options.since !== undefined && (options.since.trim() === '' || options.since.startsWith('-'))) return '--since takes a git ref (branch, tag or commit), such as origin/main';
   if ([...(options.include ?? []), ...(options.exclude ?? [])].some((glob) => glob.trim() === '')) return '--include and --exclude take a non-empty glob, such as "**/*.csv" or vendor/';
+  if (options.threads !== undefined && positiveWhole(options.threads) === undefined) return '--threads takes a whole number of threads, such as 2 (1 scans without worker threads)';
   if (options.country !== undefined) {
     const unknown = countriesOf(options.country).filter((code) => !/^[A-Z]{2}$/.test(code) || !isPhoneCountry(code));
     if (unknown.length > 0 || countriesOf(options.country).length === 0) {
@@ -236,6 +240,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
       ...inflateLimitsOf(options),
       ...(options.country ? { countries: countriesOf(options.country) } : {}),
       ...(customRules.length > 0 ? { customRules } : {}),
+      ...(options.threads !== undefined ? { threads: Number(options.threads) } : {}),
     });
   } catch (error) {
     err.write(`donegate scan: ${(error as Error).message}\n`);

@@ -33,6 +33,7 @@ export function registerScanCommand(program: Command, deps: ScanCommandDeps & { 
     .option('--since <ref>', 'scan only files changed since the git ref (changes on this branch since it forked, plus staged, unstaged and untracked files); files named explicitly are always scanned')
     .option('--progress', 'show progress on stderr even when it is not a terminal (large files show progress while they are read)')
     .option('--max-inflated-bytes <bytes>', 'a .gz file inflating past this many bytes is refused as unreadable (default 17179869184, 16 GiB)')
+    .option('--threads <n>', 'worker threads for big scans (default: one per CPU; 1 scans on one thread)')
     .option('--max-inflate-ratio <n>', 'a .gz file inflating more than n times its compressed size, after its first MiB, is refused as unreadable (default 100)')
     .action(async (paths: string[], options: ScanCommandOptions) => {
       // The scanner, its phone-number metadata and the report formats load only when a scan runs.

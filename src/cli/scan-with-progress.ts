@@ -23,6 +23,7 @@ export const scanWithProgress: ScanFunction = async (paths, options) => {
     ...(options.maxInflateRatio !== undefined ? { maxInflateRatio: options.maxInflateRatio } : {}),
     ...countries,
     ...(custom.length > 0 ? { detectors: [...createDefaultDetectors(countries), ...custom] } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
     onEvent: (event) => {
       if (event.type === 'progress') {
         options.onProgress?.({ files, bytes: finishedBytes + event.bytes, file: event.file });

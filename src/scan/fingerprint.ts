@@ -40,6 +40,11 @@ export class FingerprintKey {
     return this.hmacHex('donegate fingerprint key id').slice(0, 16);
   }
 
+  /** A copy of the key's bytes, only to hand the key to this process's scan worker threads: never log or store it. */
+  bytesForWorker(): Uint8Array {
+    return new Uint8Array(this.#bytes);
+  }
+
   toJSON(): string {
     return PLACEHOLDER;
   }

@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/core';
 import type { Detector } from './detectors/detector.js';
 import type { FingerprintKey } from './fingerprint.js';
+import type { PoolTuning } from './pool/pool-tuning.js';
 import type { ScanFinding, ScannedFile, ScanSelection, SelectionSkip } from './scan-types.js';
 
 /** What `scanPaths` reports, in order: per file `file-start`, its findings (and progress), then `file-end`. */
@@ -43,4 +44,11 @@ export interface ScanOptions {
   fingerprintKey?: FingerprintKey;
   /** How a scanned file is named in events, findings and fingerprints. Default: the path as walked. */
   nameAs?: (file: string) => string;
+  /**
+   * Worker threads for a big scan (`--threads`); default one per CPU (`os.availableParallelism()`), 1 scans on
+   * this thread only. Custom `detectors` always scan on this thread: code cannot be sent to a worker.
+   */
+  threads?: number;
+  /** When the pool starts and how big files are cut; for tests and benchmarks (defaults in `POOL_TUNING`). */
+  poolTuning?: Partial<PoolTuning>;
 }

@@ -10,8 +10,8 @@ import { createCsvFields } from './read/csv-fields.js';
 import { notebookTexts } from './read/notebook-texts.js';
 import { InflateLimitError, type InflateLimits } from './read/inflate-limits.js';
 import { openFileChunks } from './read/open-file-chunks.js';
-import { codePointLength, readSegmentBatches } from './read/read-segments.js';
-import type { TextSegment } from './read/read-segments.js';
+import { codePointLength, readSegmentBatches, segmentAt } from './read/read-segments.js';
+import type { SegmentOptions, TextSegment } from './read/read-segments.js';
 import { sniffBinary } from './read/sniff-binary.js';
 import type { ScanEvent } from './scan-events.js';
 import type { ScanFinding } from './scan-types.js';
@@ -25,7 +25,8 @@ export interface FileScanSettings {
   fingerprintKey: FingerprintKey;
 }
 
-const errorCode = (error: unknown): string =>
+/** The system error code of a failed read (`ENOENT`, `EACCES`…), `EIO` when it has none. */
+export const errorCode = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO';
 
 /** Turns a segment's matches into findings with 1-based code-point columns, counting each prefix once. */
@@ -77,14 +78,45 @@ function* scanNotebookText(json: string, file: string, detectors: readonly Detec
   }
 }
 
-type Format = 'csv' | 'tsv' | 'notebook' | 'text';
+export type Format = 'csv' | 'tsv' | 'notebook' | 'text';
 
-function formatOf(file: string): Format {
+export function formatOf(file: string): Format {
   const name = file.toLowerCase().replace(/\.gz$/, '');
   if (name.endsWith('.csv')) return 'csv';
   if (name.endsWith('.tsv') || name.endsWith('.tab')) return 'tsv';
   if (name.endsWith('.ipynb')) return 'notebook';
   return 'text';
+}
+
+/**
+ * The text loop: reads lines in batches, finds each batch's candidates, validates them per line and yields
+ * findings, with a `progress` event every `settings.progressEvery` bytes of `bytesRead()`. A CSV/TSV file
+ * names each finding's row and column. The pool also runs it over a line-aligned byte range of a text file.
+ */
+export async function* scanTextChunks(chunks: AsyncIterable<Buffer>, file: string, format: 'csv' | 'tsv' | 'text', settings: FileScanSettings, bytesRead: () => number, segmentOptions: SegmentOptions = {}): AsyncGenerator<ScanEvent> {
+  const csv: CsvFields | undefined = format === 'text' ? undefined : createCsvFields(format === 'csv' ? ',' : '\t');
+  let nextProgress = settings.progressEvery;
+  for await (const batch of readSegmentBatches(chunks, { maxLineLength: settings.maxLineLength, ...segmentOptions })) {
+    const { texts, segments } = batch;
+    const candidates = findCandidates(texts, settings.detectors, batch.joined);
+    for (let index = 0; index < texts.length; index++) {
+      const segment = segments?.[index];
+      const whole = segment === undefined || (segment.column === 0 && segment.reportFrom === 0);
+      const row = csv && whole ? csv.advance(texts[index]!) : undefined;
+      const found = candidates[index];
+      if (found === undefined) continue;
+      const text = texts[index]!;
+      const fieldAt = csv && row ? (index: number) => csv.fieldAt(index) : undefined;
+      const matches = validateCandidates(text, found, fieldAt);
+      if (matches.length === 0) continue;
+      const location = fieldAt ? (index: number) => `row ${row} column ${fieldAt(index)}` : undefined;
+      for (const finding of findingsOf(segment ?? segmentAt(batch, index), matches, file, settings.fingerprintKey, location)) yield { type: 'finding', finding };
+    }
+    if (bytesRead() >= nextProgress) {
+      nextProgress = bytesRead() + settings.progressEvery;
+      yield { type: 'progress', file, bytes: bytesRead() };
+    }
+  }
 }
 
 /**
@@ -126,29 +158,9 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
         yield { type: 'finding', finding };
       }
     } else {
-      const csv: CsvFields | undefined = format === 'text' ? undefined : createCsvFields(format === 'csv' ? ',' : '\t');
-      let nextProgress = settings.progressEvery;
-      for await (const { segments, joined } of readSegmentBatches(chunks, { maxLineLength: settings.maxLineLength })) {
-        const candidates = findCandidates(segments.map((segment) => segment.text), settings.detectors, joined);
-        for (let index = 0; index < segments.length; index++) {
-          const segment = segments[index]!;
-          const whole = segment.column === 0 && segment.reportFrom === 0;
-          const row = csv && whole ? csv.advance(segment.text) : undefined;
-          const found = candidates[index];
-          if (found === undefined) continue;
-          const fieldAt = csv && row ? (index: number) => csv.fieldAt(index) : undefined;
-          const matches = validateCandidates(segment.text, found, fieldAt);
-          if (matches.length === 0) continue;
-          const location = fieldAt ? (index: number) => `row ${row} column ${fieldAt(index)}` : undefined;
-          for (const finding of findingsOf(segment, matches, file, settings.fingerprintKey, location)) {
-            findings++;
-            yield { type: 'finding', finding };
-          }
-        }
-        if (source.bytesRead() >= nextProgress) {
-          nextProgress = source.bytesRead() + settings.progressEvery;
-          yield { type: 'progress', file, bytes: source.bytesRead() };
-        }
+      for await (const event of scanTextChunks(chunks, file, format, settings, source.bytesRead)) {
+        if (event.type === 'finding') findings++;
+        yield event;
       }
     }
   } catch (error) {

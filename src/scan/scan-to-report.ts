@@ -1,7 +1,8 @@
 import { allowedFinding } from './allow/allowed-finding.js';
 import { FINGERPRINT_SCHEME, processFingerprintKey } from './fingerprint.js';
 import type { ScanEvent, ScanOptions } from './scan-events.js';
-import { detectorsFor, scanPaths } from './scan-paths.js';
+import { detectorsFor } from './detectors-for.js';
+import { scanPaths } from './scan-paths.js';
 import type { ScanFinding, ScanReport, SelectionSkipCounts } from './scan-types.js';
 import { rulesSha256 } from './rules-sha256.js';
 import { scannerVersion } from './scanner-version.js';
@@ -41,7 +42,9 @@ export async function scanToReport(paths: readonly string[], options: ReportOpti
     summary: { byDetector: {}, pii: 0, secrets: 0, files: 0, bytes: 0 },
     ...(options.select ? { selection: { ...options.select, skipped: emptySkipCounts() } } : {}),
   };
-  for await (const event of scanPaths(paths, { ...options, fingerprintKey })) {
+  // The report's own callbacks stay here: scanPaths gets plain options it can hand to worker threads.
+  const { accept: _accept, onEvent: _onEvent, now: _now, ...scanOptions } = options;
+  for await (const event of scanPaths(paths, { ...scanOptions, fingerprintKey })) {
     options.onEvent?.(event);
     if (event.type === 'file-end') {
       report.files.push(event.file);

@@ -1,5 +1,5 @@
 import type { TextSegment } from '../../src/scan/read/read-segments.js';
-import { codePointLength, readSegmentBatches, readSegments } from '../../src/scan/read/read-segments.js';
+import { codePointLength, readSegmentBatches, readSegments, segmentsOf as batchSegments } from '../../src/scan/read/read-segments.js';
 import { seededRandom } from '../../bench/scan-generate.js';
 
 /** The reader as it was before it cut bytes at line ends: a streaming TextDecoder and one growing string. */
@@ -55,8 +55,10 @@ async function* fromArray(chunks: Buffer[]): AsyncGenerator<Buffer> {
 async function segmentsOf(chunks: Buffer[], maxLineLength: number, overlap?: number): Promise<TextSegment[]> {
   const all: TextSegment[] = [];
   for await (const batch of readSegmentBatches(fromArray(chunks), { maxLineLength, ...(overlap === undefined ? {} : { overlap }) })) {
-    if (batch.joined !== undefined) expect(batch.joined).toBe(batch.segments.map((segment) => segment.text).join('\n'));
-    all.push(...batch.segments);
+    const segments = batchSegments(batch);
+    expect(segments.map((segment) => segment.text)).toEqual(batch.texts);
+    if (batch.joined !== undefined) expect(batch.joined).toBe(batch.texts.join('\n'));
+    all.push(...segments);
   }
   return all;
 }

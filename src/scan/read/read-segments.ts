@@ -20,6 +20,8 @@ export interface SegmentOptions {
   maxLineLength?: number;
   /** Characters shared by consecutive segments of one long line; the longest value found across a cut is half of it. */
   overlap?: number;
+  /** The chunks start inside a file (a pool's byte range), so a leading U+FEFF is text, not a byte order mark. */
+  midFile?: boolean;
 }
 
 /** Most bytes decoded into one string (see `readSegmentBatches`). */
@@ -37,22 +39,42 @@ const isLowSurrogate = (text: string, index: number): boolean => {
   return code >= 0xdc00 && code <= 0xdfff;
 };
 
-/** One input chunk's worth of segments. */
+/**
+ * One input chunk's worth of lines. Most batches are whole lines only, described by `texts` and `firstLine`
+ * without a `TextSegment` object per line (the scan loop makes one only for a line with findings); a batch
+ * with a piece of an over-long line carries its `segments` too.
+ */
 export interface SegmentBatch {
-  segments: TextSegment[];
+  /** Every segment's text, in order. */
+  texts: string[];
+  /** Line number of `texts[0]`; with no `segments`, `texts[i]` is line `firstLine + i`, whole. */
+  firstLine: number;
+  /** The segments, when some are not whole lines (see `segmentsOf`). */
+  segments: TextSegment[] | undefined;
   /**
-   * The segments' texts joined by `\n`, when that is a piece of the decoded text as read (whole lines ending
+   * The texts joined by `\n`, when that is a piece of the decoded text as read (whole lines ending
    * in `\n` alone): a slice, not a copy, so the detectors need not join the lines again. Else undefined.
    */
   joined: string | undefined;
 }
+
+/** The batch's text at `index` as a segment. */
+export function segmentAt(batch: SegmentBatch, index: number): TextSegment {
+  const given = batch.segments?.[index];
+  if (given) return given;
+  const text = batch.texts[index] ?? '';
+  return { text, line: batch.firstLine + index, column: 0, reportFrom: 0, reportTo: text.length };
+}
+
+/** Every segment of a batch. */
+export const segmentsOf = (batch: SegmentBatch): TextSegment[] => batch.segments ?? batch.texts.map((_, index) => segmentAt(batch, index));
 
 /**
  * Decodes UTF-8 chunks and yields batches of lines (without `\n` or `\r\n`), cutting over-long lines into overlapping
  * segments. Memory is bounded by `maxLineLength` plus one input chunk whatever the input.
  */
 export async function* readSegments(chunks: AsyncIterable<Buffer>, options: SegmentOptions = {}): AsyncGenerator<TextSegment[]> {
-  for await (const batch of readSegmentBatches(chunks, options)) yield batch.segments;
+  for await (const batch of readSegmentBatches(chunks, options)) yield segmentsOf(batch);
 }
 
 /** `readSegments`, with each batch's text as read where the lines can be handed on without joining them again. */
@@ -60,24 +82,29 @@ export async function* readSegmentBatches(chunks: AsyncIterable<Buffer>, options
   const maxLineLength = options.maxLineLength ?? 1 << 20;
   const overlap = Math.min(options.overlap ?? 1 << 14, maxLineLength >> 1);
   const half = overlap >> 1;
-  const decoder = createUtf8Chunks();
+  const decoder = createUtf8Chunks({ keepByteOrderMark: options.midFile === true });
   let pending = '';
   let line = 1;
   let column = 0;
   let continued = false;
 
-  // One array per input chunk: an await per line would cost more than scanning it.
+  // One array per input chunk: an await per line would cost more than scanning it. Whole lines get no
+  // segment object; only a continued line's end and over-long pieces do, and then the batch lists them all.
   function drain(final: boolean): SegmentBatch {
-    const segments: TextSegment[] = [];
+    const texts: string[] = [];
+    const firstLine = line;
+    const special: TextSegment[] = [];
     const whole = pending;
+    const continuedAtStart = continued;
     // Whole lines from the start of `whole`, none ending in `\r`, make `joined` a slice of it.
     let simple = !continued;
     let from = 0;
     for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n', from)) {
       const end = newline > from && pending.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-      if (end !== newline || continued) simple = false;
+      if (end !== newline) simple = false;
       const text = pending.slice(from, end);
-      segments.push({ text, line, column, reportFrom: continued ? half : 0, reportTo: text.length });
+      if (continued) special.push({ text, line, column, reportFrom: half, reportTo: text.length });
+      texts.push(text);
       line++;
       column = 0;
       continued = false;
@@ -85,24 +112,32 @@ export async function* readSegmentBatches(chunks: AsyncIterable<Buffer>, options
     }
     const joinedEnd = from - 1;
     pending = from === 0 ? pending : pending.slice(from);
-    let extra = false;
+    const wholeLines = texts.length;
     while (pending.length > maxLineLength) {
       let next = maxLineLength - overlap;
       if (isLowSurrogate(pending, next)) next--;
       const text = pending.slice(0, next + overlap);
-      segments.push({ text, line, column, reportFrom: continued ? half : 0, reportTo: next + half });
+      special.push({ text, line, column, reportFrom: continued ? half : 0, reportTo: next + half });
+      texts.push(text);
       column += codePointLength(pending.slice(0, next));
       continued = true;
-      extra = true;
       pending = pending.slice(next);
     }
     if (final && (pending.length > 0 || continued)) {
-      segments.push({ text: pending, line, column, reportFrom: continued ? half : 0, reportTo: pending.length });
-      extra = true;
+      special.push({ text: pending, line, column, reportFrom: continued ? half : 0, reportTo: pending.length });
+      texts.push(pending);
       pending = '';
     }
-    const joined = simple && !extra && segments.length > 0 ? whole.slice(0, joinedEnd) : undefined;
-    return { segments, joined };
+    const batch: SegmentBatch = { texts, firstLine, segments: undefined, joined: undefined };
+    if (special.length === 0) {
+      if (simple && wholeLines > 0) batch.joined = whole.slice(0, joinedEnd);
+      return batch;
+    }
+    // A continued line's end comes first, long pieces last; the whole lines between are plain.
+    const head = continuedAtStart && wholeLines > 0 ? 1 : 0;
+    const plain = (index: number): TextSegment => ({ text: texts[index] ?? '', line: firstLine + index, column: 0, reportFrom: 0, reportTo: (texts[index] ?? '').length });
+    batch.segments = [...special.slice(0, head), ...Array.from({ length: wholeLines - head }, (_, index) => plain(index + head)), ...special.slice(head)];
+    return batch;
   }
 
   // Bytes are cut after their last `\n` and only whole lines decoded, so `pending` starts empty and each batch

@@ -25,9 +25,9 @@ function completeUpTo(bytes: Buffer): number {
   return bytes.length - at < needed ? at : bytes.length;
 }
 
-export function createUtf8Chunks(): Utf8Chunks {
+export function createUtf8Chunks(options: { keepByteOrderMark?: boolean } = {}): Utf8Chunks {
   let carry: Buffer | undefined;
-  let started = false;
+  let started = options.keepByteOrderMark === true;
   const text = (decoded: string): string => {
     if (started || decoded.length === 0) return decoded;
     started = true;
