@@ -11,7 +11,9 @@ const SEPARATORS = [' ', '-', '.', '/', ''] as const;
 /** Lines of one type: each builder returns markup, positives and near-miss negatives alike. */
 type Builder = (pick: Pick) => string;
 
-const cardGroups = (digits: string): number[] => (digits.length === 15 ? [4, 6, 5] : digits.length === 14 ? [4, 6, 4] : [4, 4, 4, 4, 4]);
+/** How cards of each length are printed: fours, Amex and Diners 4-6-5 and 4-6-4, a longer last group. */
+const CARD_GROUPS: Record<number, number[]> = { 12: [4, 4, 4], 13: [4, 4, 5], 14: [4, 6, 4], 15: [4, 6, 5], 16: [4, 4, 4, 4], 17: [4, 4, 4, 5], 18: [4, 4, 4, 6], 19: [4, 4, 4, 4, 3] };
+const cardGroups = (digits: string): number[] => CARD_GROUPS[digits.length] ?? [4, 4, 4, 4];
 
 /** A value with one wrong digit in `position`: keeps the shape, breaks the check. */
 const breakDigit = (value: string, position: number): string =>
@@ -98,7 +100,7 @@ const BUILDERS: Record<string, Builder[]> = {
       return `Order ${groups(breakDigit(digits, 5), cardGroups(digits), pick.of([' ', '-', '']))} (Luhn fails).`;
     },
     (pick) => {
-      const body = `${pick.of(['0', '7', '8'])}${pick.digits(14)}`;
+      const body = `${pick.of(['0', '7'])}${pick.digits(14)}`;
       return `Tracking ${groups(`${body}${luhnCheckDigit(body)}`, [4, 4, 4, 4], ' ')} (no issuer).`;
     },
     (pick) => `epoch_us=${1_600_000_000_000_000 + pick.int(100_000_000_000_000)}`,

@@ -37,9 +37,9 @@ const ibanDigits = (text: string): string => [...text].map((char) => (/\d/.test(
 
 /** BBAN shapes (n = digit, c = upper-case letter or digit, a = letter) of the countries the set uses. */
 const BBAN: Record<string, string> = {
-  DE: 'nnnnnnnnnnnnnnnnnn', GB: 'aaaannnnnnnnnnnnnn', FR: 'nnnnnnnnnnccccccccccccnn', ES: 'nnnnnnnnnnnnnnnnnnnn',
-  IT: 'annnnnnnnnnccccccccccccc', NL: 'aaaannnnnnnnnn', BE: 'nnnnnnnnnnnn', CH: 'nnnnnccccccccccccc', PL: 'nnnnnnnnnnnnnnnnnnnnnnnn',
-  SE: 'nnnnnnnnnnnnnnnnnnnn', AT: 'nnnnnnnnnnnnnnnn', PT: 'nnnnnnnnnnnnnnnnnnnnn', NO: 'nnnnnnnnnnn', SA: 'nnccccccccccccccccc',
+  DE: 'nnnnnnnnnnnnnnnnnn', GB: 'aaaannnnnnnnnnnnnn', FR: 'nnnnnnnnnncccccccccccnn', ES: 'nnnnnnnnnnnnnnnnnnnn',
+  IT: 'annnnnnnnnncccccccccccc', NL: 'aaaannnnnnnnnn', BE: 'nnnnnnnnnnnn', CH: 'nnnnncccccccccccc', PL: 'nnnnnnnnnnnnnnnnnnnnnnnn',
+  SE: 'nnnnnnnnnnnnnnnnnnnn', AT: 'nnnnnnnnnnnnnnnn', PT: 'nnnnnnnnnnnnnnnnnnnnn', NO: 'nnnnnnnnnnn', SA: 'nncccccccccccccccccc',
 };
 
 /** A valid IBAN (mod 97-10 check digits) for one of the countries above, compact. */
