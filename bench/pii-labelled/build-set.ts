@@ -12,7 +12,7 @@ const SEPARATORS = [' ', '-', '.', '/', ''] as const;
 type Builder = (pick: Pick) => string;
 
 /** How cards of each length are printed: fours, Amex and Diners 4-6-5 and 4-6-4, a longer last group. */
-const CARD_GROUPS: Record<number, number[]> = { 12: [4, 4, 4], 13: [4, 4, 5], 14: [4, 6, 4], 15: [4, 6, 5], 16: [4, 4, 4, 4], 17: [4, 4, 4, 5], 18: [4, 4, 4, 6], 19: [4, 4, 4, 4, 3] };
+const CARD_GROUPS: Record<number, number[]> = { 12: [4, 4, 4], 13: [4, 4, 5], 14: [4, 6, 4], 15: [4, 6, 5], 16: [4, 4, 4, 4], 17: [4, 4, 4, 5], 18: [4, 4, 4, 4, 2], 19: [4, 4, 4, 4, 3] };
 const cardGroups = (digits: string): number[] => CARD_GROUPS[digits.length] ?? [4, 4, 4, 4];
 
 /** A value with one wrong digit in `position`: keeps the shape, breaks the check. */

@@ -108,7 +108,7 @@ export const HAND_WRITTEN: readonly string[] = [
   'ssn [[US_SSN:536 90 4399]]',
   'Social Security No. [[US_SSN:536.90.4399]]',
   'SSN 666-12-3456 and 000-12-3456 are never issued.',
-  'Call 555-123-4567 for support.',
+  'Call [[PHONE_NUMBER:555-123-4567]] for support (a phone number, not an SSN).',
   'Zip 12345-6789 for the depot.',
   // National ids.
   'NI number [[UK_NINO:QQ 12 34 56 C]] is the HMRC example and never issued.'.replace('[[UK_NINO:QQ 12 34 56 C]]', 'QQ 12 34 56 C'),

@@ -22,8 +22,9 @@ export const itCodiceFiscale: Detector = {
   // Upper case as printed, or wholly lower case as typed into forms; mixed case is something else.
   pattern:
     /(?<![\w])(?:[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z]|[a-z]{6}[\dlmnp-v]{2}[a-ehlmpr-t][\dlmnp-v]{2}[a-z][\dlmnp-v]{3}[a-z])(?![\w])/g,
-  // A lower-case code is looked for only with its year digits, or every line of prose would pass.
-  prefilter: (text) => /[A-Z]{6}|[a-z]{6}\d\d[a-z]/.test(text),
+  // A lower-case code is looked for by its birth date (`85t10`: year digit, month letter, day), or every line of
+  // prose would pass.
+  prefilter: (text) => /[A-Z]{6}/.test(text) || /\d[a-ehlmpr-t]\d\d[a-z]/.test(text),
   validate(found) {
     const candidate = found.toUpperCase();
     let sum = 0;

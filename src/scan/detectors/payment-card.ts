@@ -55,6 +55,12 @@ function inLongerRun(candidate: string, separator: string, text: string, index: 
 // A group with a digit in it (`DE89`, `0130`) ends the text before the candidate: `Visa 4539 …` is not a run.
 const GROUP_BEFORE = /(?:^|[^\w])(?=[A-Za-z]*\d)[A-Za-z0-9]{2,6}$/;
 
+/**
+ * How cards are printed: fours (a shorter or five-digit last group for 13 to 19 digits), Amex 4-6-5, Diners
+ * 4-6-4, old 13-digit Visa 4-3-3-3. `68445 83260 40216` or `6324 87056 70577` is another number.
+ */
+const PRINTED_GROUPS = /^\d{4}(?: \d{4})*(?: \d{1,5})?$|^\d{4} \d{6} \d{4,5}$|^\d{4} \d{3} \d{3} \d{3}$/;
+
 export function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = digits.length - 1, double = false; i >= 0; i--, double = !double) {
@@ -77,7 +83,7 @@ export const paymentCard: Detector = {
   validate(candidate, { text, index }) {
     const separators = candidate.match(/[ ./-]/g);
     if (separators && new Set(separators).size > 1) return undefined;
-    if (separators && candidate.split(/[ ./-]/).some((group) => group.length < 3 || group.length > 6)) return undefined;
+    if (separators && !PRINTED_GROUPS.test(candidate.replace(/[./-]/g, ' '))) return undefined;
     if (separators && inLongerRun(candidate, separators[0] ?? ' ', text, index)) return undefined;
     const digits = candidate.replace(/\D/g, '');
     if (/^(\d)\1+$/.test(digits) || !luhnValid(digits)) return undefined;

@@ -9,7 +9,7 @@ const KNOWN_INVALID = new Set(['078051120', '219099999', '123456789', '111111111
 const SSN_WORD = /(?:ssn|social.?security|ss#)/i;
 
 // `+33 123 45 6789`: the groups after a country code are a phone number's.
-const AFTER_COUNTRY_CODE = /\+\d{1,3}[ .-]?$/;
+const AFTER_COUNTRY_CODE = /(?:\+|\b00)\d{1,3}[ .-]?$/;
 
 /**
  * US Social Security numbers: area 001–899 except 666, group 01–99, serial 0001–9999, grouped 3-2-4 with one
