@@ -40,4 +40,16 @@ describe('phone numbers of any country, when the text says they are phones', () 
     expect(phones('with model from 31327 7872 west')).toEqual([]);
     expect(phones('SKU-206043 note 75387 4054 south')).toEqual([]);
   });
+  it('tries at most eight numbers of a line in every country, so a packed line cannot stall a scan', () => {
+    const fresh = createDefaultDetectors({ defaultCountry: 'US' });
+    const numbers = Array.from({ length: 20 }, (_, index) => `030 9018${String(index).padStart(2, '0')}`);
+    const line = numbers.map((number) => `Telefon: ${number}`).join('; ');
+    expect(matchLine(line, fresh).length).toBe(8);
+  });
+  it('gives identical lines the same answer', () => {
+    const fresh = createDefaultDetectors({ defaultCountry: 'US' });
+    const line = Array.from({ length: 8 }, (_, index) => `Telefon: 030 9018${index}0`).join('; ');
+    expect(matchLine(line, fresh).length).toBe(8);
+    expect(matchLine(line, fresh).length).toBe(8);
+  });
 });

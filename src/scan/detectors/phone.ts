@@ -117,6 +117,10 @@ function nationalPrechecks(country: CountryCode): { length(digits: number): bool
 
 const parsePhoneNumberFromString = (text: string, country?: CountryCode) => parseWith(text, country ? { defaultCountry: country } : {}, metadata);
 
+/** How many numbers per text (a line, or a batch of lines) may be tried in every country. */
+const EVERY_COUNTRY_SEARCHES_PER_TEXT = 8;
+const EVERY_COUNTRY_ANSWERS = 4096;
+
 type Prechecks = ReturnType<typeof nationalPrechecks>;
 const prechecksByCountry = new Map<CountryCode, Prechecks>();
 /** Each country's prechecks, made on first use: most scans meet numbers of a few countries only. */
@@ -161,6 +165,19 @@ export interface PhoneOptions {
 export function createPhoneDetector({ defaultCountry = 'US', alsoCountries = [] }: PhoneOptions = {}): Detector {
   const countries = [defaultCountry, ...alsoCountries.filter((country) => country !== defaultCountry)];
   const plans = countries.map((country) => ({ country, precheck: nationalPrechecks(country) }));
+  // Trying every country costs about a millisecond a number; a line packed with `tel 12 34 56 78` would make a
+  // 1 MiB line take a minute. So each text gets a few such searches; after them, the named countries decide.
+  // Answers kept for numbers seen again (a phone column repeats numbers; identical lines must agree).
+  const everyCountryAnswers = new Map<string, boolean>();
+  let searchedText: string | undefined;
+  let searchesLeft = 0;
+  const mayTryEveryCountry = (text: string): boolean => {
+    if (text !== searchedText) {
+      searchedText = text;
+      searchesLeft = EVERY_COUNTRY_SEARCHES_PER_TEXT;
+    }
+    return searchesLeft-- > 0;
+  };
   return {
     id: 'phone',
     kind: 'pii',
@@ -206,7 +223,14 @@ export function createPhoneDetector({ defaultCountry = 'US', alsoCountries = [] 
       const named = NAME_LIKE.test(around) ? namedCountries(around, isPhoneCountry) : [];
       if (named.some((country) => validIn(candidate, digits.length, grouped, country, prechecksOf(country)))) return verdict('medium');
       if (!worded) return undefined;
-      return allCountries().some((country) => validIn(candidate, digits.length, grouped, country, prechecksOf(country))) ? verdict('medium') : undefined;
+      let valid = everyCountryAnswers.get(candidate);
+      if (valid === undefined) {
+        if (!mayTryEveryCountry(text)) return undefined;
+        valid = allCountries().some((country) => validIn(candidate, digits.length, grouped, country, prechecksOf(country)));
+        if (everyCountryAnswers.size >= EVERY_COUNTRY_ANSWERS) everyCountryAnswers.clear();
+        everyCountryAnswers.set(candidate, valid);
+      }
+      return valid ? verdict('medium') : undefined;
     },
     mask: (candidate) => maskDigits(candidate, 2),
   };
