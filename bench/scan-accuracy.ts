@@ -66,7 +66,7 @@ export interface AccuracyReport {
   overallTargets: { raw: Counts; valid: Counts };
   /** Micro-averaged over every labelled type: types we have no detector for count with recall 0. */
   overallAllTypes: { raw: Counts };
-  /** Findings of detectors with no presidio type (national ids, secrets), by detector: not scored. */
+  /** Findings of detectors with no presidio type (secrets) or of a type nothing in the samples is labelled with, by detector: not scored. */
   unmappedFindings: Record<string, number>;
 }
 
@@ -143,7 +143,7 @@ export function scoreSamples(
 
   for (const sample of samples) {
     const predictions = predict(sample.text, detectors);
-    for (const prediction of predictions) if (prediction.type === '') unmappedFindings[prediction.detector] = (unmappedFindings[prediction.detector] ?? 0) + 1;
+    for (const prediction of predictions) if (!tally.has(prediction.type)) unmappedFindings[prediction.detector] = (unmappedFindings[prediction.detector] ?? 0) + 1;
     const labelled = sample.entities.map((entity) => ({ ...entity, validity: validity(entity.type, entity.value) }));
     for (const [type, t] of tally) {
       const labels = labelled.filter((entity) => entity.type === type);

@@ -76,7 +76,7 @@ export const paymentCard: Detector = {
   kind: 'pii',
   version: 3,
   // Grouped with one separator throughout (space, dash, dot or slash) or compact; 12 to 19 digits.
-  pattern: /(?<![\w.\/-])\d(?:[ ./-]?\d){11,18}(?![\w]|[./-]\d)/g,
+  pattern: /(?<![\w./-])\d(?:[ ./-]?\d){11,18}(?![\w]|[./-]\d)/g,
   // Counted repeats written out (`\d\d\d\d`, not `\d{4}`): V8 runs the written-out form 2–5× faster on digit-heavy text.
   anchor: /\d\d\d\d[ ./-]?\d\d\d\d/g,
   prefilter: (text) => /\d\d\d\d[ ./-]?\d\d\d\d/.test(text),
