@@ -1,6 +1,7 @@
 import type { Confidence } from '../scan-types.js';
 import type { Detector } from './detector.js';
-import creditCardType from 'credit-card-type';
+import { createRequire } from 'node:module';
+import type creditCardTypes from 'credit-card-type';
 import { verdict } from './detector.js';
 
 /**
@@ -19,7 +20,11 @@ const LEGACY_ISSUERS: ReadonlyArray<{ prefix: RegExp; lengths: readonly number[]
  * Maestro, Mir, Elo, Hiper, Hipercard, Troy, Verve, Naranja), or `undefined`. Maestro's catch-all ranges
  * (a bare `6`, `56`–`59`, `63`, `67`) are wide, so a match only there is `medium`.
  */
+let brands: typeof creditCardTypes | undefined;
+
 function issuerConfidence(digits: string): Confidence | undefined {
+  // Required on the first Luhn-valid candidate, not imported: `donegate scan` starts without the brand table.
+  const creditCardType = (brands ??= createRequire(import.meta.url)('credit-card-type') as typeof creditCardTypes);
   let confidence: Confidence | undefined;
   for (const type of creditCardType(digits)) {
     if (!type.lengths.includes(digits.length)) continue;

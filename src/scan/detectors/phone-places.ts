@@ -1,5 +1,9 @@
+import { createRequire } from 'node:module';
+import type zoneTable from 'countries-and-timezones';
 import type { CountryCode } from 'libphonenumber-js/core';
-import countriesAndTimezones from 'countries-and-timezones';
+
+// Required on first use, not imported: `donegate scan` starts without loading the zone table.
+const requireLazily = createRequire(import.meta.url);
 
 /** Languages whose country names count: the ones donegate's users most often write tickets and data in. */
 const NAME_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'ru', 'ja', 'zh', 'ko', 'ar'] as const;
@@ -44,6 +48,7 @@ function addPlace(map: Map<string, CountryCode[]>, name: string, country: Countr
  */
 function placeNames(supported: (code: string) => code is CountryCode): Map<string, CountryCode[]> {
   if (places !== undefined) return places;
+  const countriesAndTimezones = requireLazily('countries-and-timezones') as typeof zoneTable;
   const map = new Map<string, CountryCode[]>();
   const displays = NAME_LANGUAGES.map((language) => new Intl.DisplayNames([language], { type: 'region' }));
   for (const country of Object.values(countriesAndTimezones.getAllCountries())) {
