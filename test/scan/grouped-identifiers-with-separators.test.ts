@@ -13,11 +13,11 @@ describe('grouped identifiers written with any common separator', () => {
     expect(found('Reach us: 0081 771 88 2466').map((finding) => finding.split(' ')[0])).toEqual(['phone']);
   });
   it('finds a UK NINO in pairs with any separator, compact, or as HMRC letters print it', () => {
-    for (const nino of ['AB 12 34 56 C', 'AB-12-34-56-C', 'AB.12.34.56.C', 'AB/12/34/56/C', 'AB123456C', 'AB 123456 C']) expect(found(`NINO ${nino}`)).toEqual([`uk-nino ${nino}`]);
+    for (const nino of ['AB 12 34 56 C', 'AB-12-34-56-C', 'AB.12.34.56.C', 'AB/12/34/56/C', 'AB123456C', 'AB 123456 C', 'AB123456 C']) expect(found(`NINO ${nino}`)).toEqual([`uk-nino ${nino}`]);
     expect(found('NINO AB-12 34-56 C')).toEqual([]);
   });
   it('finds a Spanish DNI with dotted or spaced thousands and a NIE with dashes, but not a wrong letter', () => {
-    for (const id of ['12.345.678-Z', '12 345 678 Z', '12345678-Z', 'X-1234567-L', 'X 1234567 L']) expect(found(`DNI ${id}`)).toEqual([`es-dni-nie ${id}`]);
+    for (const id of ['12.345.678-Z', '12 345 678 Z', '12345678-Z', 'X-1234567-L', 'X 1234567 L', 'X-1234567L', 'X1234567-L']) expect(found(`DNI ${id}`)).toEqual([`es-dni-nie ${id}`]);
     expect(found('DNI 12.345.678-A')).toEqual([]);
   });
   it('finds a French NIR in its printed groups with dots or dashes, and checks its key', () => {
@@ -26,7 +26,7 @@ describe('grouped identifiers written with any common separator', () => {
     expect(found('NIR 2.55 08.14 168.025.38')).toEqual([]);
   });
   it('finds an IBAN grouped with dashes or dots, and checks mod 97', () => {
-    for (const iban of ['NL91-ABNA-0417-1643-00', 'DE89.3704.0044.0532.0130.00']) expect(found(`IBAN ${iban}`)).toEqual([`iban ${iban}`]);
+    for (const iban of ['NL91-ABNA-0417-1643-00', 'DE89.3704.0044.0532.0130.00', 'DE89 370400440532013000']) expect(found(`IBAN ${iban}`)).toEqual([`iban ${iban}`]);
     expect(found('IBAN DE89.3704.0044.0532.0130.01')).toEqual([]);
   });
   it('finds a codice fiscale typed in lower case, not in mixed case', () => {

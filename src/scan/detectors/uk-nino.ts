@@ -15,9 +15,9 @@ export const ukNino: Detector = {
   id: 'uk-nino',
   kind: 'pii',
   version: 2,
-  // Printed in pairs with one separator throughout (`AB 12 34 56 C`, `AB-12-34-56-C`, `AB.12.34.56.C`), compact,
-  // or as HMRC letters show it (`AB 123456 C`).
-  pattern: /(?<![\w])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?:([ ./-]?)\d{2}\1\d{2}\1\d{2}\1| \d{6} )[A-D](?![\w])/g,
+  // With spaces anywhere between pairs (`AB 12 34 56 C`, `AB 123456 C`, `AB123456C`), or in pairs with one other
+  // separator throughout (`AB-12-34-56-C`, `AB.12.34.56.C`, `AB/12/34/56/C`).
+  pattern: /(?<![\w])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?: ?\d{2} ?\d{2} ?\d{2} ?|([./-])\d{2}\1\d{2}\1\d{2}\1)[A-D](?![\w])/g,
   prefilter: (text) => /[A-Z][A-Z][ ./-]?\d\d/.test(text),
   validate: (candidate) => (UNISSUED_PREFIX.has(candidate.slice(0, 2)) ? undefined : verdict('high')),
   mask: (candidate) => maskAfter(candidate.replace(/[ ./-]/g, ''), 2),
