@@ -18,10 +18,15 @@ const value = (char: string): number => {
 export const itCodiceFiscale: Detector = {
   id: 'it-codice-fiscale',
   kind: 'pii',
-  version: 1,
-  pattern: /(?<![\w])[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z](?![\w])/g,
-  prefilter: (text) => /[A-Z]{6}/.test(text),
-  validate(candidate) {
+  version: 2,
+  // Upper case as printed, or wholly lower case as typed into forms; mixed case is something else.
+  pattern:
+    /(?<![\w])(?:[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z]|[a-z]{6}[\dlmnp-v]{2}[a-ehlmpr-t][\dlmnp-v]{2}[a-z][\dlmnp-v]{3}[a-z])(?![\w])/g,
+  // A lower-case code is looked for by its birth date (`85t10`: year digit, month letter, day), or every line of
+  // prose would pass.
+  prefilter: (text) => /[A-Z]{6}/.test(text) || /\d[a-ehlmpr-t]\d\d[a-z]/.test(text),
+  validate(found) {
+    const candidate = found.toUpperCase();
     let sum = 0;
     for (let i = 0; i < 15; i++) {
       const index = value(candidate.charAt(i));
@@ -29,5 +34,5 @@ export const itCodiceFiscale: Detector = {
     }
     return String.fromCharCode(65 + (sum % 26)) === candidate.charAt(15) ? verdict('high') : undefined;
   },
-  mask: (candidate) => maskAfter(candidate, 3),
+  mask: (candidate) => maskAfter(candidate.toUpperCase(), 3),
 };

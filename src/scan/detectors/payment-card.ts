@@ -1,23 +1,39 @@
 import type { Confidence } from '../scan-types.js';
 import type { Detector } from './detector.js';
+import { createRequire } from 'node:module';
+import type creditCardTypes from 'credit-card-type';
 import { verdict } from './detector.js';
 
-/** Issuer prefixes and lengths (ISO/IEC 7812 ranges as the networks publish them). */
-const ISSUERS: Array<{ name: string; prefix: RegExp; lengths: number[]; confidence?: Confidence }> = [
-  { name: 'amex', prefix: /^3[47]/, lengths: [15] },
-  { name: 'diners', prefix: /^(?:30[0-5]|309|36|3[89])/, lengths: [14, 15, 16, 17, 18, 19] },
-  { name: 'jcb', prefix: /^35(?:2[89]|[3-8]\d)/, lengths: [16, 17, 18, 19] },
-  // JCB's older 15-digit cards (IIN 2131 and 1800) are still in circulation and in card-number generators.
-  { name: 'jcb-15', prefix: /^(?:2131|1800)/, lengths: [15] },
-  { name: 'visa', prefix: /^4/, lengths: [13, 16, 19] },
-  { name: 'mastercard', prefix: /^(?:5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)/, lengths: [16] },
-  { name: 'maestro', prefix: /^(?:50(?:18|20|38)|5893|6304|67(?:59|6[1-3])|0604)/, lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
-  // Mastercard's whole Maestro range (BINs 50, 56–58 and 6 not claimed above): 12-digit Maestro cards start 56–58.
-  // Wider than the named prefixes, so a match here is only `medium`.
-  { name: 'maestro-range', prefix: /^5[6-8]/, lengths: [12, 13, 14, 15, 16, 17, 18, 19], confidence: 'medium' },
-  { name: 'discover', prefix: /^(?:6011|64[4-9]|65|622(?:12[6-9]|1[3-9]\d|[2-8]\d\d|9[01]\d|92[0-5]))/, lengths: [16, 17, 18, 19] },
-  { name: 'unionpay', prefix: /^62/, lengths: [16, 17, 18, 19] },
+/**
+ * Cards the brand table below lacks, still issued or in use: Visa's 13-digit cards, JCB's older 15-digit
+ * ones (IIN 2131 and 1800) and Maestro UK's 0604 range (formerly Switch).
+ */
+const LEGACY_ISSUERS: ReadonlyArray<{ prefix: RegExp; lengths: readonly number[] }> = [
+  { prefix: /^4/, lengths: [13] },
+  { prefix: /^(?:2131|1800)/, lengths: [15] },
+  { prefix: /^0604/, lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
 ];
+
+/**
+ * The issuer of a Luhn-valid number by its IIN and length, from Braintree's `credit-card-type` (the IIN
+ * ranges and lengths of every brand it tracks: Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay,
+ * Maestro, Mir, Elo, Hiper, Hipercard, Troy, Verve, Naranja), or `undefined`. Maestro's catch-all ranges
+ * (a bare `6`, `56`–`59`, `63`, `67`) are wide, so a match only there is `medium`.
+ */
+let brands: typeof creditCardTypes | undefined;
+
+function issuerConfidence(digits: string): Confidence | undefined {
+  // Required on the first Luhn-valid candidate, not imported: `donegate scan` starts without the brand table.
+  const creditCardType = (brands ??= createRequire(import.meta.url)('credit-card-type') as typeof creditCardTypes);
+  let confidence: Confidence | undefined;
+  for (const type of creditCardType(digits)) {
+    if (!type.lengths.includes(digits.length)) continue;
+    if (type.type !== 'maestro' || (type.matchStrength ?? 0) > 2) return 'high';
+    confidence = 'medium';
+  }
+  if (confidence === undefined && LEGACY_ISSUERS.some(({ prefix, lengths }) => lengths.includes(digits.length) && prefix.test(digits))) return 'high';
+  return confidence;
+}
 
 /**
  * Test numbers the networks and processors publish (Stripe, Adyen, Braintree docs). They are Luhn-valid
@@ -32,6 +48,24 @@ const TEST_NUMBERS = new Set([
   '3530111333300000', '6200000000000005', '6759649826438453', '5019717010103742',
 ]);
 
+/**
+ * Whether a grouped candidate is only part of a longer run of groups with the same separator: the digits
+ * after an IBAN's `DE89 ` (`DE89 3704 0044 0532 0130 00`), or a reference number's tail.
+ */
+function inLongerRun(candidate: string, separator: string, text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 8), index);
+  const after = text.slice(index + candidate.length, index + candidate.length + 2);
+  return (before.endsWith(separator) && GROUP_BEFORE.test(before.slice(0, -1))) || (after.startsWith(separator) && /\d/.test(after.charAt(1)));
+}
+// A group with a digit in it (`DE89`, `0130`) ends the text before the candidate: `Visa 4539 …` is not a run.
+const GROUP_BEFORE = /(?:^|[^\w])(?=[A-Za-z]*\d)[A-Za-z0-9]{2,6}$/;
+
+/**
+ * How cards are printed: fours (a shorter or five-digit last group for 13 to 19 digits), Amex 4-6-5, Diners
+ * 4-6-4, old 13-digit Visa 4-3-3-3. `68445 83260 40216` or `6324 87056 70577` is another number.
+ */
+const PRINTED_GROUPS = /^\d{4}(?: \d{4})*(?: \d{1,5})?$|^\d{4} \d{6} \d{4,5}$|^\d{4} \d{3} \d{3} \d{3}$/;
+
 export function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = digits.length - 1, double = false; i >= 0; i--, double = !double) {
@@ -45,20 +79,22 @@ export function luhnValid(digits: string): boolean {
 export const paymentCard: Detector = {
   id: 'payment-card',
   kind: 'pii',
-  version: 2,
-  pattern: /(?<![\w.-])\d(?:[ -]?\d){11,18}(?![\w]|[.-]\d)/g,
+  version: 3,
+  // Grouped with one separator throughout (space, dash, dot or slash) or compact; 12 to 19 digits.
+  pattern: /(?<![\w./-])\d(?:[ ./-]?\d){11,18}(?![\w]|[./-]\d)/g,
   // Counted repeats written out (`\d\d\d\d`, not `\d{4}`): V8 runs the written-out form 2–5× faster on digit-heavy text.
-  anchor: /\d\d\d\d[ -]?\d\d\d\d/g,
-  prefilter: (text) => /\d\d\d\d[ -]?\d\d\d\d/.test(text),
-  validate(candidate) {
-    const separators = candidate.match(/[ -]/g);
+  anchor: /\d\d\d\d[ ./-]?\d\d\d\d/g,
+  prefilter: (text) => /\d\d\d\d[ ./-]?\d\d\d\d/.test(text),
+  validate(candidate, { text, index }) {
+    const separators = candidate.match(/[ ./-]/g);
     if (separators && new Set(separators).size > 1) return undefined;
-    if (separators && candidate.split(/[ -]/).some((group) => group.length < 3 || group.length > 6)) return undefined;
+    if (separators && !PRINTED_GROUPS.test(candidate.replace(/[./-]/g, ' '))) return undefined;
+    if (separators && inLongerRun(candidate, separators[0] ?? ' ', text, index)) return undefined;
     const digits = candidate.replace(/\D/g, '');
     if (/^(\d)\1+$/.test(digits) || !luhnValid(digits)) return undefined;
-    const issuer = ISSUERS.find(({ prefix, lengths }) => prefix.test(digits) && lengths.includes(digits.length));
-    if (issuer === undefined) return undefined;
-    return verdict(TEST_NUMBERS.has(digits) ? 'low' : (issuer.confidence ?? 'high'));
+    const confidence = issuerConfidence(digits);
+    if (confidence === undefined) return undefined;
+    return verdict(TEST_NUMBERS.has(digits) ? 'low' : confidence);
   },
   mask(candidate) {
     const digits = candidate.replace(/\D/g, '');

@@ -14,9 +14,11 @@ const UNISSUED_PREFIX = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 export const ukNino: Detector = {
   id: 'uk-nino',
   kind: 'pii',
-  version: 1,
-  pattern: /(?<![\w])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w])/g,
-  prefilter: (text) => /[A-Z]{2} ?\d{2}/.test(text),
+  version: 2,
+  // With spaces anywhere between pairs (`AB 12 34 56 C`, `AB 123456 C`, `AB123456C`), or in pairs with one other
+  // separator throughout (`AB-12-34-56-C`, `AB.12.34.56.C`, `AB/12/34/56/C`).
+  pattern: /(?<![\w])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?: ?\d{2} ?\d{2} ?\d{2} ?|([./-])\d{2}\1\d{2}\1\d{2}\1)[A-D](?![\w])/g,
+  prefilter: (text) => /[A-Z][A-Z][ ./-]?\d\d/.test(text),
   validate: (candidate) => (UNISSUED_PREFIX.has(candidate.slice(0, 2)) ? undefined : verdict('high')),
-  mask: (candidate) => maskAfter(candidate.replace(/ /g, ''), 2),
+  mask: (candidate) => maskAfter(candidate.replace(/[ ./-]/g, ''), 2),
 };
