@@ -1,21 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Ticket } from '../domain/index.js';
 import { processFingerprintKey } from '../scan/fingerprint.js';
 import { defineCriterion, type Criterion } from './criterion.js';
+import { scanOptionsSchema as scanOptions } from './criterion-options.js';
 import { judgeScanEvidence } from './scan-judge.js';
 import { parseScanEvidence, type ScanCriterionSpec, type ScanEvidenceDeps } from './scan-parse-evidence.js';
 import type { DatasetFile } from './scan-evidence.js';
-
-const scanOptions = z
-  .object({
-    maxAgeDays: z.number().int().positive().optional(),
-    /**
-     * `required`: a dataset manifest must be submitted and covered; `if-declared`: only when one is.
-     * secret-scan takes it too, though gitleaks reports list no file hashes, so they cannot cover declared files.
-     */
-    datasets: z.enum(['if-declared', 'required']).default('if-declared'),
-  })
-  .strict();
 
 export interface ScanCriterionDefinition {
   spec: ScanCriterionSpec;
