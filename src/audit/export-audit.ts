@@ -4,9 +4,9 @@ import { rangeOfPeriod, type AuditPeriod } from './audit-period.js';
 import { writeCsvExport } from './export-csv.js';
 import { writeHtmlExport, type ActorNames } from './export-html.js';
 import { writeJsonlExport, type ExportSummary } from './export-jsonl.js';
+import { EXPORT_FORMATS, type ExportFormat } from './export-formats.js';
 
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'html'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './export-formats.js';
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonl: 'application/x-ndjson; charset=utf-8',

@@ -1,6 +1,6 @@
+// What `donegate audit checkpoint` and `audit verify --checkpoint` run, loaded by their actions: the checkpoint schema (zod), its store and the signing key.
 import type { KeyObject } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
 import { checkpointSchema, signatureProblem, signCheckpoint, type Checkpoint } from '../audit/checkpoint.js';
 import { readHead, readStoredCheckpoints, storeCheckpoint } from '../audit/checkpoint-store.js';
 import { parsePublicKey, SigningKeyError, keyIdOf, type SigningKey } from '../audit/signing-key.js';
@@ -23,50 +23,43 @@ export class UsageProblem extends Error {
 
 const NO_KEY = 'no signing key: set AUDIT_SIGNING_KEY (PEM or base64 PKCS#8) or AUDIT_SIGNING_KEY_FILE to an Ed25519 key (openssl genpkey -algorithm ed25519 -out audit-signing.pem)';
 
-/** `donegate audit checkpoint [--out FILE] | --public-key`. */
-export function registerCheckpointCommand(audit: Command, deps: CheckpointCommandDeps): void {
-  audit
-    .command('checkpoint')
-    .description("sign the log's head (seq, hash, time) with the Ed25519 audit key, store it and print it (or write it to --out); keep a copy outside the database")
-    .option('--out <file>', 'write the signed checkpoint here instead of stdout')
-    .option('--public-key', 'print the public key (PEM) and its key id for auditors, and sign nothing')
-    .action(async (options: { out?: string; publicKey?: boolean }) => {
-      const key = await deps.signingKey().catch((error: unknown) => {
-        if (error instanceof SigningKeyError) return error;
-        throw error;
-      });
-      if (key === undefined || key instanceof SigningKeyError) {
-        deps.err.write(`donegate: ${key?.message ?? NO_KEY}\n`);
+/** `donegate audit checkpoint [--out FILE] | --public-key`: sign the log's head, or print the public key. */
+export async function signAuditCheckpoint(options: { out?: string; publicKey?: boolean }, deps: CheckpointCommandDeps): Promise<void> {
+  const key = await deps.signingKey().catch((error: unknown) => {
+    if (error instanceof SigningKeyError) return error;
+    throw error;
+  });
+  if (key === undefined || key instanceof SigningKeyError) {
+    deps.err.write(`donegate: ${key?.message ?? NO_KEY}\n`);
+    deps.setExitCode(2);
+    return;
+  }
+  if (options.publicKey) {
+    deps.out.write(`${String(key.publicKey.export({ type: 'spki', format: 'pem' })).trimEnd()}\n`);
+    deps.err.write(`donegate: key id ${key.keyId}\n`);
+    return;
+  }
+  await deps.withDb(async (db) => {
+    const head = await readHead(db);
+    if (!head) {
+      deps.err.write('donegate: the audit log is empty: there is no head to sign\n');
+      deps.setExitCode(1);
+      return;
+    }
+    const checkpoint = signCheckpoint(head, key);
+    const text = `${JSON.stringify(checkpoint)}\n`;
+    if (options.out) {
+      try {
+        await writeFile(options.out, text, { flag: 'wx' });
+      } catch (error) {
+        deps.err.write(`donegate: cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)} (an existing file is never overwritten)\n`);
         deps.setExitCode(2);
         return;
       }
-      if (options.publicKey) {
-        deps.out.write(`${String(key.publicKey.export({ type: 'spki', format: 'pem' })).trimEnd()}\n`);
-        deps.err.write(`donegate: key id ${key.keyId}\n`);
-        return;
-      }
-      await deps.withDb(async (db) => {
-        const head = await readHead(db);
-        if (!head) {
-          deps.err.write('donegate: the audit log is empty: there is no head to sign\n');
-          deps.setExitCode(1);
-          return;
-        }
-        const checkpoint = signCheckpoint(head, key);
-        const text = `${JSON.stringify(checkpoint)}\n`;
-        if (options.out) {
-          try {
-            await writeFile(options.out, text, { flag: 'wx' });
-          } catch (error) {
-            deps.err.write(`donegate: cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)} (an existing file is never overwritten)\n`);
-            deps.setExitCode(2);
-            return;
-          }
-        } else deps.out.write(text);
-        await storeCheckpoint(db, checkpoint);
-        deps.err.write(`donegate: signed entry ${checkpoint.seq} (hash ${checkpoint.hash}) with key ${checkpoint.keyId}\n`);
-      });
-    });
+    } else deps.out.write(text);
+    await storeCheckpoint(db, checkpoint);
+    deps.err.write(`donegate: signed entry ${checkpoint.seq} (hash ${checkpoint.hash}) with key ${checkpoint.keyId}\n`);
+  });
 }
 
 /** The public key to check signatures with: `--public-key FILE`, else the public half of the signing key. */

@@ -3,26 +3,22 @@ import { IgnoreFileError, readIgnoreFile, type IgnoreEntry } from '../scan/allow
 import type { CustomRuleSet } from '../scan/custom-rules/parse-gitleaks-config.js';
 import { FingerprintKeyError, isPhoneCountry, type FingerprintKey } from '../scan/index.js';
 import type { ScanReport, ScanSelection } from '../scan/scan-types.js';
-import {
-  applyBaseline,
-  applyCustomRules,
-  applyIgnoreFile,
-  BaselineError,
-  formatJsonReport,
-  formatScanReport,
-  isScanOutputFormat,
-  readBaseline,
-  reportOfKind,
-  SCAN_OUTPUT_FORMATS,
-  serialiseBaseline,
-  type BaselineEntry,
-} from '../scan-report/index.js';
-import { parseCiRunUrl } from '../domain/index.js';
-import { donegateEndpoint, uploadEvidence, type RetryDeps, type Streams } from './evidence-submit.js';
+import { applyBaseline } from '../scan-report/apply-baseline.js';
+import { applyCustomRules } from '../scan-report/apply-custom-rules.js';
+import { applyIgnoreFile } from '../scan-report/apply-ignore-file.js';
+import type { BaselineEntry } from '../scan-report/baseline-file.js';
+import { formatJsonReport } from '../scan-report/format-json-report.js';
+import { formatScanReport, isScanOutputFormat, SCAN_OUTPUT_FORMATS } from '../scan-report/format-scan-report.js';
+import { reportOfKind } from '../scan-report/report-of-kind.js';
+import type { RetryDeps, Streams } from './evidence-submit.js';
 import { resolveScanFingerprintKey } from './scan-fingerprint-key.js';
 import { unknownTrackerProblem } from './unknown-tracker-problem.js';
 import { exitAfterUploads, readSubmitFlags } from './submit-flags.js';
 import { createProgressLine, type ScanProgress } from './scan-progress-line.js';
+
+// What only some runs need loads with them: the baseline file's reader (YAML, zod) with --baseline or
+// --write-baseline, the uploader and the CI run URL's schema (zod) with --submit or --ci-run-url.
+const baselineFile = () => import('../scan-report/baseline-file.js');
 
 /** The scanner as the command uses it; `main` passes the scan library's `scanToReport`. */
 export type ScanFunction = (
@@ -139,7 +135,7 @@ export interface ScanCommandDeps extends Streams {
 
 const SCAN_CRITERIA = ['pii-scan', 'secret-scan'] as const;
 
-function usageProblem(options: ScanCommandOptions): string | undefined {
+async function usageProblem(options: ScanCommandOptions): Promise<string | undefined> {
   if (!isScanOutputFormat(options.format)) return `--format must be one of ${SCAN_OUTPUT_FORMATS.join(', ')}`;
   if (options.submit && (!options.tracker || !options.ticket)) return '--submit needs --tracker and --ticket';
   if (options.criterion !== undefined && !(SCAN_CRITERIA as readonly string[]).includes(options.criterion)) return `--criterion must be one of ${SCAN_CRITERIA.join(', ')}`;
@@ -149,7 +145,7 @@ function usageProblem(options: ScanCommandOptions): string | undefined {
   if ((options.retries !== undefined || options.wait) && !options.submit) return `${options.wait ? '--wait' : '--retries'} only applies with --submit`;
   const flags = readSubmitFlags(options);
   if (!flags.ok) return flags.problem;
-  const runUrl = options.ciRunUrl === undefined ? undefined : parseCiRunUrl(options.ciRunUrl);
+  const runUrl = options.ciRunUrl === undefined ? undefined : (await import('../domain/ci-run-url.js')).parseCiRunUrl(options.ciRunUrl);
   if (runUrl && !runUrl.ok) return `--ci-run-url: ${runUrl.problem}`;
   if (options.maxInflatedBytes !== undefined && positiveWhole(options.maxInflatedBytes) === undefined) return '--max-inflated-bytes takes a whole number of bytes, such as 1073741824';
   if (options.maxInflateRatio !== undefined && positiveWhole(options.maxInflateRatio) === undefined) return '--max-inflate-ratio takes a whole number, such as 100';
@@ -190,7 +186,7 @@ const countriesOf = (list: string): string[] =>
  */
 export async function runScanCommand(paths: string[], options: ScanCommandOptions, deps: ScanCommandDeps): Promise<number> {
   const { out, err } = deps;
-  const problem = usageProblem(options) ?? (options.submit && options.tracker ? await unknownTrackerProblem(options.tracker) : undefined);
+  const problem = (await usageProblem(options)) ?? (options.submit && options.tracker ? await unknownTrackerProblem(options.tracker) : undefined);
   if (problem) {
     err.write(`donegate scan: ${problem}\n`);
     return 2;
@@ -214,15 +210,16 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
     err.write(`donegate scan: ${error.message}\n`);
     return 2;
   }
-  const endpoint = options.submit ? donegateEndpoint(deps.env, err) : undefined;
+  const uploader = options.submit ? await import('./evidence-submit.js') : undefined;
+  const endpoint = uploader?.donegateEndpoint(deps.env, err);
   if (options.submit && !endpoint) return 2;
   let baseline: BaselineEntry[] = [];
   let ignored: IgnoreEntry[];
   try {
-    if (options.baseline) baseline = await readBaseline(options.baseline, fingerprintKey);
+    if (options.baseline) baseline = await (await baselineFile()).readBaseline(options.baseline, fingerprintKey);
     ignored = await loadIgnoreEntries(paths);
   } catch (error) {
-    if (!(error instanceof BaselineError) && !(error instanceof IgnoreFileError)) throw error;
+    if (!(error instanceof IgnoreFileError) && !(error instanceof (await baselineFile()).BaselineError)) throw error;
     err.write(`donegate scan: ${error.message}\n`);
     return 2;
   }
@@ -254,7 +251,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
 
   if (options.writeBaseline) {
     try {
-      await writeFile(options.writeBaseline, serialiseBaseline(report.findings, options.writeBaseline, fingerprintKey, baseline));
+      await writeFile(options.writeBaseline, (await baselineFile()).serialiseBaseline(report.findings, options.writeBaseline, fingerprintKey, baseline));
     } catch (error) {
       err.write(`donegate scan: cannot write ${options.writeBaseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
       return 2;
@@ -264,7 +261,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
   out.write(formatScanReport(report, options.format as (typeof SCAN_OUTPUT_FORMATS)[number]));
 
   let verdict: number | undefined;
-  if (options.submit && endpoint) {
+  if (uploader && endpoint) {
     const flags = readSubmitFlags(options);
     const retries = flags.ok && flags.retries !== undefined ? { retries: flags.retries } : {};
     const outcomes = [];
@@ -274,7 +271,7 @@ export async function runScanCommand(paths: string[], options: ScanCommandOption
     for (const [criterion, part] of parts) {
       const upload = { tracker: options.tracker!, ticket: options.ticket!, criterion, bytes: Buffer.from(formatJsonReport(part)), filename: `${criterion}-report.json`, ...(options.source ? { source: options.source } : {}), ...(options.ciRunUrl ? { ciRunUrl: options.ciRunUrl } : {}), ...retries };
       // Upload messages go to stderr: stdout carries the report, which may be piped into a file.
-      const outcome = await uploadEvidence(upload, endpoint, deps.env, { out: err, err }, deps.retry);
+      const outcome = await uploader.uploadEvidence(upload, endpoint, deps.env, { out: err, err }, deps.retry);
       if (outcome.code !== 0) return 2;
       outcomes.push(outcome);
     }

@@ -1,6 +1,5 @@
-import { donegateEndpoint, type Streams, type UploadOutcome } from './evidence-submit.js';
+import type { Streams, UploadOutcome } from './evidence-submit.js';
 import { parseDuration } from './parse-duration.js';
-import { waitForVerdicts } from './wait-for-verdict.js';
 
 /** `--retries`, `--wait` and `--timeout` as commander hands them over. */
 export interface SubmitFlags {
@@ -25,6 +24,8 @@ export async function exitAfterUploads(outcomes: readonly UploadOutcome[], waitM
   const failed = outcomes.find((outcome) => outcome.code !== 0);
   if (failed) return failed.code;
   if (waitMs === undefined) return 0;
+  // Loaded here, not with the flags: `scan` checks them on every run, and uploads on few.
+  const [{ donegateEndpoint }, { waitForVerdicts }] = await Promise.all([import('./evidence-submit.js'), import('./wait-for-verdict.js')]);
   const endpoint = donegateEndpoint(env, streams.err);
   if (!endpoint) return 2;
   return waitForVerdicts(outcomes.flatMap((outcome) => (outcome.accepted ? [outcome.accepted] : [])), { ...streams, endpoint, timeoutMs: waitMs });

@@ -1,31 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Ticket } from '../domain/index.js';
 import { processFingerprintKey } from '../scan/fingerprint.js';
 import { defineCriterion, type Criterion } from './criterion.js';
+import { scanOptionsSchema as scanOptions } from './criterion-options.js';
 import { judgeScanEvidence } from './scan-judge.js';
 import { parseScanEvidence, type ScanCriterionSpec, type ScanEvidenceDeps } from './scan-parse-evidence.js';
 import type { DatasetFile } from './scan-evidence.js';
-
-const scanOptions = z
-  .object({
-    maxAgeDays: z.number().int().positive().optional(),
-    /**
-     * `required`: a dataset manifest must be submitted and covered; `if-declared`: only when one is.
-     * secret-scan takes it too, though gitleaks reports list no file hashes, so they cannot cover declared files.
-     */
-    datasets: z.enum(['if-declared', 'required']).default('if-declared'),
-    /**
-     * Findings the repository allowed (`donegate:allow` comments, `.donegateignore`): `accept` lets them
-     * through, counted in the reason; `block` counts them as open, so only an approver's waiver lets them by.
-     */
-    allowed: z.enum(['accept', 'block']).default('accept'),
-    /**
-     * sha256 of custom rules configs (gitleaks TOML) the scan must have run, as `donegate scan --config`
-     * reports them: the security team's rules, pinned here, rather than whatever config the repository has.
-     */
-    customRules: z.array(z.string().regex(/^[0-9a-f]{64}$/i, 'a custom rules sha256 is 64 hex digits, as `donegate scan --config` reports it')).max(20).optional(),
-  })
-  .strict();
 
 export interface ScanCriterionDefinition {
   spec: ScanCriterionSpec;

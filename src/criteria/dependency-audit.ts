@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { EvidenceRecord } from '../evidence/evidence-record.js';
 import {
   applyVex,
@@ -14,24 +14,13 @@ import { advisoryWaivers, waiverFor } from '../waivers/advisory-waivers.js';
 import { describeExpiredWaiver, describeWaiver } from '../waivers/waiver.js';
 import type { CriterionResult } from '../domain/index.js';
 import { defineCriterion, type CriterionContext } from './criterion.js';
+import { dependencyAuditOptionsSchema as options } from './criterion-options.js';
 import { submitCommand } from './evidence-hint.js';
 import { judgeLatestEvidence } from './judge-latest-evidence.js';
 import { withProvenance } from './with-provenance.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WORST_SHOWN = 5;
-
-const options = z
-  .object({
-    failOn: z.enum(['critical', 'high', 'moderate', 'low']).default('high'),
-    maxAgeDays: z.number().int().positive().default(30),
-    /**
-     * Findings whose tool gives no severity (pip-audit never does): `fail` counts them as blocking,
-     * because nothing shows they are below the threshold; `ignore` lets them through.
-     */
-    unknownSeverity: z.enum(['fail', 'ignore']).default('fail'),
-  })
-  .strict();
 
 type Options = z.infer<typeof options>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notificationEventKindSchema } from '../domain/index.js';
+import { notificationEventKindSchema } from '../domain/notification-event.js';
 import { keyList } from '../trackers/key-list.js';
 import { TRACKER_BASICS_LIST } from '../trackers/tracker-basics-list.js';
 

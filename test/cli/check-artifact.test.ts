@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
-import { checkArtifacts } from '../../src/cli/check-artifact.js';
+import { checkArtifacts } from '../../src/cli/run-check-artifact.js';
 import { createArtifactVerifier } from '../../src/artifacts/verify-artifact.js';
 import { createS3ArtifactStore } from '../../src/artifacts/s3/s3-artifact-store.js';
 import { createKmsSimulator, kmsEnvFor, type KmsSimulator } from '../../simulators/kms/index.js';
