@@ -11,6 +11,7 @@ import { ipv4, ipv6 } from './ip-address.js';
 import { itCodiceFiscale } from './it-codice-fiscale.js';
 import { jwt } from './jwt.js';
 import { paymentCard } from './payment-card.js';
+import { piiColumnName } from './pii-column-name.js';
 import { createPhoneDetector } from './phone.js';
 import { privateKey } from './private-key.js';
 import { slackToken, slackWebhook } from './slack.js';
@@ -27,5 +28,7 @@ export function createDefaultDetectors(options: DetectorOptions = {}): Detector[
     email, createPhoneDetector(options), paymentCard, iban, usSsn, ipv4, ipv6, ukNino, esDniNie, frNir, itCodiceFiscale,
     awsAccessKeyId, awsSecretAccessKey, googleApiKey, githubToken, gitlabToken, slackToken, slackWebhook, stripeKey,
     openaiKey, anthropicKey, huggingfaceToken, privateKey, jwt, genericSecret,
+    // Reads dataset column names, never text lines (see its comment).
+    piiColumnName,
   ];
 }
