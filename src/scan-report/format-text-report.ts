@@ -1,4 +1,4 @@
-import type { ScanReport } from '../scan/scan-types.js';
+import type { ScanFinding, ScanReport } from '../scan/scan-types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -8,9 +8,12 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+/** `, 10000 rows` after a dataset column's location: the finding stands for that many rows. */
+const rowCount = (f: ScanFinding): string => (f.occurrences === undefined ? '' : `, ${plural(f.occurrences, 'row')}`);
+
 /** A table for people: one row per finding (location, detector, confidence, masked value), then a summary. */
 export function formatTextReport(report: ScanReport): string {
-  const rows = report.findings.map((f) => [`${f.file}:${f.line}:${f.column}${f.location ? ` (${f.location})` : ''}`, f.detector, f.confidence, f.masked]);
+  const rows = report.findings.map((f) => [`${f.file}:${f.line}:${f.column}${f.location ? ` (${f.location}${rowCount(f)})` : ''}`, f.detector, f.confidence, f.masked]);
   const header = ['LOCATION', 'DETECTOR', 'CONFIDENCE', 'VALUE (MASKED)'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
