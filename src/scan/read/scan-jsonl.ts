@@ -1,58 +1,104 @@
+import type { Detector } from '../detectors/detector.js';
+import { isPiiColumnName } from '../detectors/pii-column-name.js';
 import { findCandidates } from '../find-candidates.js';
 import { validateCandidates } from '../match-line.js';
-import { createCellScanner, type Cell } from './scan-cells.js';
+import type { ScanFinding } from '../scan-types.js';
+import { createColumnFindings, type ColumnFindings } from './column-findings.js';
 import { createProgress, type DatasetEvent, type DatasetScan } from './dataset-context.js';
 import { flattenRecord } from './flatten-record.js';
+import { createJsonPathAt } from './json-path-at.js';
+import { isEmptyValue, namedColumnMatch } from './named-column-value.js';
 import { readSegmentBatches, type TextSegment } from './read-segments.js';
 import { findingsOf } from './segment-findings.js';
 
-/** A line that may hold a JSON object or array (a cheap look before `JSON.parse`). */
+/** A line that holds a JSON object or array. */
 const JSON_START = /^\s*[[{]/;
 
-function parseRecord(text: string): unknown {
-  if (!JSON_START.test(text)) return undefined;
+/** Keys as written: `"email":`. Only a look for PII-named keys; a false hit only costs a parse. */
+const KEY = /"((?:[^"\\\n]|\\.){1,128})"\s*:/g;
+
+/** Memo of which keys name PII; cleared rather than grown, since keys are data. */
+function createKeyTest(): (text: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (text) => {
+    KEY.lastIndex = 0;
+    for (let match = KEY.exec(text); match !== null; match = KEY.exec(text)) {
+      const key = match[1]!;
+      let named = memo.get(key);
+      if (named === undefined) {
+        named = isPiiColumnName(key);
+        if (memo.size >= 10_000) memo.clear();
+        memo.set(key, named);
+      }
+      if (named) return true;
+    }
+    return false;
+  };
+}
+
+/** The values of PII-named columns in a record line that no detector matched, counted for `pii-column-name`. */
+function* namedValues(segment: TextSegment, row: number, matched: ReadonlySet<string>, byName: Detector, columns: ColumnFindings, scan: DatasetScan): Generator<ScanFinding> {
+  let record: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    record = JSON.parse(segment.text);
   } catch {
-    return undefined;
+    return;
+  }
+  for (const { path, text } of flattenRecord(record)) {
+    if (matched.has(path) || isEmptyValue(text) || !isPiiColumnName(path)) continue;
+    const at = segment.text.indexOf(text);
+    const column = at === -1 ? 1 : at + 1;
+    const now = columns.add(path, namedColumnMatch(byName, { file: scan.file, key: scan.fingerprintKey, path, row, line: segment.line, column, text }));
+    if (now) yield now;
   }
 }
 
 /**
- * Scans JSON Lines (`.jsonl`, `.ndjson`, gzipped or not): each line is parsed on its own, its values are
- * scanned with their key path as the column (`user.contact.email`), and each column is reported once
- * per detector with a count of rows (see `createCellScanner`), after the lines that are not JSON. A line
- * that is not a JSON object or array, and one longer than `maxLineLength` (never parsed, so memory stays
- * bounded), is scanned as text, finding by finding.
+ * Scans JSON Lines (`.jsonl`, `.ndjson`, gzipped or not) as fast as text: the detectors run over the lines
+ * as written, and a match in a line holding a JSON object or array is placed in its column by the key path
+ * around it (`user.contact.email`, `tags[]`), each column reported once per detector with a count of rows
+ * (`createColumnFindings`), after the file's other findings. Only a line with a key that names PII is parsed
+ * (bounded by `maxLineLength`), for its values no detector matched. A line that is not JSON, and the pieces
+ * of a line longer than `maxLineLength`, are scanned as text, finding by finding.
  */
 export async function* scanJsonl(chunks: AsyncIterable<Buffer>, scan: DatasetScan, bytesRead: () => number): AsyncGenerator<DatasetEvent> {
-  const { file, detectors, fingerprintKey } = scan;
-  const cells = createCellScanner(file, detectors, fingerprintKey);
+  const { file, detectors, fingerprintKey: key } = scan;
+  const columns = createColumnFindings(file, key);
   const progress = createProgress(file, scan.progressEvery, bytesRead);
+  const byName = detectors.find((detector) => detector.id === 'pii-column-name');
+  const hasPiiKey = createKeyTest();
   let row = 0;
-  for await (const { segments } of readSegmentBatches(chunks, { maxLineLength: scan.maxLineLength })) {
-    const records: Cell[] = [];
-    const texts: TextSegment[] = [];
-    for (const segment of segments) {
+  for await (const { segments, joined } of readSegmentBatches(chunks, { maxLineLength: scan.maxLineLength })) {
+    const candidates = findCandidates(segments.map((segment) => segment.text), detectors, joined);
+    const piiKeys = byName !== undefined && hasPiiKey(joined ?? segments.map((segment) => segment.text).join('\n'));
+    for (let index = 0; index < segments.length; index++) {
+      const segment = segments[index]!;
       const whole = segment.column === 0 && segment.reportFrom === 0 && segment.reportTo === segment.text.length;
-      const record = whole ? parseRecord(segment.text) : undefined;
-      if (record === undefined) {
-        if (segment.text.length > 0) texts.push(segment);
-        continue;
-      }
-      row++;
-      for (const { path, text } of flattenRecord(record)) records.push({ text, path: path || '(value)', row, line: segment.line, source: segment.text });
-    }
-    for (const finding of cells.scan(records)) yield { type: 'finding', finding };
-    const candidates = findCandidates(texts.map((segment) => segment.text), detectors);
-    for (let index = 0; index < texts.length; index++) {
+      const record = whole && JSON_START.test(segment.text);
+      if (record) row++;
       const found = candidates[index];
-      if (found === undefined) continue;
-      const segment = texts[index]!;
-      for (const finding of findingsOf(segment, validateCandidates(segment.text, found), file, fingerprintKey)) yield { type: 'finding', finding };
+      let walker: ((at: number) => string) | undefined;
+      const pathAt = (at: number): string => (walker ??= createJsonPathAt(segment.text))(at);
+      const matches = found === undefined ? [] : validateCandidates(segment.text, found, record ? pathAt : undefined);
+      const matched = new Set<string>();
+      for (const match of matches) {
+        const path = record ? pathAt(match.start) : undefined;
+        const single = (): ScanFinding | undefined => findingsOf(segment, [match], file, key, path === undefined ? undefined : () => `row ${row} column ${path}`).next().value ?? undefined;
+        if (path === undefined) {
+          const finding = single();
+          if (finding) yield { type: 'finding', finding };
+          continue;
+        }
+        matched.add(path);
+        const now = columns.add(path, { detector: match.detector, confidence: match.confidence, row, single: () => single()! });
+        if (now) yield { type: 'finding', finding: now };
+      }
+      if (record && piiKeys && byName && hasPiiKey(segment.text)) {
+        for (const finding of namedValues(segment, row, matched, byName, columns, scan)) yield { type: 'finding', finding };
+      }
     }
     const event = progress();
     if (event) yield event;
   }
-  for (const finding of cells.finish()) yield { type: 'finding', finding };
+  for (const finding of columns.finish()) yield { type: 'finding', finding };
 }
