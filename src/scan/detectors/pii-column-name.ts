@@ -77,7 +77,6 @@ export const piiColumnName: Detector = {
   kind: 'pii',
   version: 1,
   pattern: WORDS,
-  markers: [],
   prefilter: () => false,
   validate: () => undefined,
   // The first character whole, even when it is outside the BMP.
