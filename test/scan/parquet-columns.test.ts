@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { parquetMetadata, type FileMetaData } from 'hyparquet';
 import { ByteWriter, parquetWriteBuffer } from 'hyparquet-writer';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
@@ -35,11 +35,11 @@ const schema = [
   { name: 'amount', type: 'DOUBLE' as const, repetition_type: 'OPTIONAL' as const },
 ];
 
-function dataset(rows: number, options: { codec?: 'SNAPPY' | 'GZIP' | 'UNCOMPRESSED'; rowGroupSize?: number } = {}): Buffer {
+function dataset(rows: number, options: { codec?: 'SNAPPY' | 'GZIP' | 'BROTLI' | 'UNCOMPRESSED'; rowGroupSize?: number } = {}): Buffer {
   const buffer = parquetWriteBuffer({
     schema,
     codec: options.codec ?? 'SNAPPY',
-    compressors: { GZIP: (input: Uint8Array) => gzipSync(input) },
+    compressors: { GZIP: (input: Uint8Array) => gzipSync(input), BROTLI: (input: Uint8Array) => brotliCompressSync(input) },
     rowGroupSize: options.rowGroupSize ?? 2500,
     columnData: [
       { name: 'id', data: Array.from({ length: rows }, (_, index) => index) },
@@ -96,8 +96,8 @@ describe('Parquet', () => {
     expect(report.files).toEqual([{ file: path, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length }]);
   });
 
-  it('reads gzip and uncompressed pages as well as snappy ones', async () => {
-    for (const codec of ['GZIP', 'UNCOMPRESSED'] as const) {
+  it('reads gzip, brotli and uncompressed pages as well as snappy ones', async () => {
+    for (const codec of ['GZIP', 'BROTLI', 'UNCOMPRESSED'] as const) {
       const findings = findingsIn(await scanBytes(`${codec}.parquet`, dataset(50, { codec })));
       expect(findings.find((f) => f.detector === 'email')).toMatchObject({ columnPath: 'user.contact.email', occurrences: 50 });
     }
