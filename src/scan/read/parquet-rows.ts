@@ -5,11 +5,12 @@ import { ParquetRefusedError, type ParquetLimits } from './parquet-limits.js';
 
 const MAGIC = 0x31524150; // "PAR1", little-endian
 
-/** One top-level column's values for a run of rows: `rows[i]` is `{ [column]: value }` of row `firstRow + i`. */
+/** One top-level column's values for a run of rows: `values[i]` is the value of row `firstRow + i` (a struct as an object, a list as an array). */
 export interface ParquetRows {
+  column: string;
   /** 0-based index of the first row in the file. */
   firstRow: number;
-  rows: Array<Record<string, unknown>>;
+  values: unknown[];
 }
 
 export interface ParquetSource {
@@ -105,7 +106,7 @@ export async function openParquet(handle: FileHandle, size: number, limits: Parq
     for (const group of metadata.row_groups) {
       const rowCount = Number(group.num_rows);
       for (const column of columns) {
-        let rowsRead: Array<Record<string, unknown>> = [];
+        let values: unknown[] = [];
         try {
           await parquetRead({
             file,
@@ -113,17 +114,16 @@ export async function openParquet(handle: FileHandle, size: number, limits: Parq
             columns: [column],
             rowStart: firstRow,
             rowEnd: firstRow + rowCount,
-            rowFormat: 'object',
             compressors,
-            onComplete: (read) => {
-              rowsRead = read;
+            onComplete: (rows) => {
+              values = rows.map((row) => row[0]);
             },
           });
         } catch (error) {
           if (error instanceof ParquetRefusedError) throw error;
           refuse(`column ${column} cannot be decoded (damaged, or an unsupported encoding)`);
         }
-        yield { firstRow, rows: rowsRead };
+        yield { column, firstRow, values };
       }
       firstRow += rowCount;
     }

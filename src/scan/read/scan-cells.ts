@@ -72,7 +72,7 @@ export function createCellScanner(file: string, detectors: readonly Detector[], 
   return {
     scan(batch) {
       if (batch.length === 0) return [];
-      const cells = batch.flatMap(piecesOf);
+      const cells = batch.some((cell) => cell.text.length > PIECE) ? batch.flatMap(piecesOf) : batch;
       const candidates = findCandidates(cells.map((cell) => cell.text), detectors);
       const now: ScanFinding[] = [];
       const add = (path: string, finding: ScanFinding | undefined) => finding && now.push(finding);

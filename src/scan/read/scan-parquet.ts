@@ -24,13 +24,16 @@ export async function* scanParquet(handle: FileHandle, size: number, limits: Par
   const source = await openParquet(handle, size, limits, (leaf) => TEXT_TYPES.has(leaf.element.type ?? '') || (byName && leaf.path.some(isPiiColumnName)));
   const cells = createCellScanner(file, detectors, fingerprintKey);
   const progress = createProgress(file, scan.progressEvery, source.bytesRead);
-  for await (const { firstRow, rows } of source.rows()) {
-    for (let from = 0; from < rows.length; from += ROWS_PER_BATCH) {
+  for await (const { column, firstRow, values } of source.rows()) {
+    for (let from = 0; from < values.length; from += ROWS_PER_BATCH) {
       const batch: Cell[] = [];
-      rows.slice(from, from + ROWS_PER_BATCH).forEach((record, index) => {
-        const row = firstRow + from + index + 1;
-        for (const { path, text } of flattenRecord(record)) batch.push({ text, path, row, line: row });
-      });
+      for (let index = from; index < Math.min(values.length, from + ROWS_PER_BATCH); index++) {
+        const value = values[index];
+        const row = firstRow + index + 1;
+        // Plain strings, most cells, skip the walk through nested values.
+        if (typeof value === 'string') batch.push({ text: value, path: column, row, line: row });
+        else for (const { path, text } of flattenRecord({ [column]: value })) batch.push({ text, path, row, line: row });
+      }
       for (const finding of cells.scan(batch)) yield { type: 'finding', finding };
     }
     const event = progress();
