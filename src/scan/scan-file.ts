@@ -11,7 +11,6 @@ import { readSegmentBatches } from './read/read-segments.js';
 import { DEFAULT_PARQUET_LIMITS, ParquetRefusedError, type ParquetLimits } from './read/parquet-limits.js';
 import { scanCsv } from './read/scan-csv.js';
 import { scanJsonl } from './read/scan-jsonl.js';
-import { scanParquet } from './read/scan-parquet.js';
 import { findingsOf } from './read/segment-findings.js';
 import { sniffBinary } from './read/sniff-binary.js';
 import type { ScanEvent } from './scan-events.js';
@@ -86,6 +85,8 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
     if (format === 'parquet') {
       // Random reads first: the stream that hashes the file below closes the handle when it ends.
       try {
+        // Loaded on the first Parquet file: hyparquet costs `donegate scan` start-up time it mostly does not need.
+        const { scanParquet } = await import('./read/scan-parquet.js');
         for await (const event of scanParquet(handle, (await handle.stat()).size, settings.parquetLimits ?? DEFAULT_PARQUET_LIMITS, dataset)) {
           if (event.type === 'finding') findings++;
           yield event;
