@@ -8,7 +8,7 @@ import { createProgress, type DatasetEvent, type DatasetScan } from './dataset-c
 import { flattenRecord } from './flatten-record.js';
 import { createJsonPathAt } from './json-path-at.js';
 import { isEmptyValue, namedColumnMatch } from './named-column-value.js';
-import { readSegmentBatches, type TextSegment } from './read-segments.js';
+import { codePointLength, readSegmentBatches, type TextSegment } from './read-segments.js';
 import { findingsOf } from './segment-findings.js';
 
 /** A line that holds a JSON object or array. */
@@ -47,7 +47,7 @@ function* namedValues(segment: TextSegment, row: number, matched: ReadonlySet<st
   for (const { path, text } of flattenRecord(record)) {
     if (matched.has(path) || isEmptyValue(text) || !isPiiColumnName(path)) continue;
     const at = segment.text.indexOf(text);
-    const column = at === -1 ? 1 : at + 1;
+    const column = at === -1 ? 1 : codePointLength(segment.text.slice(0, at)) + 1;
     const now = columns.add(path, namedColumnMatch(byName, { file: scan.file, key: scan.fingerprintKey, path, row, line: segment.line, column, text }));
     if (now) yield now;
   }
