@@ -22,6 +22,9 @@ export interface StoredScanFinding {
   fingerprint: string;
   /** Other ids a waiver may name (gitleaks' own Fingerprint). */
   aliases?: string[];
+  /** A dataset column's finding (donegate scan): the column, and how many of its rows matched. */
+  columnPath?: string;
+  occurrences?: number;
 }
 
 /** `summary.scan` of a scan report record. */
@@ -79,7 +82,12 @@ export function worstFirst(a: StoredScanFinding, b: StoredScanFinding): number {
   );
 }
 
-/** `data/users.csv:3 email j***@e***.com (fingerprint 1a2b3c4d5e6f)`: enough to find it and to waive it. */
+/**
+ * `data/users.csv:3 email j***@e***.com (fingerprint 1a2b3c4d5e6f)`: enough to find it and to waive it. A
+ * dataset column's finding names the column and its rows: `… j***@e***.com in 10000 rows of column email (…)`.
+ */
 export function describeScanFinding(finding: StoredScanFinding): string {
-  return `${finding.file}:${finding.line} ${finding.detector} ${finding.masked} (fingerprint ${finding.fingerprint.slice(0, 12)})`;
+  const rows = finding.occurrences ?? 1;
+  const column = finding.columnPath === undefined ? '' : ` in ${rows} row${rows === 1 ? '' : 's'} of column ${finding.columnPath}`;
+  return `${finding.file}:${finding.line} ${finding.detector} ${finding.masked}${column} (fingerprint ${finding.fingerprint.slice(0, 12)})`;
 }

@@ -20,7 +20,17 @@ export function readDonegateScan(document: unknown, kind: DetectorKind, key: Fin
   const keyed = (fingerprint: string) => (report.fingerprints ? fingerprint : keyUnkeyedFingerprint(key, fingerprint));
   const ofKind: StoredScanFinding[] = report.findings
     .filter((f) => f.kind === kind)
-    .map(({ file, line, detector, kind: k, masked, confidence, fingerprint }) => ({ file, line, detector, kind: k, masked, confidence, fingerprint: keyed(fingerprint) }))
+    .map(({ file, line, detector, kind: k, masked, confidence, fingerprint, columnPath, occurrences }) => ({
+      file,
+      line,
+      detector,
+      kind: k,
+      masked,
+      confidence,
+      fingerprint: keyed(fingerprint),
+      ...(columnPath !== undefined ? { columnPath } : {}),
+      ...(occurrences !== undefined ? { occurrences } : {}),
+    }))
     .sort(worstFirst);
   const allowed = (report.allowed ?? [])
     .filter((a) => a.kind === kind)

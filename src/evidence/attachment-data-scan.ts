@@ -7,7 +7,7 @@ import { scanToReport, type FingerprintKey, type ScanReport } from '../scan/inde
 export const DATA_SCAN_CRITERIA = ['pii-scan', 'secret-scan'] as const;
 
 /** Files worth scanning for personal data or secrets: datasets, notebooks, configuration, text. */
-export const DATA_EXTENSIONS = new Set(['csv', 'tsv', 'json', 'jsonl', 'ndjson', 'txt', 'md', 'ipynb', 'env', 'yaml', 'yml', 'gz', 'log']);
+export const DATA_EXTENSIONS = new Set(['csv', 'tsv', 'json', 'jsonl', 'ndjson', 'parquet', 'txt', 'md', 'ipynb', 'env', 'yaml', 'yml', 'gz', 'log']);
 
 /**
  * Scan an attachment's bytes with donegate's own scanner, as `donegate scan` would scan the file. The

@@ -14,6 +14,8 @@ const entrySchema = z.object({
   detector: z.string().optional(),
   file: z.string().optional(),
   masked: z.string().optional(),
+  // A dataset column's finding is accepted for the whole column: which one, for the reader.
+  column: z.string().optional(),
 });
 /** Version 2: keyed fingerprints, and the id of the key that made them. */
 const baselineSchema = z.object({ version: z.literal(2), fingerprintKey: z.string().regex(/^[0-9a-f]{16}$/, 'the 16-hex-digit id of a fingerprint key'), findings: z.array(entrySchema) });
@@ -87,7 +89,14 @@ export function serialiseBaseline(findings: readonly ScanFinding[], file: string
     const key = finding.fingerprint.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    entries.push({ fingerprint: finding.fingerprint, reason: REASON_PLACEHOLDER, detector: finding.detector, file: finding.file, masked: finding.masked });
+    entries.push({
+      fingerprint: finding.fingerprint,
+      reason: REASON_PLACEHOLDER,
+      detector: finding.detector,
+      file: finding.file,
+      masked: finding.masked,
+      ...(finding.columnPath !== undefined ? { column: finding.columnPath } : {}),
+    });
   }
   const document = { version: 2 as const, fingerprintKey: key.id, findings: entries };
   return file.toLowerCase().endsWith('.json') ? `${JSON.stringify(document, null, 2)}\n` : toYaml(document);

@@ -32,7 +32,7 @@ export function formatJsonReport(report: ScanReport): string {
     generatedAt: report.generatedAt,
     ...(report.fingerprints ? { fingerprints: { scheme: report.fingerprints.scheme, keyId: report.fingerprints.keyId } } : {}),
     files: report.files.map(({ file, sha256, size, skipped }) => ({ file, sha256, size, ...(skipped !== undefined ? { skipped } : {}) })),
-    findings: report.findings.map(({ file, line, column, endColumn, detector, kind, masked, confidence, fingerprint, location }) => ({
+    findings: report.findings.map(({ file, line, column, endColumn, detector, kind, masked, confidence, fingerprint, location, columnPath, occurrences }) => ({
       file,
       line,
       column,
@@ -43,6 +43,8 @@ export function formatJsonReport(report: ScanReport): string {
       confidence,
       fingerprint,
       ...(location !== undefined ? { location } : {}),
+      ...(columnPath !== undefined ? { columnPath } : {}),
+      ...(occurrences !== undefined ? { occurrences } : {}),
     })),
     baselined: report.baselined,
     ...(report.allowed ? { allowed: report.allowed.map((allowed) => allowedFields(allowed)) } : {}),

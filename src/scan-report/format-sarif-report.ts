@@ -22,6 +22,10 @@ function toUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
+/** ` in 10000 rows of column email` for a dataset column's finding, else nothing. */
+const inColumn = ({ columnPath, occurrences }: Pick<ScanFinding, 'columnPath' | 'occurrences'>): string =>
+  columnPath === undefined ? '' : ` in ${occurrences ?? 1} row${occurrences === 1 ? '' : 's'} of column ${columnPath}`;
+
 /**
  * The report as SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/): one run, a rule per
  * detector, a result per finding. Columns are 1-based and count code points, which SARIF calls
@@ -43,7 +47,7 @@ export function formatSarifReport(report: ScanReport): string {
     ruleId: finding.detector,
     ruleIndex: ruleIndex.get(finding.detector),
     level: sarifLevel(finding),
-    message: { text: `${finding.kind === 'secret' ? 'Secret' : 'Personal data'} (${finding.detector}): ${finding.masked}` },
+    message: { text: `${finding.kind === 'secret' ? 'Secret' : 'Personal data'} (${finding.detector}): ${finding.masked}${inColumn(finding)}` },
     locations: [
       {
         physicalLocation: {
@@ -53,7 +57,14 @@ export function formatSarifReport(report: ScanReport): string {
       },
     ],
     partialFingerprints: { [SARIF_FINGERPRINT_KEY]: finding.fingerprint },
-    properties: { kind: finding.kind, confidence: finding.confidence, masked: finding.masked, ...(finding.location !== undefined ? { location: finding.location } : {}) },
+    properties: {
+      kind: finding.kind,
+      confidence: finding.confidence,
+      masked: finding.masked,
+      ...(finding.location !== undefined ? { location: finding.location } : {}),
+      ...(finding.columnPath !== undefined ? { columnPath: finding.columnPath } : {}),
+      ...(finding.occurrences !== undefined ? { occurrences: finding.occurrences } : {}),
+    },
   }));
   // An allowed finding is a suppressed result (SARIF §3.35): shown to reviewers, with who and why, never its value.
   const suppressed = allowed.map((a) => ({

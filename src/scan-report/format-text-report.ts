@@ -1,4 +1,4 @@
-import type { ScanReport } from '../scan/scan-types.js';
+import type { ScanFinding, ScanReport } from '../scan/scan-types.js';
 import { findingsByDetector, notScannedCounts } from './summarise-findings.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -17,12 +17,15 @@ function table(header: string[], rows: string[][], right: ReadonlySet<number> = 
   return [line(header), ...rows.map(line)];
 }
 
+/** `, 10000 rows` after a dataset column's location: the finding stands for that many rows. */
+const rowCount = (f: ScanFinding): string => (f.occurrences === undefined ? '' : `, ${plural(f.occurrences, 'row')}`);
+
 /**
  * A report for people: one row per finding (location, detector, confidence, masked value), a table per
  * detector (kind, findings, files), then the totals and what was not scanned and why.
  */
 export function formatTextReport(report: ScanReport): string {
-  const rows = report.findings.map((f) => [`${f.file}:${f.line}:${f.column}${f.location ? ` (${f.location})` : ''}`, f.detector, f.confidence, f.masked]);
+  const rows = report.findings.map((f) => [`${f.file}:${f.line}:${f.column}${f.location ? ` (${f.location}${rowCount(f)})` : ''}`, f.detector, f.confidence, f.masked]);
   const out: string[] = [];
   if (rows.length > 0) out.push(...table(['LOCATION', 'DETECTOR', 'CONFIDENCE', 'VALUE (MASKED)'], rows), '');
   const detectors = findingsByDetector(report.findings).map((row) => [row.detector, row.kind, String(row.findings), String(row.files)]);

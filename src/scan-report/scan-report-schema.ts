@@ -26,6 +26,9 @@ export const scanReportSchema = z.object({
       confidence: z.enum(['high', 'medium', 'low']),
       fingerprint: sha256,
       location: z.string().optional(),
+      // A dataset column's finding: its path and how many rows matched.
+      columnPath: z.string().optional(),
+      occurrences: z.number().int().positive().optional(),
     }),
   ),
   baselined: z.number().int().nonnegative(),

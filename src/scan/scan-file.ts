@@ -1,17 +1,18 @@
 import { open } from 'node:fs/promises';
-import { inlineAllowOf } from './allow/inline-allow.js';
 import type { Detector } from './detectors/detector.js';
-import { findingFingerprint, type FingerprintKey } from './fingerprint.js';
-import type { LineMatch } from './match-line.js';
+import type { FingerprintKey } from './fingerprint.js';
 import { matchLine, validateCandidates } from './match-line.js';
 import { findCandidates } from './find-candidates.js';
-import type { CsvFields } from './read/csv-fields.js';
-import { createCsvFields } from './read/csv-fields.js';
+import type { DatasetScan } from './read/dataset-context.js';
 import { notebookTexts } from './read/notebook-texts.js';
 import { InflateLimitError, type InflateLimits } from './read/inflate-limits.js';
 import { openFileChunks } from './read/open-file-chunks.js';
-import { codePointLength, readSegmentBatches, segmentAt } from './read/read-segments.js';
-import type { SegmentOptions, TextSegment } from './read/read-segments.js';
+import { readSegmentBatches, segmentAt } from './read/read-segments.js';
+import type { SegmentOptions } from './read/read-segments.js';
+import { DEFAULT_PARQUET_LIMITS, ParquetRefusedError, type ParquetLimits } from './read/parquet-limits.js';
+import { scanCsv } from './read/scan-csv.js';
+import { scanJsonl } from './read/scan-jsonl.js';
+import { findingsOf } from './read/segment-findings.js';
 import { sniffBinary } from './read/sniff-binary.js';
 import type { ScanEvent } from './scan-events.js';
 import type { ScanFinding } from './scan-types.js';
@@ -22,47 +23,14 @@ export interface FileScanSettings {
   maxNotebookBytes: number;
   progressEvery: number;
   inflateLimits?: InflateLimits;
+  /** Bounds on what a Parquet file may make the reader allocate. Default `DEFAULT_PARQUET_LIMITS`. */
+  parquetLimits?: ParquetLimits;
   fingerprintKey: FingerprintKey;
 }
 
 /** The system error code of a failed read (`ENOENT`, `EACCES`…), `EIO` when it has none. */
 export const errorCode = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO';
-
-/** Turns a segment's matches into findings with 1-based code-point columns, counting each prefix once. */
-function* findingsOf(segment: TextSegment, matches: LineMatch[], file: string, key: FingerprintKey, location?: (index: number) => string | undefined): Generator<ScanFinding> {
-  const astral = /[\uD800-\uDFFF]/.test(segment.text);
-  let countedTo = 0;
-  let counted = 0;
-  const columnAt = (index: number): number => {
-    if (!astral) return segment.column + index + 1;
-    if (index < countedTo) {
-      countedTo = 0;
-      counted = 0;
-    }
-    counted += codePointLength(segment.text.slice(countedTo, index));
-    countedTo = index;
-    return segment.column + counted + 1;
-  };
-  const allow = inlineAllowOf(segment.text, matches);
-  for (const match of matches) {
-    if (match.start < segment.reportFrom || match.start >= segment.reportTo) continue;
-    const where = location?.(match.start);
-    yield {
-      file,
-      line: segment.line,
-      column: columnAt(match.start),
-      endColumn: columnAt(match.end),
-      detector: match.detector.id,
-      kind: match.detector.kind,
-      masked: match.detector.mask(match.value),
-      confidence: match.confidence,
-      fingerprint: findingFingerprint(key, match.detector.id, file, match.value),
-      ...(where !== undefined ? { location: where } : {}),
-      ...(allow ? { allow } : {}),
-    };
-  }
-}
 
 function* scanNotebookText(json: string, file: string, detectors: readonly Detector[], key: FingerprintKey): Generator<ScanFinding> {
   const texts = notebookTexts(json) ?? [{ location: undefined, text: json }];
@@ -78,39 +46,39 @@ function* scanNotebookText(json: string, file: string, detectors: readonly Detec
   }
 }
 
-export type Format = 'csv' | 'tsv' | 'notebook' | 'text';
+export type Format = 'csv' | 'tsv' | 'jsonl' | 'parquet' | 'notebook' | 'text';
 
+/** The format by name (a `.gz` suffix aside: gzip is known by content); anything else is text. */
 export function formatOf(file: string): Format {
   const name = file.toLowerCase().replace(/\.gz$/, '');
   if (name.endsWith('.csv')) return 'csv';
   if (name.endsWith('.tsv') || name.endsWith('.tab')) return 'tsv';
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
+  if (name.endsWith('.parquet') || name.endsWith('.parq') || name.endsWith('.pq')) return 'parquet';
   if (name.endsWith('.ipynb')) return 'notebook';
   return 'text';
 }
 
+/** Why a reader refused a file (a gzip bomb, a Parquet file past its bounds), or undefined for other failures. */
+const refusal = (error: unknown): string | undefined => (error instanceof InflateLimitError || error instanceof ParquetRefusedError ? error.message : undefined);
+
 /**
  * The text loop: reads lines in batches, finds each batch's candidates, validates them per line and yields
- * findings, with a `progress` event every `settings.progressEvery` bytes of `bytesRead()`. A CSV/TSV file
- * names each finding's row and column. The pool also runs it over a line-aligned byte range of a text file.
+ * findings, with a `progress` event every `settings.progressEvery` bytes of `bytesRead()`. The pool also
+ * runs it over a line-aligned byte range of a text file. (CSV/TSV and JSONL have loops of their own, which
+ * report by column.)
  */
-export async function* scanTextChunks(chunks: AsyncIterable<Buffer>, file: string, format: 'csv' | 'tsv' | 'text', settings: FileScanSettings, bytesRead: () => number, segmentOptions: SegmentOptions = {}): AsyncGenerator<ScanEvent> {
-  const csv: CsvFields | undefined = format === 'text' ? undefined : createCsvFields(format === 'csv' ? ',' : '\t');
+export async function* scanTextChunks(chunks: AsyncIterable<Buffer>, file: string, settings: FileScanSettings, bytesRead: () => number, segmentOptions: SegmentOptions = {}): AsyncGenerator<ScanEvent> {
   let nextProgress = settings.progressEvery;
   for await (const batch of readSegmentBatches(chunks, { maxLineLength: settings.maxLineLength, ...segmentOptions })) {
     const { texts, segments } = batch;
     const candidates = findCandidates(texts, settings.detectors, batch.joined);
     for (let index = 0; index < texts.length; index++) {
-      const segment = segments?.[index];
-      const whole = segment === undefined || (segment.column === 0 && segment.reportFrom === 0);
-      const row = csv && whole ? csv.advance(texts[index]!) : undefined;
       const found = candidates[index];
       if (found === undefined) continue;
-      const text = texts[index]!;
-      const fieldAt = csv && row ? (index: number) => csv.fieldAt(index) : undefined;
-      const matches = validateCandidates(text, found, fieldAt);
+      const matches = validateCandidates(texts[index]!, found);
       if (matches.length === 0) continue;
-      const location = fieldAt ? (index: number) => `row ${row} column ${fieldAt(index)}` : undefined;
-      for (const finding of findingsOf(segment ?? segmentAt(batch, index), matches, file, settings.fingerprintKey, location)) yield { type: 'finding', finding };
+      for (const finding of findingsOf(segments?.[index] ?? segmentAt(batch, index), matches, file, settings.fingerprintKey)) yield { type: 'finding', finding };
     }
     if (bytesRead() >= nextProgress) {
       nextProgress = bytesRead() + settings.progressEvery;
@@ -138,13 +106,37 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
   }
   let skipped: string | undefined;
   let source: Awaited<ReturnType<typeof openFileChunks>> | undefined;
+  const format = formatOf(file);
+  const dataset: DatasetScan = { file, detectors: settings.detectors, fingerprintKey: settings.fingerprintKey, maxLineLength: settings.maxLineLength, progressEvery: settings.progressEvery };
   try {
+    if (format === 'parquet') {
+      // Random reads first: the stream that hashes the file below closes the handle when it ends.
+      try {
+        // Loaded on the first Parquet file: hyparquet costs `donegate scan` start-up time it mostly does not need.
+        const { scanParquet } = await import('./read/scan-parquet.js');
+        for await (const event of scanParquet(handle, (await handle.stat()).size, settings.parquetLimits ?? DEFAULT_PARQUET_LIMITS, dataset)) {
+          if (event.type === 'finding') findings++;
+          yield event;
+        }
+      } catch (error) {
+        const reason = refusal(error);
+        if (reason === undefined) throw error;
+        skipped = `unreadable: ${reason}`;
+        yield { type: 'error', file, code: 'EPARQUET', message: `cannot read ${file}: ${reason}` };
+      }
+    }
     source = await openFileChunks(handle, settings.inflateLimits);
     const { binary, chunks } = await sniffBinary(source.chunks);
-    const format = formatOf(file);
-    if (binary) {
-      skipped = 'binary';
+    if (format === 'parquet' || binary) {
+      if (format !== 'parquet') skipped = 'binary';
       for await (const chunk of chunks) void chunk;
+    } else if (format === 'csv' || format === 'tsv' || format === 'jsonl') {
+      const bytesRead = source.bytesRead;
+      const events = format === 'jsonl' ? scanJsonl(chunks, dataset, bytesRead) : scanCsv(chunks, format === 'csv' ? ',' : '\t', dataset, bytesRead);
+      for await (const event of events) {
+        if (event.type === 'finding') findings++;
+        yield event;
+      }
     } else if (format === 'notebook') {
       const parts: Buffer[] = [];
       let total = 0;
@@ -158,7 +150,7 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
         yield { type: 'finding', finding };
       }
     } else {
-      for await (const event of scanTextChunks(chunks, file, format, settings, source.bytesRead)) {
+      for await (const event of scanTextChunks(chunks, file, settings, source.bytesRead)) {
         if (event.type === 'finding') findings++;
         yield event;
       }
@@ -166,7 +158,7 @@ export async function* scanFile(path: string, file: string, settings: FileScanSe
   } catch (error) {
     const code = errorCode(error);
     // A refused gzip says which limit it crossed; other failures are system error codes.
-    const reason = error instanceof InflateLimitError ? error.message : code;
+    const reason = refusal(error) ?? code;
     skipped = `unreadable: ${reason}`;
     yield { type: 'error', file, code, message: `cannot read ${file} to the end: ${reason}` };
   } finally {

@@ -32,6 +32,15 @@ export interface ScanFinding {
   /** Extra position inside structured files, e.g. `cell 3 output 1` in a notebook, `row 12 column email` in CSV. */
   location?: string;
   /**
+   * Set on a column finding of a dataset (CSV/TSV, JSONL, Parquet): the column's path (`email`,
+   * `user.contact.email`, `tags[]`). The finding then stands for every row of that column the detector
+   * matched: `line`, `column` and `masked` are the first one's, and the fingerprint is keyed over detector,
+   * file and column path, so a baseline accepts the column, not one value.
+   */
+  columnPath?: string;
+  /** With `columnPath`: how many rows of the column matched (at least 1). */
+  occurrences?: number;
+  /**
    * Set by the scanner when the finding's line carries `donegate:allow`: the report then lists it under
    * `allowed` instead of `findings`. Never printed as such.
    */

@@ -58,16 +58,17 @@ describe('scanning a generated mixed file', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'donegate-scan-equality-'));
-    // Several 256 KiB read chunks each, so lines and characters are cut at chunk boundaries.
-    await generateFile(join(dir, 'records.csv'), 'csv', 700_000, 7);
-    await generateFile(join(dir, 'events.jsonl'), 'jsonl', 700_000, 8);
+    // Several 256 KiB read chunks each, so lines and characters are cut at chunk boundaries. Named as text:
+    // CSV and JSONL files are reported by column (test/scan/dataset-columns.test.ts compares those).
+    await generateFile(join(dir, 'records.csv.txt'), 'csv', 700_000, 7);
+    await generateFile(join(dir, 'events.jsonl.txt'), 'jsonl', 700_000, 8);
     await writeFile(join(dir, 'notes.txt'), `\uFEFF${mixedText(6_000)}`);
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it.each(['records.csv', 'events.jsonl', 'notes.txt'])('finds in %s exactly what matching each line alone finds', async (name) => {
+  it.each(['records.csv.txt', 'events.jsonl.txt', 'notes.txt'])('finds in %s exactly what matching each line alone finds', async (name) => {
     const path = join(dir, name);
     const report = await scanToReport([path], { detectors, fingerprintKey });
     const expected = await findingsLineByLine(path, path);

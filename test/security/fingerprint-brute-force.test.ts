@@ -96,7 +96,8 @@ describe('brute-forcing the hidden digits of a US SSN from what users see', () =
     for (const [surface, text] of Object.entries(outputs).filter(([surface]) => !surface.startsWith('audit'))) {
       expect({ surface, masked: text.includes('***-**-4821'), fingerprint: shownPrefixes(text).size > 0 }).toEqual({ surface, masked: true, fingerprint: true });
     }
-    expect(outputs['attached comment']).toMatch(/people\.csv:2 us-ssn \*\*\*-\*\*-4821 \(fingerprint [0-9a-f]{12}\)/);
+    // A CSV column's finding stands for its rows: its fingerprint is keyed over the column, not the value.
+    expect(outputs['attached comment']).toMatch(/people\.csv:2 us-ssn \*\*\*-\*\*-4821 in 1 row of column ssn \(fingerprint [0-9a-f]{12}\)/);
     const table = candidateTable([file, 'people.csv']);
     const surfaces = Object.keys(outputs);
     const recovered = Object.fromEntries(surfaces.map((surface) => [surface, bruteForce(outputs[surface]!, table) ?? 'nothing']));

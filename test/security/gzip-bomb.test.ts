@@ -70,7 +70,8 @@ describe('a gzip decompression bomb', () => {
     const report = await scanToReport([path]);
 
     expect(report.files[0]?.skipped).toBeUndefined();
-    expect(report.findings.filter((finding) => finding.detector === 'email')).toHaveLength(2000);
+    // One finding for the column, counting every row: the last row was read too.
+    expect(report.findings.filter((finding) => finding.detector === 'email')).toMatchObject([{ columnPath: 'email', occurrences: 2000 }]);
   });
 });
 

@@ -11,6 +11,7 @@ import { ipv4, ipv6 } from './ip-address.js';
 import { itCodiceFiscale } from './it-codice-fiscale.js';
 import { jwt } from './jwt.js';
 import { paymentCard } from './payment-card.js';
+import { piiColumnName } from './pii-column-name.js';
 import { createPhoneDetector } from './phone.js';
 import { privateKey } from './private-key.js';
 import { createRecommendedSecretlintDetectors } from './secretlint/recommended-detectors.js';
@@ -31,5 +32,7 @@ export function createDefaultDetectors(options: DetectorOptions = {}): Detector[
     ...createRecommendedSecretlintDetectors(),
     awsAccessKeyId, awsSecretAccessKey, googleApiKey, gitlabToken, anthropicKey, azureKey, pypiToken, twilioApiKey, mailgunKey, sendgridKey,
     privateKey, jwt, genericSecret,
+    // Reads dataset column names, never text lines (see its comment).
+    piiColumnName,
   ];
 }

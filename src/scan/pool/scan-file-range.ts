@@ -22,7 +22,7 @@ export async function scanFileRange(path: string, file: string, range: ByteRange
   }
   try {
     const quiet = { ...settings, progressEvery: Number.POSITIVE_INFINITY };
-    for await (const event of scanTextChunks(counted(), file, 'text', quiet, () => bytes, { midFile: range.start > 0 })) events.push(event);
+    for await (const event of scanTextChunks(counted(), file, quiet, () => bytes, { midFile: range.start > 0 })) events.push(event);
   } catch (error) {
     const code = errorCode(error);
     events.push({ type: 'error', file, code, message: `cannot read ${file} to the end: ${code}` });

@@ -8,7 +8,21 @@ export interface CsvFields {
   advance(text: string): number;
   /** The column name at `index` in the line last passed to `advance`. */
   fieldAt(index: number): string;
+  /** The header's column names, once the header line was passed to `advance`. */
+  names(): readonly string[] | undefined;
+  /**
+   * The values of the wanted columns (0-based) that start on the line last passed to `advance`, unquoted,
+   * with their index in the line; empty when that line continues a record begun above. A quoted value
+   * that goes on to the next line gives the part on this line.
+   */
+  valuesAt(wanted: ReadonlySet<number>): Array<{ field: number; text: string; start: number }>;
 }
+
+/** A field as written to its value: quotes removed and doubled quotes undone; unquoted values trimmed. */
+const unquote = (raw: string): string => {
+  const text = raw.trim();
+  return text.startsWith('"') ? text.slice(1, text.length > 1 && text.endsWith('"') ? -1 : undefined).replace(/""/g, '"') : text;
+};
 
 interface WalkState {
   inQuotes: boolean;
@@ -40,8 +54,9 @@ export function createCsvFields(delimiter: ',' | '\t'): CsvFields {
     return { inQuotes, field };
   }
 
-  function splitHeader(text: string): string[] {
-    const names: string[] = [];
+  /** The fields of a line that starts a record, raw, with where each starts. */
+  function splitFields(text: string): Array<{ raw: string; start: number }> {
+    const fields: Array<{ raw: string; start: number }> = [];
     let start = 0;
     let inQuotes = false;
     special.lastIndex = 0;
@@ -52,8 +67,8 @@ export function createCsvFields(delimiter: ',' | '\t'): CsvFields {
       }
       if (match !== null && inQuotes) continue;
       const end = match === null ? text.length : match.index;
-      names.push(text.slice(start, end).trim().replace(/^"(.*)"$/s, '$1').replace(/""/g, '"'));
-      if (match === null) return names;
+      fields.push({ raw: text.slice(start, end), start });
+      if (match === null) return fields;
       start = end + 1;
     }
   }
@@ -63,7 +78,7 @@ export function createCsvFields(delimiter: ',' | '\t'): CsvFields {
       current = text;
       startState = endState;
       if (header === undefined) {
-        header = splitHeader(text);
+        header = splitFields(text).map(({ raw }) => unquote(raw));
         return 0;
       }
       if (!startState.inQuotes && startState.field === 0) row++;
@@ -74,6 +89,11 @@ export function createCsvFields(delimiter: ',' | '\t'): CsvFields {
     fieldAt(index) {
       const field = walk(current, startState, index).field;
       return header?.[field] || `#${field + 1}`;
+    },
+    names: () => header,
+    valuesAt(wanted) {
+      if (startState.inQuotes || startState.field !== 0 || wanted.size === 0) return [];
+      return splitFields(current).flatMap(({ raw, start }, field) => (wanted.has(field) ? [{ field, text: unquote(raw), start }] : []));
     },
   };
 }
