@@ -27,6 +27,8 @@ function packageOf(specifier: string): string | undefined {
 // import … from 'x', export … from 'x', import 'x' (a module loaded when the file is), and import('x').
 const STATIC_IMPORT = /^\s*(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/gm;
 const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+/** A CommonJS package loaded on first use through `createRequire`: `createRequire(import.meta.url)('x')`, `requireLazily('x')`. */
+const LAZY_REQUIRE = /(?:\brequire\w*|\bcreateRequire\([^)]*\))\(\s*['"]([^'"]+)['"]\s*\)/g;
 const packagesIn = (code: string, pattern: RegExp) => [...code.matchAll(pattern)].flatMap((m) => packageOf(m[1]!) ?? []);
 
 /**
@@ -71,7 +73,7 @@ describe('the production build', () => {
   it('uses every package listed in dependencies, so none is installed only for tests or the demo', () => {
     const used = new Set(jsFiles(dist).flatMap((file) => {
       const code = readFileSync(file, 'utf8');
-      return [...packagesIn(code, STATIC_IMPORT), ...packagesIn(code, DYNAMIC_IMPORT)];
+      return [...packagesIn(code, STATIC_IMPORT), ...packagesIn(code, DYNAMIC_IMPORT), ...packagesIn(code, LAZY_REQUIRE)];
     }));
 
     expect(Object.keys(manifest.dependencies).filter((name) => !used.has(name))).toEqual([]);
