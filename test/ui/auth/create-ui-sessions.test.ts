@@ -44,7 +44,7 @@ describe.each(STORES)('browser sessions on %s', (_name, createStore) => {
     const b = browser();
     const { principal } = await sessions().start(b.req(), b.res, priya);
     expect(b.jar.options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/ui', secure: true });
-    expect(principal).toEqual({ tokenId: expect.stringMatching(/^session:[0-9a-f]{8}$/), name: 'priya@example.com', role: 'approver', projects: ['ML'] });
+    expect(principal).toEqual({ tokenId: expect.stringMatching(/^session:[0-9a-f]{8}$/), name: 'priya@example.com', role: 'approver', projects: ['ML'], session: true });
     const rows = await store.db.query('SELECT * FROM ui_sessions');
     expect(JSON.stringify(rows)).not.toContain(b.jar.value);
     expect(await sessions().current(b.req(), b.res)).toEqual({ principal, csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
