@@ -13,7 +13,12 @@ export const scanReportSchema = z.object({
   generatedAt: z.string(),
   // Absent in reports from before fingerprints were keyed: readers re-key those fingerprints before showing them.
   fingerprints: z.object({ scheme: z.literal('hmac-sha256'), keyId: z.string().regex(/^[0-9a-f]{16}$/) }).optional(),
-  files: z.array(z.object({ file: z.string(), sha256, size: z.number().int().nonnegative(), skipped: z.string().optional() })),
+  // A file that could not be opened has no bytes to hash: the scanner lists it with an empty sha256 and why.
+  files: z.array(
+    z
+      .object({ file: z.string(), sha256: sha256.or(z.literal('')), size: z.number().int().nonnegative(), skipped: z.string().optional() })
+      .refine((file) => file.sha256 !== '' || file.skipped !== undefined, { message: 'a file without a sha256 must say why it was skipped', path: ['sha256'] }),
+  ),
   findings: z.array(
     z.object({
       file: z.string(),
