@@ -1,18 +1,8 @@
+import { allowedFinding } from '../scan/allow/allowed-finding.js';
 import type { AllowedFinding, ScanReport } from '../scan/scan-types.js';
 
 /** An allowed finding, field by field: it never had a value, and nothing else slips in. */
-const allowedFields = ({ file, line, column, detector, kind, fingerprint, via, reason, by, source }: AllowedFinding): AllowedFinding => ({
-  file,
-  line,
-  column,
-  detector,
-  kind,
-  fingerprint,
-  via,
-  ...(reason !== undefined ? { reason } : {}),
-  ...(by !== undefined ? { by } : {}),
-  ...(source !== undefined ? { source } : {}),
-});
+const allowedFields = (allowed: AllowedFinding): AllowedFinding => allowedFinding(allowed, allowed.via, allowed);
 
 const selectionOf = ({ gitignore, include, exclude, since, skipped }: NonNullable<ScanReport['selection']>): NonNullable<ScanReport['selection']> => ({
   gitignore,
