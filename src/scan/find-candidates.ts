@@ -1,5 +1,5 @@
 import type { Detector } from './detectors/detector.js';
-import { createMarkerTest } from './find-markers.js';
+import { createMarkerSearch } from './find-markers.js';
 
 /** A pattern match in one line, not yet prefiltered by line nor validated. Holds the raw value: never emit it. */
 export interface Candidate {
@@ -20,15 +20,15 @@ function execAll(detector: Detector, text: string, from: number, found: (value: 
   }
 }
 
-// Per detector list: one test for every detector's markers (see `Detector.markers`).
-const markerTests = new WeakMap<readonly Detector[], ((text: string) => boolean) | undefined>();
+// Per detector list: one search for every detector's markers (see `Detector.markers`).
+const markerSearches = new WeakMap<readonly Detector[], ((text: string) => Set<string>) | undefined>();
 
-function markerTestOf(detectors: readonly Detector[]): ((text: string) => boolean) | undefined {
-  if (markerTests.has(detectors)) return markerTests.get(detectors);
+function markerSearchOf(detectors: readonly Detector[]): ((text: string) => Set<string>) | undefined {
+  if (markerSearches.has(detectors)) return markerSearches.get(detectors);
   const markers = detectors.flatMap((detector) => detector.markers ?? []);
-  const test = markers.length === 0 ? undefined : createMarkerTest(markers);
-  markerTests.set(detectors, test);
-  return test;
+  const search = markers.length === 0 ? undefined : createMarkerSearch(markers);
+  markerSearches.set(detectors, search);
+  return search;
 }
 
 /**
@@ -64,10 +64,11 @@ export function findCandidates(lines: readonly string[], detectors: readonly Det
     }
     return low;
   };
-  // When no marker is in the batch, no detector with markers can pass its prefilter.
-  const anyMarker = markerTestOf(detectors)?.(joined) ?? true;
+  // A detector none of whose markers is in the batch cannot pass its prefilter: one search for all of them
+  // spares each such detector a full pass (a common marker such as `SK`, in `SKU-`, no longer wakes them all).
+  const held = markerSearchOf(detectors)?.(joined);
   for (const detector of detectors) {
-    if (detector.markers !== undefined && !anyMarker) continue;
+    if (detector.markers !== undefined && held !== undefined && !detector.markers.some((marker) => held.has(marker))) continue;
     if (!detector.prefilter(joined)) continue;
     const anchor = detector.anchor;
     if (anchor) {

@@ -1,6 +1,6 @@
 import { seededRandom } from '../../bench/scan-generate.js';
 import { createDefaultDetectors } from '../../src/scan/index.js';
-import { createMarkerTest } from '../../src/scan/find-markers.js';
+import { createMarkerSearch, createMarkerTest } from '../../src/scan/find-markers.js';
 
 const markers = createDefaultDetectors().flatMap((detector) => detector.markers ?? []);
 
@@ -22,6 +22,27 @@ describe('createMarkerTest', () => {
   it('finds a marker at the very start and the very end of the text', () => {
     const hasMarker = createMarkerTest(['eyJ', '-----BEGIN']);
     expect([hasMarker('eyJ…'), hasMarker('…-----BEGIN'), hasMarker('yJ -----BEGI')]).toEqual([true, true, false]);
+  });
+});
+
+describe('createMarkerSearch', () => {
+  it('names exactly the markers includes would find, on texts made of marker pieces', () => {
+    const random = seededRandom(43);
+    const pieces = [...markers.flatMap((marker) => [marker, marker.slice(1), marker.slice(0, -1)]), ' ', '-', '_', 'k', 'A', 'ab 12'];
+    const heldIn = createMarkerSearch(markers);
+    let withTwo = 0;
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)] ?? '').join('');
+      const expected = [...new Set(markers.filter((marker) => text.includes(marker)))].sort();
+      if (expected.length >= 2) withTwo++;
+      expect([text, [...heldIn(text)].sort()]).toEqual([text, expected]);
+    }
+    expect(withTwo).toBeGreaterThan(100);
+  });
+
+  it('keeps looking past a common marker for the rarer ones sharing its probe character', () => {
+    const heldIn = createMarkerSearch(['SK', 'AK', 'sk-']);
+    expect([...heldIn('SKU-1 SKU-2 xAK sk-')].sort()).toEqual(['AK', 'SK', 'sk-']);
   });
 });
 

@@ -5,7 +5,7 @@ import type { ScanFinding } from '../scan-types.js';
 import { createColumnFindings } from './column-findings.js';
 import { createCsvFields } from './csv-fields.js';
 import { createProgress, type DatasetEvent, type DatasetScan } from './dataset-context.js';
-import { codePointLength, readSegmentBatches, segmentsOf } from './read-segments.js';
+import { codePointLength, readSegmentBatches, segmentAt } from './read-segments.js';
 import { isEmptyValue, namedColumnMatch } from './named-column-value.js';
 import { findingsOf } from './segment-findings.js';
 
@@ -23,15 +23,17 @@ export async function* scanCsv(chunks: AsyncIterable<Buffer>, delimiter: ',' | '
   const byName = detectors.find((detector) => detector.id === 'pii-column-name');
   let piiNamed: ReadonlySet<number> | undefined;
   for await (const batch of readSegmentBatches(chunks, { maxLineLength: scan.maxLineLength })) {
-    const segments = segmentsOf(batch);
-    const { joined } = batch;
-    const candidates = findCandidates(batch.texts, detectors, joined);
-    for (let index = 0; index < segments.length; index++) {
-      const segment = segments[index]!;
-      const whole = segment.column === 0 && segment.reportFrom === 0;
-      const row = whole ? csv.advance(segment.text) : undefined;
+    const { joined, texts } = batch;
+    const candidates = findCandidates(texts, detectors, joined);
+    for (let index = 0; index < texts.length; index++) {
+      // A batch of whole lines has no segment objects: one is made only for a line with something to report.
+      const given = batch.segments?.[index];
+      const whole = given === undefined || (given.column === 0 && given.reportFrom === 0);
+      const row = whole ? csv.advance(texts[index]!) : undefined;
       piiNamed ??= byName && csv.names() ? new Set(csv.names()!.flatMap((name, field) => (isPiiColumnName(name) ? [field] : []))) : undefined;
       const found = candidates[index];
+      if (found === undefined && (!byName || !row || piiNamed === undefined || piiNamed.size === 0)) continue;
+      const segment = given ?? segmentAt(batch, index);
       const fieldAt = row === undefined ? undefined : (at: number) => csv.fieldAt(at);
       const matches = found === undefined ? [] : validateCandidates(segment.text, found, fieldAt);
       const matched = new Set<string>();

@@ -8,7 +8,7 @@ import { createProgress, type DatasetEvent, type DatasetScan } from './dataset-c
 import { flattenRecord } from './flatten-record.js';
 import { createJsonPathAt } from './json-path-at.js';
 import { isEmptyValue, namedColumnMatch } from './named-column-value.js';
-import { codePointLength, readSegmentBatches, segmentsOf, type TextSegment } from './read-segments.js';
+import { codePointLength, readSegmentBatches, segmentAt, type TextSegment } from './read-segments.js';
 import { findingsOf } from './segment-findings.js';
 
 /** A line that holds a JSON object or array. */
@@ -69,16 +69,18 @@ export async function* scanJsonl(chunks: AsyncIterable<Buffer>, scan: DatasetSca
   const hasPiiKey = createKeyTest();
   let row = 0;
   for await (const batch of readSegmentBatches(chunks, { maxLineLength: scan.maxLineLength })) {
-    const segments = segmentsOf(batch);
-    const { joined } = batch;
-    const candidates = findCandidates(batch.texts, detectors, joined);
-    const piiKeys = byName !== undefined && hasPiiKey(joined ?? segments.map((segment) => segment.text).join('\n'));
-    for (let index = 0; index < segments.length; index++) {
-      const segment = segments[index]!;
-      const whole = segment.column === 0 && segment.reportFrom === 0 && segment.reportTo === segment.text.length;
-      const record = whole && JSON_START.test(segment.text);
+    const { joined, texts } = batch;
+    const candidates = findCandidates(texts, detectors, joined);
+    const piiKeys = byName !== undefined && hasPiiKey(joined ?? texts.join('\n'));
+    for (let index = 0; index < texts.length; index++) {
+      // A batch of whole lines has no segment objects: one is made only for a line with something to report.
+      const given = batch.segments?.[index];
+      const whole = given === undefined || (given.column === 0 && given.reportFrom === 0 && given.reportTo === given.text.length);
+      const record = whole && JSON_START.test(texts[index]!);
       if (record) row++;
       const found = candidates[index];
+      if (found === undefined && !(record && piiKeys)) continue;
+      const segment = given ?? segmentAt(batch, index);
       let walker: ((at: number) => string) | undefined;
       const pathAt = (at: number): string => (walker ??= createJsonPathAt(segment.text))(at);
       const matches = found === undefined ? [] : validateCandidates(segment.text, found, record ? pathAt : undefined);
