@@ -37,14 +37,21 @@ export const dependencyAuditOptionsSchema = z
   .strict();
 
 /**
- * Each criterion's id and options schema, in the registry's order, without what the criterion evaluates
- * or parses (the report parsers, the scan readers): what `donegate policy check` validates a policy
- * against, so it starts without them. The criteria take their schemas from here, and a test holds this
- * list to the registry's.
+ * The one list of criteria: each id and its options schema, in the registry's order, without what the
+ * criterion evaluates or parses (the report parsers, the scan readers). `donegate policy check` validates a
+ * policy against it, so it starts without them; the registry (`registry.ts`) is keyed by these ids, so a
+ * criterion listed here without an implementation there does not compile.
  */
-export const CRITERION_OPTIONS: ReadonlyMap<string, { optionsSchema: z.ZodType }> = new Map([
-  ['pii-scan', { optionsSchema: scanOptionsSchema }],
-  ['dependency-audit', { optionsSchema: dependencyAuditOptionsSchema }],
-  ['encrypted-artifact', { optionsSchema: artifactPolicySchema }],
-  ['secret-scan', { optionsSchema: scanOptionsSchema }],
-]);
+export const CRITERION_SCHEMAS = {
+  'pii-scan': scanOptionsSchema,
+  'dependency-audit': dependencyAuditOptionsSchema,
+  'encrypted-artifact': artifactPolicySchema,
+  'secret-scan': scanOptionsSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type CriterionId = keyof typeof CRITERION_SCHEMAS;
+
+/** The list above as the policy loader reads it: id → `{ optionsSchema }`. */
+export const CRITERION_OPTIONS: ReadonlyMap<string, { optionsSchema: z.ZodType }> = new Map(
+  Object.entries(CRITERION_SCHEMAS).map(([id, optionsSchema]) => [id, { optionsSchema }]),
+);
