@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { readFileHead } from '../read/read-file-head.js';
 import { join } from 'node:path';
 import { printable } from './printable.js';
 
@@ -46,20 +46,14 @@ export function parseIgnoreFile(text: string, file: string): IgnoreEntry[] {
 /** Reads the `.donegateignore` in `folder`, if there is one (at most 1 MiB). */
 export async function readIgnoreFile(folder: string): Promise<IgnoreEntry[]> {
   const file = join(folder, DONEGATE_IGNORE_FILE);
-  let handle;
+  let bytes: Buffer;
   try {
-    handle = await open(file, 'r');
+    bytes = await readFileHead(file, MAX_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw new IgnoreFileError(`cannot read ${file}: ${code ?? String(error)}`);
   }
-  try {
-    const buffer = Buffer.alloc(MAX_BYTES + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > MAX_BYTES) throw new IgnoreFileError(`${file} is larger than ${MAX_BYTES} bytes`);
-    return parseIgnoreFile(buffer.subarray(0, bytesRead).toString('utf8'), file);
-  } finally {
-    await handle.close();
-  }
+  if (bytes.length > MAX_BYTES) throw new IgnoreFileError(`${file} is larger than ${MAX_BYTES} bytes`);
+  return parseIgnoreFile(bytes.toString('utf8'), file);
 }
