@@ -37,13 +37,14 @@ function workerSetupOf(options: ScanOptions, key: FingerprintKey, threads: numbe
   }
 }
 
-async function* sized(entries: AsyncIterable<WalkEntry>, nameAs: ScanOptions['nameAs']): AsyncGenerator<PoolEntry> {
+/** The walk as pool entries; sizes (one stat a file) only when a pool may run, since only it weighs them. */
+async function* sized(entries: AsyncIterable<WalkEntry>, nameAs: ScanOptions['nameAs'], weigh: boolean): AsyncGenerator<PoolEntry> {
   for await (const entry of entries) {
     if (entry.type === 'error') yield { type: 'events', events: unreadable(entry) };
     else if (entry.type === 'skipped') yield { type: 'events', events: [entry] };
     else {
       // A file that cannot be stat'ed now is left to scanFile, which reports why it cannot be read.
-      const size = await stat(entry.path).then((info) => info.size, () => 0);
+      const size = weigh ? await stat(entry.path).then((info) => info.size, () => 0) : 0;
       yield { type: 'file', path: entry.path, file: nameAs?.(entry.file) ?? entry.file, size };
     }
   }
@@ -87,9 +88,9 @@ async function* replay<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGene
 export async function* scanPaths(paths: readonly string[], options: ScanOptions = {}): AsyncGenerator<ScanEvent> {
   const settings = fileScanSettings(options);
   const selection = options.select && createPathSelection(options.select);
-  const entries = sized(walkPaths(paths, new Set(options.exclude ?? ['.git', 'node_modules']), selection), options.nameAs)[Symbol.asyncIterator]();
   const threads = Math.min(MAX_THREADS, Math.max(1, Math.floor(options.threads ?? availableParallelism())));
   const setup = workerSetupOf(options, settings.fingerprintKey, threads);
+  const entries = sized(walkPaths(paths, new Set(options.exclude ?? ['.git', 'node_modules']), selection), options.nameAs, setup !== undefined)[Symbol.asyncIterator]();
   const tuning = { ...POOL_TUNING, ...options.poolTuning };
   const { head, enough } = setup ? await lookAhead(entries, tuning) : { head: [], enough: false };
   if (!setup || !enough) {
